@@ -1,0 +1,49 @@
+// Bundles the three entry points and copies the wasm grammars and the
+// tree-sitter queries next to them, so dist/ is self-contained (the .vsix and
+// the npm bin ship no node_modules).
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+mkdirSync('dist/queries', { recursive: true });
+const wasm = [
+  require.resolve('web-tree-sitter/tree-sitter.wasm'),
+  join(dirname(require.resolve('tree-sitter-c/package.json')), 'tree-sitter-c.wasm'),
+  join(dirname(require.resolve('tree-sitter-cpp/package.json')), 'tree-sitter-cpp.wasm'),
+];
+for (const file of wasm) copyFileSync(file, join('dist', file.split('/').pop()));
+for (const q of readdirSync('server/src/core/queries')) {
+  copyFileSync(join('server/src/core/queries', q), join('dist/queries', q));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify,
+  logLevel: 'warning',
+  // The ESM build of web-tree-sitter needs import.meta.url, which a CJS
+  // bundle lacks; its CJS build is the same code without that.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter').replace(/\.js$/, '.cjs') },
+};
+const builds = [
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+];
+const existing = builds.filter((b) => {
+  try { readdirSync(dirname(b.entryPoints[0])); return require('node:fs').existsSync(b.entryPoints[0]); } catch { return false; }
+});
+if (watch) {
+  for (const b of existing) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(existing.map((b) => esbuild.build({ ...common, ...b })));
+  chmodSync('dist/cli.js', 0o755);
+}

@@ -1,0 +1,44 @@
+// `multiphase` command line: dispatches to the subcommands.
+import { runCheck } from './check';
+
+const USAGE = `usage: multiphase <command> [options] [PATH...]
+
+commands:
+  check   report single-phase modules and other PEP 489 problems
+  fix     convert single-phase modules to multi-phase init (PEP 489)
+
+Run 'multiphase <command> --help' for the options of a command.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return runCheck(rest);
+    case 'fix': {
+      const { runFix } = await import('./fix');
+      return runFix(rest);
+    }
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case '--version':
+    case '-V':
+      process.stdout.write(`${(require('../../../package.json') as { version: string }).version}\n`);
+      return 0;
+    default:
+      process.stderr.write(`${command ? `multiphase: unknown command '${command}'\n` : ''}${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`multiphase: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,117 @@
+// Builds the FileModel: which modules a file defines, how each is created,
+// and which def, slot array and exec functions belong to it.
+import type { Tree } from 'web-tree-sitter';
+import type { LanguageId } from '../grammars';
+import type { FileModel, FunctionInfo, InitFunctionInfo, ModuleInfo } from '../model';
+import { codeMask } from '../text/codeMask';
+import { addressedName, callsIn, creationsIn } from './creations';
+import { findModuleDefs, findSlotArrays } from './declarations';
+import { collectFunctions, initNamesInText, locateFunctionByText } from './functions';
+import { detectGenerator } from './generators';
+
+/** `(void *)name`, `(void*)&name`, `&name` -> `name`. */
+export function slotFunctionName(value: string): string | undefined {
+  const stripped = value.replace(/\(\s*(?:void|PyObject)\s*\*\s*\)/g, '').replace(/[&()\s]/g, '');
+  return /^\w+$/.test(stripped) ? stripped : undefined;
+}
+
+export function buildModel(text: string, tree: Tree, lang: LanguageId): FileModel {
+  const mask = codeMask(text);
+  const extraTrees: Tree[] = [];
+  const model: FileModel = {
+    text,
+    mask,
+    lang,
+    tree,
+    modules: [],
+    defs: [],
+    slotArrays: [],
+    inits: [],
+    functions: new Map(),
+    generator: detectGenerator(text),
+    dispose: () => {
+      for (const t of extraTrees.splice(0)) t.delete();
+    },
+  };
+  for (const fn of collectFunctions(tree, lang)) if (!model.functions.has(fn.name)) model.functions.set(fn.name, fn);
+  if (model.generator) return model;
+  model.defs = findModuleDefs(text, mask);
+  model.slotArrays = findSlotArrays(text, mask);
+
+  const initNames = new Set(initNamesInText(mask));
+  for (const name of model.functions.keys()) if (name.startsWith('PyInit_')) initNames.add(name);
+  for (const name of initNames) {
+    const fn = locateFunctionByText(text, mask, lang, name, model.functions.get(name), extraTrees);
+    if (!fn) continue;
+    model.functions.set(name, fn);
+    model.inits.push(initInfo(fn, model, extraTrees));
+  }
+
+  const claimedDefs = new Set<string>();
+  for (const init of model.inits) {
+    const creation = init.creations.find((c) => !c.python2) ?? init.creations[0];
+    const defName = init.defInitName ?? creation?.defName;
+    const def = model.defs.find((d) => d.varName === defName);
+    if (!creation && !init.defInitName) continue;
+    if (def) claimedDefs.add(def.varName);
+    const module: ModuleInfo = {
+      name: init.moduleName,
+      phase: init.defInitName ? 'multi' : 'single',
+      init,
+      def,
+      execs: [],
+    };
+    attachSlots(module, model, extraTrees);
+    model.modules.push(module);
+  }
+  // A def with slots but no PyInit here (exported from another file) is
+  // still a multi-phase module whose slots we can check.
+  for (const def of model.defs) {
+    if (claimedDefs.has(def.varName) || !def.hasSlots) continue;
+    const module: ModuleInfo = { name: def.moduleName ?? def.varName, phase: 'multi', def, execs: [] };
+    attachSlots(module, model, extraTrees);
+    model.modules.push(module);
+  }
+  return model;
+}
+
+function initInfo(fn: FunctionInfo, model: FileModel, extraTrees: Tree[]): InitFunctionInfo {
+  const init: InitFunctionInfo = {
+    ...fn,
+    moduleName: fn.name.slice('PyInit_'.length),
+    creations: creationsIn(fn, model.lang),
+    opaque: false,
+  };
+  const calls = callsIn(fn.body, model.lang);
+  const defInit = calls.find((c) => c.name === 'PyModuleDef_Init');
+  if (defInit) init.defInitName = addressedName(defInit.args.namedChild(0));
+  if (!init.creations.some((c) => !c.python2) && !defInit) {
+    // `return make_module();`: creation lives in a helper in this file.
+    for (const site of calls) {
+      if (site.name === fn.name) continue;
+      const known = model.functions.get(site.name);
+      if (!known) continue;
+      const helper = locateFunctionByText(model.text, model.mask, model.lang, site.name, known, extraTrees) ?? known;
+      const inner = creationsIn(helper, model.lang).filter((c) => !c.python2);
+      if (inner.length > 0) {
+        init.helper = helper;
+        init.creations.push(...inner);
+        break;
+      }
+    }
+  }
+  return init;
+}
+
+function attachSlots(module: ModuleInfo, model: FileModel, extraTrees: Tree[]): void {
+  const slotsName = module.def?.slotsName;
+  if (!slotsName) return;
+  module.slots = model.slotArrays.find((s) => s.varName === slotsName);
+  for (const slot of module.slots?.slots ?? []) {
+    if (slot.id !== 'Py_mod_exec') continue;
+    const name = slotFunctionName(slot.value);
+    if (!name) continue;
+    const fn = locateFunctionByText(model.text, model.mask, model.lang, name, model.functions.get(name), extraTrees);
+    if (fn && !module.execs.some((e) => e.name === fn.name)) module.execs.push(fn);
+  }
+}

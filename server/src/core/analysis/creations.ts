@@ -1,0 +1,98 @@
+// Finds the calls that create a module inside a function body, and the
+// names the created module is assigned to.
+import type { Node } from 'web-tree-sitter';
+import type { LanguageId } from '../grammars';
+import type { CreationCall, CreationKind, FunctionInfo } from '../model';
+import { query } from '../queries';
+import { inPreprocessorBranch, spanOf } from './nodes';
+
+const CREATORS: Record<string, CreationKind> = {
+  PyModule_Create: 'PyModule_Create',
+  PyModule_Create2: 'PyModule_Create2',
+  Py_InitModule: 'Py_InitModule',
+  Py_InitModule3: 'Py_InitModule',
+  Py_InitModule4: 'Py_InitModule',
+  Py_InitModule4_64: 'Py_InitModule',
+};
+
+const STATEMENTS = new Set(['expression_statement', 'declaration', 'return_statement', 'if_statement']);
+
+export interface CallSite {
+  name: string;
+  call: Node;
+  args: Node;
+}
+
+/** Every call by plain name inside `node`. */
+export function callsIn(node: Node, lang: LanguageId): CallSite[] {
+  const out: CallSite[] = [];
+  for (const m of query(lang, 'calls').matches(node)) {
+    const name = m.captures.find((c) => c.name === 'name')?.node;
+    const call = m.captures.find((c) => c.name === 'call')?.node;
+    const args = m.captures.find((c) => c.name === 'args')?.node;
+    if (name && call && args) out.push({ name: name.text, call, args });
+  }
+  return out;
+}
+
+/** `def` in `&def`, `(PyModuleDef *)&def` or `&(def)`. */
+export function addressedName(arg: Node | null | undefined): string | undefined {
+  let node = arg ?? null;
+  for (let guard = 0; node && guard < 6; guard++) {
+    if (node.type === 'pointer_expression' && node.child(0)?.type === '&') {
+      node = node.childForFieldName('argument');
+      while (node?.type === 'parenthesized_expression') node = node.namedChild(0);
+      return node?.type === 'identifier' ? node.text : undefined;
+    }
+    if (node.type === 'cast_expression') node = node.childForFieldName('value');
+    else if (node.type === 'parenthesized_expression') node = node.namedChild(0);
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** Names a call's result is stored in: `m = g = f()` gives [m, g]. */
+export function assignmentTargets(call: Node): string[] {
+  const names: string[] = [];
+  let node: Node = call;
+  for (let p = node.parent; p; node = p, p = p.parent) {
+    if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') continue;
+    if (p.type === 'assignment_expression' && p.childForFieldName('right')?.id === node.id) {
+      const left = p.childForFieldName('left');
+      if (left?.type === 'identifier') names.push(left.text);
+      continue;
+    }
+    if (p.type === 'init_declarator' && p.childForFieldName('value')?.id === node.id) {
+      let d = p.childForFieldName('declarator');
+      while (d && d.type !== 'identifier') d = d.childForFieldName('declarator');
+      if (d) names.push(d.text);
+    }
+    break;
+  }
+  return names;
+}
+
+export function statementOf(node: Node, stop: Node): Node | null {
+  for (let p: Node | null = node; p && p.id !== stop.id; p = p.parent) if (STATEMENTS.has(p.type)) return p;
+  return null;
+}
+
+export function creationsIn(fn: FunctionInfo, lang: LanguageId): CreationCall[] {
+  const out: CreationCall[] = [];
+  for (const site of callsIn(fn.body, lang)) {
+    const kind = CREATORS[site.name];
+    if (!kind) continue;
+    out.push({
+      kind,
+      call: site.call,
+      span: spanOf(site.call),
+      defName: kind === 'Py_InitModule' ? undefined : addressedName(site.args.namedChild(0)),
+      python2: kind === 'Py_InitModule',
+      assignedTo: assignmentTargets(site.call),
+      statement: statementOf(site.call, fn.body),
+      inPreprocessorBranch: inPreprocessorBranch(site.call, fn.body),
+      inFunction: fn.name,
+    });
+  }
+  return out;
+}

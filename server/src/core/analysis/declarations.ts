@@ -1,0 +1,168 @@
+// Finds `PyModuleDef` and `PyModuleDef_Slot[]` definitions by scanning the
+// comment-free mask, and splits their initialisers into entries from text.
+// Text, not the tree, because `#if` lines inside initialiser lists and export
+// macros before declarations are exactly where tree-sitter goes wrong.
+import { matchBrace } from '../text/codeMask';
+import { DEF_FIELDS, type DefFieldName, type InitEntry, type ModuleDefInfo, type SlotArrayInfo, type SlotEntry, type Span } from '../model';
+
+const DEF_RE = /\b(?:struct\s+)?PyModuleDef\s+(\w+)\s*=\s*\{/g;
+const SLOTS_RE = /\b(?:struct\s+)?PyModuleDef_Slot\s+(\w+)\s*\[[^\]\n]*\]\s*=\s*\{/g;
+
+/** Start of the declaration containing `at`: back over specifiers and macros. */
+export function declarationStart(mask: string, at: number): number {
+  let i = at;
+  while (i > 0 && /[\w\s*&]/.test(mask[i - 1]!)) i--;
+  // Do not swallow a preprocessor line that ends right before us.
+  while (i < at) {
+    const lineEnd = mask.indexOf('\n', i);
+    const lineText = mask.slice(i, lineEnd === -1 ? at : lineEnd).trimStart();
+    if (lineEnd !== -1 && lineEnd < at && (lineText.startsWith('#') || lineText === '')) i = lineEnd + 1;
+    else break;
+  }
+  while (i < at && /\s/.test(mask[i]!)) i++;
+  return i;
+}
+
+interface RawEntry {
+  span: Span;
+  text: string;
+  conditional: boolean;
+}
+
+/** Top-level comma-separated entries of the initialiser `{...}` at `open`. */
+export function splitInitializer(text: string, mask: string, open: number, close: number): { entries: RawEntry[]; hasPreprocessor: boolean } {
+  const entries: RawEntry[] = [];
+  let depth = 0;
+  let ppDepth = 0;
+  let hasPreprocessor = false;
+  let start = open + 1;
+  let conditional = false;
+  const push = (end: number): void => {
+    const raw = mask.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trail = raw.length - raw.trimEnd().length;
+    if (raw.trim() !== '') {
+      const span = { start: start + lead, end: end - trail };
+      entries.push({ span, text: text.slice(span.start, span.end), conditional: conditional || ppDepth > 0 });
+    }
+    conditional = false;
+  };
+  for (let i = open + 1; i < close; i++) {
+    const ch = mask[i]!;
+    if (ch === '#' && /^\s*$/.test(mask.slice(mask.lastIndexOf('\n', i - 1) + 1, i))) {
+      // A preprocessor line: blank it out of the entry it sits in.
+      hasPreprocessor = true;
+      const directive = /^#\s*(\w+)/.exec(mask.slice(i))?.[1] ?? '';
+      if (/^if/.test(directive)) ppDepth++;
+      else if (directive === 'endif') ppDepth = Math.max(0, ppDepth - 1);
+      if (ppDepth > 0 || directive === 'endif') conditional = true;
+      let end = mask.indexOf('\n', i);
+      while (end !== -1 && mask[end - 1] === '\\') end = mask.indexOf('\n', end + 1);
+      end = end === -1 ? close : end;
+      if (mask.slice(start, i).trim() === '') start = end;
+      i = end;
+      continue;
+    }
+    if (ch === '{' || ch === '(' || ch === '[') depth++;
+    else if (ch === '}' || ch === ')' || ch === ']') depth--;
+    else if (ch === ',' && depth === 0) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(close);
+  return { entries, hasPreprocessor };
+}
+
+function declEnd(mask: string, close: number): number {
+  const semi = /^\s*;/.exec(mask.slice(close + 1));
+  return semi ? close + 1 + semi[0].length : close + 1;
+}
+
+export function findModuleDefs(text: string, mask: string): ModuleDefInfo[] {
+  const defs: ModuleDefInfo[] = [];
+  for (const m of mask.matchAll(DEF_RE)) {
+    const open = m.index + m[0].length - 1;
+    const close = matchBrace(mask, open);
+    if (close === -1) continue;
+    const start = declarationStart(mask, m.index);
+    const nameStart = m.index + m[0].indexOf(m[1]!, m[0].indexOf('PyModuleDef') + 11);
+    const { entries: raw, hasPreprocessor } = splitInitializer(text, mask, open, close);
+    const entries: InitEntry[] = [];
+    let position = 0;
+    let designatedCount = 0;
+    for (const r of raw) {
+      const d = /^\.\s*(\w+)\s*=\s*/.exec(r.text);
+      let field: DefFieldName | null = null;
+      let value = r.span;
+      if (d) {
+        designatedCount++;
+        field = (DEF_FIELDS as readonly string[]).includes(d[1]!) ? (d[1] as DefFieldName) : null;
+        value = { start: r.span.start + d[0].length, end: r.span.end };
+        position = field ? DEF_FIELDS.indexOf(field) + 1 : position + 1;
+      } else {
+        field = DEF_FIELDS[position] ?? null;
+        position++;
+      }
+      entries.push({ field, span: r.span, value, valueText: text.slice(value.start, value.end), designated: Boolean(d) });
+    }
+    const fields: Partial<Record<DefFieldName, InitEntry>> = {};
+    for (const e of entries) if (e.field && !fields[e.field]) fields[e.field] = e;
+    const style = designatedCount === 0 ? 'positional' : designatedCount === entries.length ? 'designated' : 'mixed';
+    const slotsText = fields.m_slots?.valueText.trim();
+    const sizeText = fields.m_size?.valueText.replace(/\s+/g, '');
+    const nameLiteral = /^"([^"]*)"$/.exec(fields.m_name?.valueText.trim() ?? '');
+    defs.push({
+      varName: m[1]!,
+      declSpan: { start, end: declEnd(mask, close) },
+      nameSpan: { start: nameStart, end: nameStart + m[1]!.length },
+      initSpan: { start: open, end: close + 1 },
+      isStatic: /\bstatic\b/.test(mask.slice(start, m.index)),
+      entries,
+      fields,
+      style,
+      hasPreprocessor,
+      hasError: false,
+      moduleName: nameLiteral?.[1],
+      slotsName: slotsText && /^\w+$/.test(slotsText) && !isNullish(slotsText) ? slotsText : undefined,
+      hasSlots: slotsText !== undefined && !isNullish(slotsText),
+      mSize: sizeText && /^[-+]?\d+$/.test(sizeText) ? Number(sizeText) : undefined,
+    });
+  }
+  return defs;
+}
+
+export function isNullish(value: string): boolean {
+  return /^\(?\s*(NULL|0|nullptr|\(\s*void\s*\*\s*\)\s*0)\s*\)?$/.test(value.trim());
+}
+
+export function findSlotArrays(text: string, mask: string): SlotArrayInfo[] {
+  const arrays: SlotArrayInfo[] = [];
+  for (const m of mask.matchAll(SLOTS_RE)) {
+    const open = m.index + m[0].length - 1;
+    const close = matchBrace(mask, open);
+    if (close === -1) continue;
+    const { entries, hasPreprocessor } = splitInitializer(text, mask, open, close);
+    const slots: SlotEntry[] = [];
+    let insertAt = close;
+    for (const e of entries) {
+      const inner = /^\{\s*([^,]+?)\s*,\s*([\s\S]*?)\s*\}$/.exec(e.text);
+      if (!inner) continue;
+      const id = inner[1]!;
+      if (isNullish(id)) {
+        insertAt = Math.min(insertAt, e.span.start);
+        continue;
+      }
+      slots.push({ id, value: inner[2]!, span: e.span, conditional: e.conditional });
+    }
+    arrays.push({
+      varName: m[1]!,
+      declSpan: { start: declarationStart(mask, m.index), end: declEnd(mask, close) },
+      initSpan: { start: open, end: close + 1 },
+      hasPreprocessor,
+      slots,
+      insertAt,
+    });
+  }
+  return arrays;
+}

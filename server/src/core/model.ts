@@ -1,0 +1,156 @@
+// What the analysis knows about one file: module definitions, init and exec
+// functions, slot arrays. Plain data plus tree-sitter nodes; no LSP types.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { LanguageId } from './grammars';
+
+/** Half-open range of JS string offsets into the file text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export const DEF_FIELDS = [
+  'm_base',
+  'm_name',
+  'm_doc',
+  'm_size',
+  'm_methods',
+  'm_slots',
+  'm_traverse',
+  'm_clear',
+  'm_free',
+] as const;
+export type DefFieldName = (typeof DEF_FIELDS)[number];
+
+export interface InitEntry {
+  /** Field this entry sets (by designator or by position), if known. */
+  field: DefFieldName | null;
+  /** The whole entry, designator included (`.m_size = -1`). */
+  span: Span;
+  /** Just the value (`-1`). */
+  value: Span;
+  valueText: string;
+  designated: boolean;
+}
+
+export interface ModuleDefInfo {
+  /** Variable name of the `PyModuleDef`. */
+  varName: string;
+  /** The declaration statement, storage class to semicolon. */
+  declSpan: Span;
+  nameSpan: Span;
+  /** The `{ ... }` initialiser, braces included. */
+  initSpan: Span;
+  isStatic: boolean;
+  entries: InitEntry[];
+  fields: Partial<Record<DefFieldName, InitEntry>>;
+  style: 'positional' | 'designated' | 'mixed';
+  /** `#if`/`#ifdef` lines inside the initialiser make field positions uncertain. */
+  hasPreprocessor: boolean;
+  /** The initialiser holds parse errors (macros we cannot see through). */
+  hasError: boolean;
+  /** Contents of the `m_name` string literal, if a literal. */
+  moduleName?: string;
+  /** Name of the slot array `m_slots` points to, if an identifier. */
+  slotsName?: string;
+  /** m_slots set to something other than NULL/0. */
+  hasSlots: boolean;
+  /** Numeric m_size, if it is a literal. */
+  mSize?: number;
+}
+
+export interface SlotEntry {
+  /** Slot id as written (`Py_mod_exec`). */
+  id: string;
+  value: string;
+  span: Span;
+  /** Inside an `#if`/`#ifdef` in the array. */
+  conditional: boolean;
+}
+
+export interface SlotArrayInfo {
+  varName: string;
+  declSpan: Span;
+  /** The `{ ... }` initialiser, braces included. */
+  initSpan: Span;
+  hasPreprocessor: boolean;
+  slots: SlotEntry[];
+  /** Offset just before the `{0, NULL}` terminator (where new slots go). */
+  insertAt: number;
+}
+
+export type CreationKind = 'PyModule_Create' | 'PyModule_Create2' | 'Py_InitModule';
+
+export interface CreationCall {
+  kind: CreationKind;
+  /** The call expression. */
+  call: Node;
+  span: Span;
+  /** Def passed as `&def`, when it is a plain identifier. */
+  defName?: string;
+  /** Python 2 `Py_InitModule*` creation, never auto-fixable. */
+  python2: boolean;
+  /** Variables the result is assigned to (`m = g = PyModule_Create(...)`). */
+  assignedTo: string[];
+  /** Statement holding the call. */
+  statement: Node | null;
+  /** Inside `#if`/`#ifdef` branches within the function. */
+  inPreprocessorBranch: boolean;
+  /** Function containing the call (the init itself, or a helper it delegates to). */
+  inFunction: string;
+}
+
+export interface FunctionInfo {
+  name: string;
+  node: Node;
+  /** From the first token of the return type (or `PyMODINIT_FUNC`) to `}`. */
+  span: Span;
+  nameSpan: Span;
+  body: Node;
+  /** Name of the first parameter, if any. */
+  firstParam?: string;
+  /** Re-read on its own because the file tree was confused around it. */
+  reparsed: boolean;
+}
+
+export interface InitFunctionInfo extends FunctionInfo {
+  /** `x` in `PyInit_x`. */
+  moduleName: string;
+  creations: CreationCall[];
+  /** Def passed to `PyModuleDef_Init(&def)` in a return, if any. */
+  defInitName?: string;
+  /** Helper function the init delegates creation to (`return make_module();`). */
+  helper?: FunctionInfo;
+  /** Macro-built: body hidden in a macro or unparseable. */
+  opaque: boolean;
+}
+
+export interface ModuleInfo {
+  /** Module name from `PyInit_<name>`, else from the def's `m_name`. */
+  name: string;
+  phase: 'single' | 'multi';
+  init?: InitFunctionInfo;
+  def?: ModuleDefInfo;
+  slots?: SlotArrayInfo;
+  execs: FunctionInfo[];
+}
+
+export type Generator = 'cython' | 'pybind11' | 'nanobind';
+
+export interface FileModel {
+  text: string;
+  /** Same-length text with comments and literals blanked. */
+  mask: string;
+  lang: LanguageId;
+  tree: Tree;
+  modules: ModuleInfo[];
+  defs: ModuleDefInfo[];
+  slotArrays: SlotArrayInfo[];
+  inits: InitFunctionInfo[];
+  /** Every function definition by name (first one wins). */
+  functions: Map<string, FunctionInfo>;
+  /** Set when the file is generated or built on a binding library: skipped. */
+  generator?: Generator;
+  /** Free trees made by local re-parses. The caller owns `tree`. */
+  dispose(): void;
+}

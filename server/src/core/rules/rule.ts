@@ -1,0 +1,34 @@
+// What every rule module is: a pure function from the file model to findings.
+import type { Finding, RelatedInfo, RuleCode } from '../findings';
+import type { FileModel, ModuleInfo, Span } from '../model';
+import { CATALOGUE } from './catalogue';
+
+export interface RuleContext {
+  model: FileModel;
+  /** Why converting `module` would be refused; empty when it is safe. */
+  refusalFor(module: ModuleInfo): string[];
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];
+
+export function makeFinding(
+  code: RuleCode,
+  span: Span,
+  message: string,
+  extra: { related?: RelatedInfo[]; fixable?: boolean; module?: string; severity?: Finding['severity']; refusal?: string[] } = {},
+): Finding {
+  return {
+    code,
+    severity: extra.severity ?? CATALOGUE[code].defaultSeverity,
+    message,
+    span,
+    related: extra.related ?? [],
+    fixable: extra.fixable ?? false,
+    module: extra.module,
+    refusal: extra.refusal,
+  };
+}
+
+export function defRelated(module: ModuleInfo): RelatedInfo[] {
+  return module.def ? [{ span: module.def.nameSpan, message: `PyModuleDef '${module.def.varName}'` }] : [];
+}

@@ -1,0 +1,37 @@
+// single-phase-init: PyInit_x creates the module itself.
+import type { Finding } from '../findings';
+import { defRelated, makeFinding, type RuleContext } from './rule';
+
+export function singlePhaseInit(ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const module of ctx.model.modules) {
+    const init = module.init;
+    if (module.phase !== 'single' || !init) continue;
+    const py3 = init.creations.filter((c) => !c.python2);
+    const py2 = init.creations.filter((c) => c.python2);
+    const refusal = ctx.refusalFor(module);
+    const where = init.helper ? ` (through ${init.helper.name}())` : '';
+    for (const creation of py3.slice(0, 1)) {
+      const base = `Module '${module.name}' uses single-phase initialization: ${init.name}${where} builds it with ${creation.kind}. Convert it to multi-phase initialization (PEP 489) so it can declare free-threading and subinterpreter support.`;
+      findings.push(
+        makeFinding('single-phase-init', creation.span, refusal.length ? `${base} Not converted automatically: ${refusal.join('; ')}.` : base, {
+          related: defRelated(module),
+          fixable: refusal.length === 0,
+          module: module.name,
+          refusal: refusal.length ? refusal : undefined,
+        }),
+      );
+    }
+    for (const creation of py2) {
+      findings.push(
+        makeFinding(
+          'single-phase-init',
+          creation.span,
+          `Module '${module.name}' has a Python 2 branch that creates it with ${creation.call.childForFieldName('function')?.text ?? 'Py_InitModule'}; Python 2 has no multi-phase initialization, so this branch is not converted automatically.`,
+          { related: defRelated(module), fixable: false, module: module.name, refusal: ['Python 2 Py_InitModule branch'] },
+        ),
+      );
+    }
+  }
+  return findings;
+}

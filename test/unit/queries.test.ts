@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { Query } from 'web-tree-sitter';
+import { getLanguage, initParser } from '../../server/src/core/parser';
+import { listQueries, querySource } from '../../server/src/core/queries';
+
+describe('tree-sitter queries', () => {
+  before(() => initParser());
+
+  it('ships at least the queries the analysis uses', () => {
+    for (const name of ['functions', 'calls', 'returns']) assert.ok(listQueries().includes(name), name);
+  });
+
+  for (const lang of ['c', 'cpp'] as const) {
+    it(`every query compiles strictly for ${lang}`, () => {
+      for (const name of listQueries()) {
+        // new Query throws on any unknown node type, field or syntax error.
+        const q = new Query(getLanguage(lang), querySource(name));
+        assert.ok(q.captureNames.length > 0, `${name} captures something`);
+        q.delete();
+      }
+    });
+  }
+});
