@@ -1,0 +1,171 @@
+// The editor settings: their schema, defaults and validation. Pure, so the
+// language server, the VS Code client's package.json check and tests all read
+// one source of truth. Invalid values never throw: each one becomes an error
+// message and falls back to its default.
+import type { RuleCode } from './findings';
+import { CATALOGUE, RULE_CODES } from './rules/catalogue';
+import {
+  DEFAULT_CONVERSION_OPTIONS,
+  OPTION_VALUES,
+  versionHex,
+  type ConversionOptions,
+  type GilOption,
+  type GuardOption,
+  type InterpretersOption,
+} from './convert/options';
+
+/** Severity a user may choose for a rule; `off` hides its findings. */
+export type RuleSeveritySetting = 'off' | 'information' | 'warning' | 'error';
+export const RULE_SEVERITY_VALUES: readonly RuleSeveritySetting[] = ['off', 'information', 'warning', 'error'];
+
+export interface MultiphaseSettings {
+  /** Oldest CPython the converted code must build on, as "3.8". */
+  minimumPythonVersion: string;
+  gil: GilOption;
+  multipleInterpreters: InterpretersOption;
+  reinitGuard: GuardOption;
+  /** Glob patterns (relative to a workspace folder) of files never scanned. */
+  exclude: string[];
+  /** Severity per rule code; every code is present after validation. */
+  severity: Record<RuleCode, RuleSeveritySetting>;
+}
+
+/** The section name in `workspace/configuration` and in package.json. */
+export const SETTINGS_SECTION = 'multiphase';
+
+/** Oldest version multi-phase init exists in (PEP 489 landed in 3.5). */
+const OLDEST_MULTI_PHASE_MINOR = 5;
+
+function catalogueSeverity(code: RuleCode): RuleSeveritySetting {
+  const severity = CATALOGUE[code].defaultSeverity;
+  // The catalogue may say `hint`; settings offer no hint level, so show it as information.
+  return severity === 'hint' ? 'information' : severity;
+}
+
+export const DEFAULT_SETTINGS: Readonly<MultiphaseSettings> = Object.freeze({
+  minimumPythonVersion: DEFAULT_CONVERSION_OPTIONS.minimumPythonVersion,
+  gil: DEFAULT_CONVERSION_OPTIONS.gil,
+  multipleInterpreters: DEFAULT_CONVERSION_OPTIONS.multipleInterpreters,
+  reinitGuard: DEFAULT_CONVERSION_OPTIONS.reinitGuard,
+  exclude: ['**/node_modules/**', '**/.git/**', '**/build/**', '**/.venv/**', '**/venv/**', '**/.tox/**', '**/.nox/**'],
+  severity: Object.fromEntries(RULE_CODES.map((code) => [code, catalogueSeverity(code)])) as Record<RuleCode, RuleSeveritySetting>,
+});
+
+/** One line per setting, for docs and for checking package.json `contributes.configuration`. */
+export interface SettingDescription {
+  key: keyof MultiphaseSettings;
+  type: 'string' | 'array' | 'object';
+  enum?: readonly string[];
+  description: string;
+}
+
+export const SETTINGS_SCHEMA: readonly SettingDescription[] = [
+  { key: 'minimumPythonVersion', type: 'string', description: 'Oldest CPython version (as "3.8") the converted code must still build on; decides which version guards are written.' },
+  { key: 'gil', type: 'string', enum: OPTION_VALUES.gil, description: 'Py_mod_gil value written by conversions and quick fixes: not_used, used, or omit the slot.' },
+  { key: 'multipleInterpreters', type: 'string', enum: OPTION_VALUES.multipleInterpreters, description: 'Py_mod_multiple_interpreters value written by conversions and quick fixes, or omit the slot.' },
+  { key: 'reinitGuard', type: 'string', enum: OPTION_VALUES.reinitGuard, description: 'Add a once-per-process guard to converted modules: auto (when the module keeps static state), always or never.' },
+  { key: 'exclude', type: 'array', description: 'Glob patterns of files the workspace scan and "convert all" skip (in addition to .gitignore).' },
+  { key: 'severity', type: 'object', enum: RULE_SEVERITY_VALUES, description: 'Severity per rule code: off, information, warning or error.' },
+];
+
+export interface SettingsValidation {
+  settings: MultiphaseSettings;
+  /** One readable sentence per invalid value; empty when all is well. */
+  errors: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+function pickEnum<T extends string>(raw: Record<string, unknown>, key: string, allowed: readonly T[], fallback: T, errors: string[]): T {
+  const value = raw[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  errors.push(`${SETTINGS_SECTION}.${key}: ${describe(value)} is not one of ${allowed.join(', ')}; using "${fallback}".`);
+  return fallback;
+}
+
+function pickVersion(raw: Record<string, unknown>, errors: string[]): string {
+  const value = raw.minimumPythonVersion;
+  const fallback = DEFAULT_SETTINGS.minimumPythonVersion;
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'string') {
+    const hex = versionHex(value);
+    if (hex !== undefined && ((hex >> 16) & 0xff) >= OLDEST_MULTI_PHASE_MINOR) return value.trim();
+  }
+  errors.push(`${SETTINGS_SECTION}.minimumPythonVersion: ${describe(value)} is not a CPython version 3.${OLDEST_MULTI_PHASE_MINOR} or later written as "3.N"; using "${fallback}".`);
+  return fallback;
+}
+
+function pickExclude(raw: Record<string, unknown>, errors: string[]): string[] {
+  const value = raw.exclude;
+  const fallback = [...DEFAULT_SETTINGS.exclude];
+  if (value === undefined || value === null) return fallback;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.filter((item) => item.trim() !== '');
+  errors.push(`${SETTINGS_SECTION}.exclude: expected a list of glob patterns, got ${describe(value)}; using the default list.`);
+  return fallback;
+}
+
+function pickSeverity(raw: Record<string, unknown>, errors: string[]): Record<RuleCode, RuleSeveritySetting> {
+  const severity = { ...DEFAULT_SETTINGS.severity };
+  const value = raw.severity;
+  if (value === undefined || value === null) return severity;
+  if (!isRecord(value)) {
+    errors.push(`${SETTINGS_SECTION}.severity: expected an object mapping rule codes to ${RULE_SEVERITY_VALUES.join('/')}, got ${describe(value)}; using the defaults.`);
+    return severity;
+  }
+  for (const [code, level] of Object.entries(value)) {
+    if (!(RULE_CODES as string[]).includes(code)) {
+      errors.push(`${SETTINGS_SECTION}.severity: unknown rule code "${code}" (known: ${RULE_CODES.join(', ')}); ignored.`);
+      continue;
+    }
+    const ruleCode = code as RuleCode;
+    if (typeof level === 'string' && (RULE_SEVERITY_VALUES as string[]).includes(level)) {
+      severity[ruleCode] = level as RuleSeveritySetting;
+    } else if (level !== undefined && level !== null) {
+      errors.push(`${SETTINGS_SECTION}.severity.${code}: ${describe(level)} is not one of ${RULE_SEVERITY_VALUES.join(', ')}; using "${severity[ruleCode]}".`);
+    }
+  }
+  return severity;
+}
+
+/**
+ * Turn whatever the client sent (the `multiphase` section, possibly null or
+ * partly wrong) into complete settings plus a list of what was wrong.
+ */
+export function validateSettings(raw: unknown): SettingsValidation {
+  const errors: string[] = [];
+  if (raw === undefined || raw === null) return { settings: cloneDefaults(), errors };
+  if (!isRecord(raw)) {
+    errors.push(`${SETTINGS_SECTION}: expected an object of settings, got ${describe(raw)}; using the defaults.`);
+    return { settings: cloneDefaults(), errors };
+  }
+  const settings: MultiphaseSettings = {
+    minimumPythonVersion: pickVersion(raw, errors),
+    gil: pickEnum(raw, 'gil', OPTION_VALUES.gil, DEFAULT_SETTINGS.gil, errors),
+    multipleInterpreters: pickEnum(raw, 'multipleInterpreters', OPTION_VALUES.multipleInterpreters, DEFAULT_SETTINGS.multipleInterpreters, errors),
+    reinitGuard: pickEnum(raw, 'reinitGuard', OPTION_VALUES.reinitGuard, DEFAULT_SETTINGS.reinitGuard, errors),
+    exclude: pickExclude(raw, errors),
+    severity: pickSeverity(raw, errors),
+  };
+  return { settings, errors };
+}
+
+export function cloneDefaults(): MultiphaseSettings {
+  return { ...DEFAULT_SETTINGS, exclude: [...DEFAULT_SETTINGS.exclude], severity: { ...DEFAULT_SETTINGS.severity } };
+}
+
+/** The part of the settings the converter reads. */
+export function conversionOptionsFrom(settings: MultiphaseSettings): ConversionOptions {
+  return {
+    minimumPythonVersion: settings.minimumPythonVersion,
+    gil: settings.gil,
+    multipleInterpreters: settings.multipleInterpreters,
+    reinitGuard: settings.reinitGuard,
+  };
+}
