@@ -1,0 +1,118 @@
+// Client-side half of the conversion commands. The server does the work
+// (workspace/executeCommand) and returns a summary; here we refuse to run in
+// an untrusted workspace, fill in the active file for "this file", and turn
+// the summary into a message with a button listing the refusals.
+import * as vscode from 'vscode';
+import type { ExecuteCommandSignature } from 'vscode-languageclient/node';
+
+export const CONVERT_ALL = 'multiphase.convertAll';
+export const CONVERT_FILE = 'multiphase.convertFile';
+export const SERVER_COMMANDS: readonly string[] = [CONVERT_ALL, CONVERT_FILE];
+
+export interface RefusedModule {
+  file: string;
+  module: string;
+  reasons: string[];
+}
+
+/** What the server's convert commands return. Counts may come as lists of what was done. */
+export interface ConversionSummary {
+  converted: number | unknown[];
+  refused: RefusedModule[];
+  skipped: number | unknown[];
+}
+
+const SHOW_REFUSED = 'Show Refused';
+const MANAGE_TRUST = 'Manage Workspace Trust';
+
+export function commandMiddleware(output: vscode.OutputChannel) {
+  return async (command: string, args: unknown[], next: ExecuteCommandSignature): Promise<unknown> => {
+    if (!SERVER_COMMANDS.includes(command)) return next(command, args);
+    // The palette hides these in untrusted workspaces (enablement), but
+    // keybindings and other extensions can still call them.
+    if (!vscode.workspace.isTrusted) {
+      const choice = await vscode.window.showErrorMessage('Converting modules changes your files, so it needs a trusted workspace.', MANAGE_TRUST);
+      if (choice === MANAGE_TRUST) await vscode.commands.executeCommand('workbench.trust.manage');
+      return undefined;
+    }
+    let commandArgs = args;
+    if (command === CONVERT_FILE && args.length === 0) {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document) {
+        void vscode.window.showWarningMessage('Open a C or C++ file to convert its modules.');
+        return undefined;
+      }
+      // Saved text is what the server last saw from disk; unsaved edits are
+      // already synced, so the URI alone identifies the document.
+      commandArgs = [document.uri.toString()];
+    }
+    const result: unknown = await next(command, commandArgs);
+    if (isSummary(result)) {
+      logSummary(output, command, result);
+      void showSummary(result);
+    }
+    return result;
+  };
+}
+
+function isSummary(value: unknown): value is ConversionSummary {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return 'converted' in candidate && Array.isArray(candidate.refused);
+}
+
+function count(value: number | unknown[] | undefined): number {
+  if (Array.isArray(value)) return value.length;
+  return typeof value === 'number' ? value : 0;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function summaryMessage(summary: ConversionSummary): string {
+  const converted = count(summary.converted);
+  const refused = summary.refused.length;
+  const skipped = count(summary.skipped);
+  return `Multi-phase init: converted ${plural(converted, 'module', 'modules')}, refused ${refused}, skipped ${plural(skipped, 'file', 'files')}.`;
+}
+
+async function showSummary(summary: ConversionSummary): Promise<void> {
+  const message = summaryMessage(summary);
+  if (summary.refused.length === 0) {
+    await vscode.window.showInformationMessage(message);
+    return;
+  }
+  const choice = await vscode.window.showInformationMessage(message, SHOW_REFUSED);
+  if (choice === SHOW_REFUSED) await pickRefused(summary.refused);
+}
+
+interface RefusedItem extends vscode.QuickPickItem {
+  file: string;
+}
+
+/** One entry per refused module with its reasons; picking one opens its file. */
+async function pickRefused(refused: RefusedModule[]): Promise<void> {
+  const items: RefusedItem[] = refused.map((entry) => ({
+    label: entry.module,
+    description: vscode.workspace.asRelativePath(toUri(entry.file)),
+    detail: entry.reasons.join('; '),
+    file: entry.file,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Modules not converted',
+    placeHolder: 'Pick a module to open its file',
+    matchOnDetail: true,
+  });
+  if (picked) await vscode.window.showTextDocument(toUri(picked.file));
+}
+
+/** The server reports files as URIs; accept plain paths too. */
+function toUri(file: string): vscode.Uri {
+  return /^[a-z][a-z0-9+.-]*:/i.test(file) && !/^[a-z]:\\/i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
+}
+
+function logSummary(output: vscode.OutputChannel, command: string, summary: ConversionSummary): void {
+  output.appendLine(`[client] ${command}: ${summaryMessage(summary)}`);
+  for (const entry of summary.refused) output.appendLine(`  refused ${entry.module} (${entry.file}): ${entry.reasons.join('; ')}`);
+}
