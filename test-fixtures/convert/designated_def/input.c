@@ -1,0 +1,55 @@
+/* designated_def: a def written with designated initialisers and a few
+ * constants added in one chained condition. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#define DESIGNATED_DEF_VERSION "1.4.2"
+
+static PyObject *
+designated_def_clamp(PyObject *self, PyObject *args)
+{
+    long value, low, high;
+
+    if (!PyArg_ParseTuple(args, "lll:clamp", &value, &low, &high))
+        return NULL;
+    if (low > high) {
+        PyErr_SetString(PyExc_ValueError, "low must not exceed high");
+        return NULL;
+    }
+    if (value < low)
+        value = low;
+    else if (value > high)
+        value = high;
+    return PyLong_FromLong(value);
+}
+
+static PyMethodDef designated_def_methods[] = {
+    {"clamp", designated_def_clamp, METH_VARARGS,
+     "clamp(value, low, high) -> value limited to [low, high]"},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef designated_def_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "designated_def",
+    .m_doc = "Clamping helpers.",
+    .m_size = -1,
+    .m_methods = designated_def_methods,
+};
+
+PyMODINIT_FUNC
+PyInit_designated_def(void)
+{
+    PyObject *module = PyModule_Create(&designated_def_module);
+    if (module == NULL) {
+        return NULL;
+    }
+
+    if (PyModule_AddStringConstant(module, "__version__", DESIGNATED_DEF_VERSION) ||
+        PyModule_AddIntConstant(module, "MIN_LEVEL", 0) ||
+        PyModule_AddIntConstant(module, "MAX_LEVEL", 9)) {
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
+}

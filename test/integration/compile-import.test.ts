@@ -1,0 +1,67 @@
+// Builds every fixture with gcc/g++ against each CPython 3.8-3.13 from pyenv,
+// before and after conversion, imports it and runs its smoke script. The
+// converted build must also be really multi-phase: PyInit returns a
+// PyModuleDef, and a second load gives a fresh working module -- or, where
+// the once-per-process guard belongs, an ImportError.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compileExtension, runFixtureChecks, runLimited, type ModuleExpectation, type ProcessResult } from '../support/build';
+import { convertText, initParser } from '../support/convertFixture';
+import { loadFixtures, type ConvertFixture } from '../support/fixtures';
+import { assertInterpreters, discoverPythons, type PythonInstall } from '../support/pythons';
+
+const fixtures = loadFixtures();
+
+describe('compile and import on every CPython', function () {
+  // Six builds and runs per test on two workers; a cold gcc can be slow.
+  this.timeout(180_000);
+  let pythons: PythonInstall[] = [];
+  let buildRoot = '';
+
+  before(async () => {
+    await initParser();
+    pythons = discoverPythons();
+    assertInterpreters(pythons);
+    assert.ok(pythons.length > 0, 'no CPython 3.8-3.13 found at all');
+    buildRoot = mkdtempSync(join(tmpdir(), 'multiphase-build-'));
+  });
+
+  after(() => {
+    if (buildRoot && process.env.MULTIPHASE_KEEP_BUILDS !== '1') rmSync(buildRoot, { recursive: true, force: true });
+  });
+
+  /** Build `source` for every interpreter and run the checks; all failures in one message. */
+  async function buildAndCheck(fixture: ConvertFixture, variant: 'input' | 'converted', source: string): Promise<void> {
+    const mode = variant === 'input' ? 'single' : 'multi';
+    const modules: ModuleExpectation[] =
+      variant === 'input' ? fixture.moduleNames.map((name) => ({ name, onceGuard: false })) : fixture.converted;
+    const jobs = pythons.map((python) => async (): Promise<string | undefined> => {
+      const dir = join(buildRoot, fixture.name, variant, python.version);
+      const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python });
+      if (!built.ok) return `build failed:\n${built.output}`;
+      if (built.output) return `build warned:\n${built.output}`;
+      const checked: ProcessResult = await runFixtureChecks(python, mode, dir, fixture.smokePath, modules);
+      return checked.ok ? undefined : `Python ${python.version} (${mode}) failed:\n${checked.output}`;
+    });
+    const failures = (await runLimited(jobs)).filter((f): f is string => f !== undefined);
+    assert.deepEqual(failures, [], `${fixture.name} (${variant}):\n${failures.join('\n\n')}`);
+  }
+
+  for (const fixture of fixtures) {
+    describe(fixture.name, () => {
+      it('input builds, imports and passes its smoke script (proves the fixture)', () =>
+        buildAndCheck(fixture, 'input', fixture.input));
+
+      if (fixture.converted.length === 0) return;
+      it('converted output builds, imports, is multi-phase and passes its smoke script', () => {
+        const run = convertText(fixture.input, fixture.lang);
+        const refused = run.results.filter((r) => !r.ok).map((r) => `${r.module}: ${r.ok ? '' : r.reasons.join('; ')}`);
+        assert.deepEqual(refused, [], 'converter refused');
+        assert.notEqual(run.output, fixture.input, 'converter made no edit');
+        return buildAndCheck(fixture, 'converted', run.output);
+      });
+    });
+  }
+});

@@ -1,0 +1,83 @@
+// Converts every fixture under test-fixtures/convert and compares with its
+// reviewed golden output; refusal fixtures must come back untouched with
+// their reason. UPDATE_GOLDEN=1 rewrites the golden files: review each diff.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { CONVERTED_MUST_NOT_REPORT, convertText, initParser, reanalyze } from '../support/convertFixture';
+import { loadFixtures, type ConvertFixture } from '../support/fixtures';
+
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const fixtures = loadFixtures();
+
+function reasonsOf(fixture: ConvertFixture, name: string, results: ReturnType<typeof convertText>['results']): string[] {
+  const result = results.find((r) => r.module === name);
+  assert.ok(result, `${fixture.name}: the analysis found no single-phase module '${name}' (found: ${results.map((r) => r.module).join(', ') || 'none'})`);
+  assert.equal(result.ok, false, `${fixture.name}: '${name}' must be refused, but the converter accepted it`);
+  return result.ok ? [] : result.reasons;
+}
+
+describe('conversion golden files', () => {
+  before(() => initParser());
+
+  it('has at least 20 converting fixtures and several refusing ones', () => {
+    assert.ok(fixtures.filter((f) => f.converted.length > 0).length >= 20);
+    assert.ok(fixtures.filter((f) => f.refused.length > 0).length >= 3);
+  });
+
+  for (const fixture of fixtures) {
+    const where = relative(process.cwd(), fixture.expectedPath);
+
+    if (fixture.refused.length > 0) {
+      it(`${fixture.name}: refused with a reason and no edit`, () => {
+        const run = convertText(fixture.input, fixture.lang);
+        assert.equal(run.output, fixture.input, 'a refused module must not be edited');
+        for (const expected of fixture.refused) {
+          const reasons = reasonsOf(fixture, expected.name, run.results);
+          assert.ok(reasons.length > 0, `'${expected.name}' refused without a reason`);
+          const text = reasons.join('; ');
+          assert.ok(text.toLowerCase().includes(expected.refusal.toLowerCase()), `'${expected.name}' reasons "${text}" do not mention "${expected.refusal}"`);
+        }
+        // The reason reaches the user through the single-phase-init finding.
+        const findings = reanalyze(fixture.input, fixture.lang).findings.filter((f) => f.code === 'single-phase-init');
+        for (const expected of fixture.refused) {
+          const finding = findings.find((f) => f.module === expected.name);
+          assert.ok(finding, `no single-phase-init finding for '${expected.name}'`);
+          assert.equal(finding.fixable, false);
+          assert.ok(finding.refusal && finding.refusal.length > 0, 'the finding carries the refusal');
+        }
+      });
+      continue;
+    }
+
+    it(`${fixture.name}: converts to the golden output`, () => {
+      const run = convertText(fixture.input, fixture.lang);
+      for (const result of run.results) {
+        assert.ok(result.ok, `'${result.module}' refused: ${result.ok ? '' : result.reasons.join('; ')}`);
+      }
+      assert.deepEqual(run.results.map((r) => r.module).sort(), fixture.converted.map((m) => m.name).sort(), 'modules converted');
+      if (UPDATE) {
+        writeFileSync(fixture.expectedPath, run.output);
+        return;
+      }
+      assert.ok(existsSync(fixture.expectedPath), `no golden file ${where}: run with UPDATE_GOLDEN=1 and review it`);
+      // Byte comparison: line endings and the final newline are part of it.
+      assert.equal(run.output, readFileSync(fixture.expectedPath, 'utf8'), `output differs from ${where}`);
+    });
+
+    it(`${fixture.name}: converting again changes nothing and the module re-checks clean`, () => {
+      const once = convertText(fixture.input, fixture.lang).output;
+      const twice = convertText(once, fixture.lang);
+      assert.equal(twice.output, once, 'second conversion edited the converted text');
+      assert.deepEqual(twice.results, [], 'no single-phase module is left to convert');
+      const after = reanalyze(once, fixture.lang);
+      for (const expected of fixture.converted) {
+        const module = after.modules.find((m) => m.name === expected.name);
+        assert.ok(module, `re-analysis lost module '${expected.name}'`);
+        assert.equal(module.phase, 'multi', `'${expected.name}' is still single-phase`);
+      }
+      const leftovers = after.findings.filter((f) => CONVERTED_MUST_NOT_REPORT.includes(f.code));
+      assert.deepEqual(leftovers.map((f) => `${f.code}: ${f.message}`), [], 'findings left after conversion');
+    });
+  }
+});

@@ -1,0 +1,90 @@
+// Compiles a fixture against one interpreter and runs the Python-side checks
+// in it. The CI machine has two cores, so callers run these through
+// `runLimited` with two workers.
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { PythonInstall } from './pythons';
+
+export const BUILD_WORKERS = Math.max(1, Math.min(2, cpus().length));
+
+export interface ProcessResult {
+  ok: boolean;
+  output: string;
+}
+
+function run(file: string, args: string[], timeoutMs: number): Promise<ProcessResult> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const output = `${stdout}${stderr}`.trim();
+      resolve({ ok: !error, output: error && !output ? String(error) : output });
+    });
+  });
+}
+
+/** Run `tasks` with at most `workers` in flight; results keep task order. */
+export async function runLimited<T>(tasks: readonly (() => Promise<T>)[], workers = BUILD_WORKERS): Promise<T[]> {
+  const results: T[] = new Array<T>(tasks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(workers, tasks.length) }, worker));
+  return results;
+}
+
+export interface BuildRequest {
+  /** The C or C++ text to build. */
+  source: string;
+  lang: 'c' | 'cpp';
+  /** Module names the file defines; the first names the shared object. */
+  moduleNames: readonly string[];
+  /** Empty directory this build owns. */
+  dir: string;
+  python: PythonInstall;
+}
+
+// -Werror: a converted file that warns (unused label, unused variable,
+// missing prototype of the exec function) is not what a maintainer writes.
+// No -std: the compilers' defaults (gnu17, gnu++17) are what setuptools uses.
+const COMMON_FLAGS = ['-shared', '-fPIC', '-O0', '-Wall', '-Werror'];
+
+/**
+ * Write `source` into `dir`, compile it into `<first module><EXT_SUFFIX>`
+ * and link the file under every other module name, so each `PyInit_<name>`
+ * the file defines can be imported by that name.
+ */
+export async function compileExtension(req: BuildRequest): Promise<ProcessResult> {
+  rmSync(req.dir, { recursive: true, force: true });
+  mkdirSync(req.dir, { recursive: true });
+  const sourcePath = join(req.dir, req.lang === 'cpp' ? 'module.cpp' : 'module.c');
+  writeFileSync(sourcePath, req.source);
+  const [first, ...others] = req.moduleNames;
+  const target = `${first}${req.python.extSuffix}`;
+  const compiler = req.lang === 'cpp' ? 'g++' : 'gcc';
+  const result = await run(compiler, [...COMMON_FLAGS, `-I${req.python.includeDir}`, '-o', join(req.dir, target), sourcePath], 120_000);
+  if (result.ok) for (const name of others) symlinkSync(target, join(req.dir, `${name}${req.python.extSuffix}`));
+  return { ok: result.ok, output: result.output ? `${compiler} (Python ${req.python.version}):\n${result.output}` : '' };
+}
+
+export interface ModuleExpectation {
+  name: string;
+  onceGuard: boolean;
+}
+
+const RUNNER = join(__dirname, 'fixture_runner.py');
+
+/** Import the built modules, run the smoke script and the PEP 489 checks. */
+export function runFixtureChecks(
+  python: PythonInstall,
+  mode: 'single' | 'multi',
+  buildDir: string,
+  smokePath: string,
+  modules: readonly ModuleExpectation[],
+): Promise<ProcessResult> {
+  return run(python.executable, ['-X', 'faulthandler', RUNNER, mode, buildDir, smokePath, JSON.stringify(modules)], 60_000);
+}

@@ -1,0 +1,92 @@
+"""Runs inside the interpreter under test, for one fixture build.
+
+usage: fixture_runner.py MODE BUILD_DIR SMOKE_PY MODULES_JSON
+
+MODE is "single" (the unconverted input) or "multi" (the converted output).
+MODULES_JSON is [{"name": ..., "onceGuard": bool}, ...].
+
+Checks, in order:
+1. PyInit_<name>, called through ctypes, returns a module object (single)
+   or a PyModuleDef (multi) -- the defining difference of PEP 489.
+2. The smoke script passes.
+3. multi only: a second module object can be made from the same file. With
+   a once-per-process guard its exec must raise ImportError; without one,
+   the smoke script must pass again against fresh module objects.
+Any failure raises; the exit status and traceback tell the test why.
+Written for Python 3.8+ (no newer syntax).
+"""
+import ctypes
+import importlib.machinery
+import importlib.util
+import json
+import runpy
+import sys
+
+GUARD_MESSAGE = "cannot load module more than once per process"
+
+
+def find_spec(name, build_dir):
+    # PathFinder ignores sys.modules, so this always gives a fresh spec.
+    spec = importlib.machinery.PathFinder.find_spec(name, [build_dir])
+    assert spec is not None, "%s not found in %s" % (name, build_dir)
+    assert isinstance(spec.loader, importlib.machinery.ExtensionFileLoader), spec.loader
+    return spec
+
+
+def check_init_result(name, origin, mode):
+    init = getattr(ctypes.PyDLL(origin), "PyInit_" + name)
+    init.restype = ctypes.py_object
+    result = init()
+    # ctypes takes the returned reference as its own; a PyModuleDef is a
+    # static object, so keep one reference forever to be safe at exit.
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
+    kind = type(result).__name__
+    expected = "moduledef" if mode == "multi" else "module"
+    assert kind == expected, "PyInit_%s returned a %s, expected a %s" % (name, kind, expected)
+
+
+def run_smoke(smoke):
+    runpy.run_path(smoke, run_name="__main__")
+
+
+def check_second_load(modules, build_dir, smoke):
+    first = {m["name"]: sys.modules[m["name"]] for m in modules}
+    guarded = [m for m in modules if m["onceGuard"]]
+    for m in guarded:
+        spec = find_spec(m["name"], build_dir)
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+        except ImportError as e:
+            assert GUARD_MESSAGE in str(e), "unexpected ImportError: %s" % e
+        else:
+            raise AssertionError("second exec of %s did not raise ImportError" % m["name"])
+    if guarded:
+        return
+    for name in first:
+        del sys.modules[name]
+    run_smoke(smoke)
+    for name, old in first.items():
+        new = sys.modules[name]
+        assert new is not old, "%s: re-import returned the same module object" % name
+        assert type(new).__name__ == "module"
+
+
+def main():
+    mode, build_dir, smoke, modules_json = sys.argv[1:5]
+    modules = json.loads(modules_json)
+    sys.dont_write_bytecode = True
+    sys.path.insert(0, build_dir)
+    for m in modules:
+        check_init_result(m["name"], find_spec(m["name"], build_dir).origin, mode)
+    run_smoke(smoke)
+    for m in modules:
+        origin = getattr(sys.modules[m["name"]], "__file__", "")
+        assert origin.startswith(build_dir), "%s imported from %s" % (m["name"], origin)
+    if mode == "multi":
+        check_second_load(modules, build_dir, smoke)
+    print("ok %s %s" % (mode, sys.version.split()[0]))
+
+
+if __name__ == "__main__":
+    main()
