@@ -1,5 +1,6 @@
 // `multiphase` command line: dispatches to the subcommands.
 import { runCheck } from './check';
+import { runFix } from './fix';
 
 const USAGE = `usage: multiphase <command> [options] [PATH...]
 
@@ -14,10 +15,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest);
-    case 'fix': {
-      const { runFix } = await import('./fix');
+    case 'fix':
       return runFix(rest);
-    }
     case '-h':
     case '--help':
     case 'help':

@@ -77,6 +77,10 @@ export interface SlotArrayInfo {
   slots: SlotEntry[];
   /** Offset just before the `{0, NULL}` terminator (where new slots go). */
   insertAt: number;
+  /** The array's variable name in its declaration. */
+  nameSpan: Span;
+  /** Entries that are not `{id, value}` pairs (macros expanding to slots): what they declare is unknown. */
+  opaqueEntries: number;
 }
 
 export type CreationKind = 'PyModule_Create' | 'PyModule_Create2' | 'Py_InitModule';
@@ -98,6 +102,8 @@ export interface CreationCall {
   inPreprocessorBranch: boolean;
   /** Function containing the call (the init itself, or a helper it delegates to). */
   inFunction: string;
+  /** Set when the call is hidden in a macro: `MOD_DEF(m, ...)` expands to it. */
+  viaMacro?: string;
 }
 
 export interface FunctionInfo {
@@ -123,6 +129,10 @@ export interface InitFunctionInfo extends FunctionInfo {
   helper?: FunctionInfo;
   /** Macro-built: body hidden in a macro or unparseable. */
   opaque: boolean;
+  /** Why the init is opaque, phrased for a refusal ("PyInit_foo is defined by macro MOD_INIT"). */
+  opaqueReason?: string;
+  /** Macro whose expansion is the `PyInit_<name>` header (`MOD_INIT`). */
+  definedByMacro?: string;
 }
 
 export interface ModuleInfo {

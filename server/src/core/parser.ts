@@ -71,11 +71,22 @@ export function parseText(text: string, lang: LanguageId, oldTree?: Tree | null,
  * macros elsewhere. Offsets and columns are JS string units, as in nodes.
  */
 export function parseSlice(text: string, lang: LanguageId, start: number, end: number): Tree | null {
+  return parseRanges(text, lang, [{ start, end }]);
+}
+
+/**
+ * Parse several ordered, disjoint pieces of `text` as if they were adjacent,
+ * keeping whole-file offsets: a function header and its body with the
+ * `#else ... #endif` lines between them left out.
+ */
+export function parseRanges(text: string, lang: LanguageId, ranges: readonly { start: number; end: number }[]): Tree | null {
   const parser = new Parser();
   try {
     parser.setLanguage(getLanguage(lang));
+    const deadline = Date.now() + 1000;
     return parser.parse(text, null, {
-      includedRanges: [{ startIndex: start, endIndex: end, startPosition: pointAt(text, start), endPosition: pointAt(text, end) }],
+      includedRanges: ranges.map((r) => ({ startIndex: r.start, endIndex: r.end, startPosition: pointAt(text, r.start), endPosition: pointAt(text, r.end) })),
+      progressCallback: () => Date.now() > deadline,
     });
   } finally {
     parser.delete();

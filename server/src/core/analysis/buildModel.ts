@@ -2,16 +2,21 @@
 // and which def, slot array and exec functions belong to it.
 import type { Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../grammars';
-import type { FileModel, FunctionInfo, InitFunctionInfo, ModuleInfo } from '../model';
+import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleInfo } from '../model';
 import { codeMask } from '../text/codeMask';
-import { addressedName, callsIn, creationsIn } from './creations';
+import { addressedName, callsIn, creationsIn, macroCreationsIn } from './creations';
 import { findModuleDefs, findSlotArrays } from './declarations';
 import { collectFunctions, initNamesInText, locateFunctionByText } from './functions';
 import { detectGenerator } from './generators';
+import { creationMacros, defineSpans, findMacros, type CreationMacro } from './macros';
+import { macroBuiltInits } from './macroInits';
 
-/** `(void *)name`, `(void*)&name`, `&name` -> `name`. */
+/** `(void *)name`, `(void*)&name`, `&name`, `reinterpret_cast<void *>(name)` -> `name`. */
 export function slotFunctionName(value: string): string | undefined {
-  const stripped = value.replace(/\(\s*(?:void|PyObject)\s*\*\s*\)/g, '').replace(/[&()\s]/g, '');
+  const stripped = value
+    .replace(/\b(?:reinterpret_cast|static_cast)\s*<[^>]*>/g, '')
+    .replace(/\(\s*(?:void|PyObject)\s*\*\s*\)/g, '')
+    .replace(/[&()\s]/g, '');
   return /^\w+$/.test(stripped) ? stripped : undefined;
 }
 
@@ -35,8 +40,11 @@ export function buildModel(text: string, tree: Tree, lang: LanguageId): FileMode
   };
   for (const fn of collectFunctions(tree, lang)) if (!model.functions.has(fn.name)) model.functions.set(fn.name, fn);
   if (model.generator) return model;
-  model.defs = findModuleDefs(text, mask);
-  model.slotArrays = findSlotArrays(text, mask);
+  const macros = findMacros(mask);
+  const defines = defineSpans(macros);
+  const creators = creationMacros(macros);
+  model.defs = findModuleDefs(text, mask, defines);
+  model.slotArrays = findSlotArrays(text, mask, defines);
 
   const initNames = new Set(initNamesInText(mask));
   for (const name of model.functions.keys()) if (name.startsWith('PyInit_')) initNames.add(name);
@@ -44,7 +52,17 @@ export function buildModel(text: string, tree: Tree, lang: LanguageId): FileMode
     const fn = locateFunctionByText(text, mask, lang, name, model.functions.get(name), extraTrees);
     if (!fn) continue;
     model.functions.set(name, fn);
-    model.inits.push(initInfo(fn, model, extraTrees));
+    model.inits.push(initInfo(fn, model, creators, extraTrees));
+  }
+  for (const built of macroBuiltInits(model, macros, defines, extraTrees)) {
+    if (model.inits.some((i) => i.name === built.fn.name)) continue;
+    const init = initInfo(built.fn, model, creators, extraTrees);
+    const seen = new Set(init.creations.map((c) => c.span.start));
+    init.creations.unshift(...built.creations.filter((c) => !seen.has(c.span.start)));
+    init.opaque = true;
+    init.definedByMacro = built.macroName;
+    init.opaqueReason = `${init.name} is defined by macro ${built.macroName}`;
+    model.inits.push(init);
   }
 
   const claimedDefs = new Set<string>();
@@ -75,11 +93,17 @@ export function buildModel(text: string, tree: Tree, lang: LanguageId): FileMode
   return model;
 }
 
-function initInfo(fn: FunctionInfo, model: FileModel, extraTrees: Tree[]): InitFunctionInfo {
+/** Creations in `fn`: calls the tree shows, and macros that expand to one. */
+function allCreationsIn(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<string, CreationMacro>): CreationCall[] {
+  const found = [...creationsIn(fn, model.lang), ...macroCreationsIn(fn, model.mask, creators)];
+  return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+function initInfo(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<string, CreationMacro>, extraTrees: Tree[]): InitFunctionInfo {
   const init: InitFunctionInfo = {
     ...fn,
     moduleName: fn.name.slice('PyInit_'.length),
-    creations: creationsIn(fn, model.lang),
+    creations: allCreationsIn(fn, model, creators),
     opaque: false,
   };
   const calls = callsIn(fn.body, model.lang);
@@ -92,13 +116,18 @@ function initInfo(fn: FunctionInfo, model: FileModel, extraTrees: Tree[]): InitF
       const known = model.functions.get(site.name);
       if (!known) continue;
       const helper = locateFunctionByText(model.text, model.mask, model.lang, site.name, known, extraTrees) ?? known;
-      const inner = creationsIn(helper, model.lang).filter((c) => !c.python2);
+      const inner = allCreationsIn(helper, model, creators).filter((c) => !c.python2);
       if (inner.length > 0) {
         init.helper = helper;
         init.creations.push(...inner);
         break;
       }
     }
+  }
+  const hidden = init.creations.find((c) => c.viaMacro && !c.python2);
+  if (hidden) {
+    init.opaque = true;
+    init.opaqueReason = `module '${init.moduleName}' is created inside macro ${hidden.viaMacro}`;
   }
   return init;
 }

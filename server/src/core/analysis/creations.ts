@@ -4,6 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import type { LanguageId } from '../grammars';
 import type { CreationCall, CreationKind, FunctionInfo } from '../model';
 import { query } from '../queries';
+import { matchBrace } from '../text/codeMask';
+import { splitArgs, type CreationMacro } from './macros';
 import { inPreprocessorBranch, spanOf } from './nodes';
 
 const CREATORS: Record<string, CreationKind> = {
@@ -95,4 +97,58 @@ export function creationsIn(fn: FunctionInfo, lang: LanguageId): CreationCall[] 
     });
   }
   return out;
+}
+
+/**
+ * Creations hidden in macros (`MOD_DEF(m, "foo", doc, methods)`), found in
+ * the function body's text because an unterminated macro statement is where
+ * the tree is least reliable.
+ */
+export function macroCreationsIn(fn: FunctionInfo, mask: string, macros: ReadonlyMap<string, CreationMacro>): CreationCall[] {
+  const names = [...macros.keys()].filter((name) => !(name in CREATORS));
+  if (names.length === 0) return [];
+  const out: CreationCall[] = [];
+  const re = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g');
+  re.lastIndex = fn.body.startIndex;
+  for (let m = re.exec(mask); m && m.index < fn.body.endIndex; m = re.exec(mask)) {
+    const macro = macros.get(m[0])!;
+    let end = m.index + m[0].length;
+    let defName = typeof macro.def === 'string' ? macro.def : undefined;
+    const open = /^\s*\(/.exec(mask.slice(end, end + 200));
+    if (open) {
+      const close = matchBrace(mask, end + open[0].length - 1);
+      if (close === -1 || close > fn.body.endIndex) continue;
+      if (typeof macro.def === 'number') {
+        const arg = splitArgs(mask, end + open[0].length - 1, close)[macro.def];
+        const word = arg ? /^&?\s*(\w+)$/.exec(mask.slice(arg.start, arg.end)) : null;
+        defName = word?.[1];
+      }
+      end = close + 1;
+      re.lastIndex = end;
+    }
+    const node = fn.body.descendantForIndex(m.index, end) ?? fn.body;
+    const call = ancestorCall(node, m.index, end);
+    out.push({
+      kind: macro.kind,
+      call,
+      span: { start: m.index, end },
+      defName,
+      python2: macro.kind === 'Py_InitModule',
+      assignedTo: call.type === 'call_expression' ? assignmentTargets(call) : [],
+      statement: statementOf(call, fn.body),
+      inPreprocessorBranch: inPreprocessorBranch(call, fn.body),
+      inFunction: fn.name,
+      viaMacro: macro.name,
+    });
+  }
+  return out;
+}
+
+/** The call expression spelling exactly [start, end), else the smallest node over it. */
+function ancestorCall(node: Node, start: number, end: number): Node {
+  for (let p: Node | null = node; p; p = p.parent) {
+    if (p.type === 'call_expression' && p.startIndex === start && p.endIndex === end) return p;
+    if (p.startIndex < start || p.endIndex > end) break;
+  }
+  return node;
 }

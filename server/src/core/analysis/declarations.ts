@@ -3,6 +3,7 @@
 // Text, not the tree, because `#if` lines inside initialiser lists and export
 // macros before declarations are exactly where tree-sitter goes wrong.
 import { matchBrace } from '../text/codeMask';
+import { insideAny } from './macros';
 import { DEF_FIELDS, type DefFieldName, type InitEntry, type ModuleDefInfo, type SlotArrayInfo, type SlotEntry, type Span } from '../model';
 
 const DEF_RE = /\b(?:struct\s+)?PyModuleDef\s+(\w+)\s*=\s*\{/g;
@@ -79,9 +80,15 @@ function declEnd(mask: string, close: number): number {
   return semi ? close + 1 + semi[0].length : close + 1;
 }
 
-export function findModuleDefs(text: string, mask: string): ModuleDefInfo[] {
+/**
+ * `PyModuleDef` definitions outside `#define` bodies: a def spelled inside a
+ * macro (`#define MOD_DEF(...) static struct PyModuleDef d = {...};`) is
+ * shared text no rule or rewrite may touch.
+ */
+export function findModuleDefs(text: string, mask: string, defines: readonly Span[] = []): ModuleDefInfo[] {
   const defs: ModuleDefInfo[] = [];
   for (const m of mask.matchAll(DEF_RE)) {
+    if (insideAny(defines, m.index)) continue;
     const open = m.index + m[0].length - 1;
     const close = matchBrace(mask, open);
     if (close === -1) continue;
@@ -136,18 +143,26 @@ export function isNullish(value: string): boolean {
   return /^\(?\s*(NULL|0|nullptr|\(\s*void\s*\*\s*\)\s*0)\s*\)?$/.test(value.trim());
 }
 
-export function findSlotArrays(text: string, mask: string): SlotArrayInfo[] {
+export function findSlotArrays(text: string, mask: string, defines: readonly Span[] = []): SlotArrayInfo[] {
   const arrays: SlotArrayInfo[] = [];
   for (const m of mask.matchAll(SLOTS_RE)) {
+    if (insideAny(defines, m.index)) continue;
     const open = m.index + m[0].length - 1;
     const close = matchBrace(mask, open);
     if (close === -1) continue;
     const { entries, hasPreprocessor } = splitInitializer(text, mask, open, close);
+    const nameStart = m.index + m[0].indexOf(m[1]!, m[0].indexOf('PyModuleDef_Slot') + 16);
     const slots: SlotEntry[] = [];
     let insertAt = close;
+    let opaqueEntries = 0;
     for (const e of entries) {
       const inner = /^\{\s*([^,]+?)\s*,\s*([\s\S]*?)\s*\}$/.exec(e.text);
-      if (!inner) continue;
+      if (!inner) {
+        // `{0}` and `{}` end the array like `{0, NULL}`.
+        if (/^\{\s*(?:0|NULL)?\s*\}$/.test(e.text)) insertAt = Math.min(insertAt, e.span.start);
+        else opaqueEntries++;
+        continue;
+      }
       const id = inner[1]!;
       if (isNullish(id)) {
         insertAt = Math.min(insertAt, e.span.start);
@@ -162,6 +177,8 @@ export function findSlotArrays(text: string, mask: string): SlotArrayInfo[] {
       hasPreprocessor,
       slots,
       insertAt,
+      nameSpan: { start: nameStart, end: nameStart + m[1]!.length },
+      opaqueEntries,
     });
   }
   return arrays;

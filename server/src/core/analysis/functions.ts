@@ -4,7 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../grammars';
 import type { FunctionInfo } from '../model';
-import { parseSlice } from '../parser';
+import { parseRanges } from '../parser';
 import { query } from '../queries';
 import { matchBrace } from '../text/codeMask';
 import { declarationStart } from './declarations';
@@ -45,13 +45,11 @@ export function locateFunctionByText(
   extraTrees: Tree[],
 ): FunctionInfo | undefined {
   if (known && !known.body.hasError) return known;
-  const re = new RegExp(`\\b${name}\\s*\\(([^;{}]*)\\)\\s*\\{`, 'g');
-  for (const m of mask.matchAll(re)) {
-    const open = m.index + m[0].length - 1;
-    const close = matchBrace(mask, open);
-    if (close === -1) continue;
-    const start = declarationStart(mask, m.index);
-    const tree = parseSlice(text, lang, start, close + 1);
+  for (const header of definitionsByText(mask, name)) {
+    // A header split from its body by `#else ... #endif` is parsed as two
+    // pieces, so the Python 2 header in between does not confuse the tree.
+    const ranges = header.headerEnd === header.open ? [{ start: header.start, end: header.close + 1 }] : [{ start: header.start, end: header.headerEnd }, { start: header.open, end: header.close + 1 }];
+    const tree = parseRanges(text, lang, ranges);
     if (!tree) continue;
     const fn = findFunctionNamed(tree.rootNode, name);
     const body = fn?.childForFieldName('body');
@@ -77,9 +75,72 @@ function findFunctionNamed(root: Node, name: string): Node | null {
   return null;
 }
 
+export interface DefinitionHeader {
+  /** Start of the declaration (return type, export macros). */
+  start: number;
+  /** Just after the parameter list's `)`. */
+  headerEnd: number;
+  /** The body's braces. */
+  open: number;
+  close: number;
+}
+
+/** Text definitions of `name(...) {`, allowing preprocessor lines before the body. */
+export function definitionsByText(mask: string, name: string): DefinitionHeader[] {
+  const out: DefinitionHeader[] = [];
+  for (const m of mask.matchAll(new RegExp(`\\b${name}\\s*\\(([^;{}]*)\\)`, 'g'))) {
+    const headerEnd = m.index + m[0].length;
+    const open = bodyAfterHeader(mask, headerEnd);
+    if (open === -1) continue;
+    const close = matchBrace(mask, open);
+    if (close === -1) continue;
+    out.push({ start: declarationStart(mask, m.index), headerEnd: open === skipSpace(mask, headerEnd) ? open : headerEnd, open, close });
+  }
+  return out;
+}
+
+function skipSpace(mask: string, from: number): number {
+  let i = from;
+  while (i < mask.length && /\s/.test(mask[i]!)) i++;
+  return i;
+}
+
+/**
+ * Index of the `{` that opens the body of a header ending at `from`, or -1.
+ * Handles the porting-guide idiom where the header sits in one branch of
+ * `#if PY_MAJOR_VERSION >= 3 ... #else void initfoo(void) #endif` and the
+ * body follows the `#endif`.
+ */
+export function bodyAfterHeader(mask: string, from: number): number {
+  let i = skipSpace(mask, from);
+  if (mask[i] === '{') return i;
+  if (mask[i] !== '#') return -1;
+  let depth = 0;
+  for (let lines = 0; i < mask.length && lines < 40; lines++) {
+    let end = mask.indexOf('\n', i);
+    while (end !== -1 && mask[end - 1] === '\\') end = mask.indexOf('\n', end + 1);
+    if (end === -1) return -1;
+    const line = mask.slice(i, end).trim();
+    if (line.startsWith('#')) {
+      const directive = /^#\s*(\w+)/.exec(line)?.[1] ?? '';
+      if (directive.startsWith('if')) depth++;
+      else if (directive === 'endif' && depth-- === 0) {
+        const next = skipSpace(mask, end);
+        return mask[next] === '{' ? next : -1;
+      }
+    } else if (/[;{}]/.test(line)) {
+      return -1;
+    }
+    i = end + 1;
+  }
+  return -1;
+}
+
 /** Names of `PyInit_*` functions the text defines (not prototypes, not comments). */
 export function initNamesInText(mask: string): string[] {
   const names = new Set<string>();
-  for (const m of mask.matchAll(/\b(PyInit_\w+)\s*\(\s*(?:void)?\s*\)\s*\{/g)) names.add(m[1]!);
+  for (const m of mask.matchAll(/\b(PyInit_\w+)\s*\(\s*(?:void)?\s*\)/g)) {
+    if (bodyAfterHeader(mask, m.index + m[0].length) !== -1) names.add(m[1]!);
+  }
   return [...names];
 }

@@ -1,5 +1,6 @@
 // single-phase-init: PyInit_x creates the module itself.
 import type { Finding } from '../findings';
+import type { CreationCall, InitFunctionInfo } from '../model';
 import { defRelated, makeFinding, type RuleContext } from './rule';
 
 export function singlePhaseInit(ctx: RuleContext): Finding[] {
@@ -9,10 +10,12 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
     if (module.phase !== 'single' || !init) continue;
     const py3 = init.creations.filter((c) => !c.python2);
     const py2 = init.creations.filter((c) => c.python2);
-    const refusal = ctx.refusalFor(module);
-    const where = init.helper ? ` (through ${init.helper.name}())` : '';
+    // A macro-built init is never rewritten, whatever the converter says:
+    // the text to change is shared macro text.
+    const refusal = [...(init.opaque && init.opaqueReason ? [init.opaqueReason] : [])];
+    for (const reason of ctx.refusalFor(module)) if (!refusal.includes(reason)) refusal.push(reason);
     for (const creation of py3.slice(0, 1)) {
-      const base = `Module '${module.name}' uses single-phase initialization: ${init.name}${where} builds it with ${creation.kind}. Convert it to multi-phase initialization (PEP 489) so it can declare free-threading and subinterpreter support.`;
+      const base = `Module '${module.name}' uses single-phase initialization: ${init.name}${through(init, creation)} builds it with ${creation.kind}${creation.viaMacro ? ` (inside macro ${creation.viaMacro})` : ''}. Convert it to multi-phase initialization (PEP 489) so it can declare free-threading and subinterpreter support.`;
       findings.push(
         makeFinding('single-phase-init', creation.span, refusal.length ? `${base} Not converted automatically: ${refusal.join('; ')}.` : base, {
           related: defRelated(module),
@@ -23,15 +26,20 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
       );
     }
     for (const creation of py2) {
+      const creator = creation.viaMacro ?? creation.call.childForFieldName('function')?.text ?? 'Py_InitModule';
       findings.push(
         makeFinding(
           'single-phase-init',
           creation.span,
-          `Module '${module.name}' has a Python 2 branch that creates it with ${creation.call.childForFieldName('function')?.text ?? 'Py_InitModule'}; Python 2 has no multi-phase initialization, so this branch is not converted automatically.`,
+          `Module '${module.name}' has a Python 2 branch that creates it with ${creator}; Python 2 has no multi-phase initialization, so this branch is not converted automatically.`,
           { related: defRelated(module), fixable: false, module: module.name, refusal: ['Python 2 Py_InitModule branch'] },
         ),
       );
     }
   }
   return findings;
+}
+
+function through(init: InitFunctionInfo, creation: CreationCall): string {
+  return init.helper && creation.inFunction === init.helper.name ? ` (through ${init.helper.name}())` : '';
 }

@@ -1,0 +1,180 @@
+// Reads `#define`s that hide module initialisation: a macro that spells the
+// `PyInit_<name>` header (`#define MOD_INIT(name) PyMODINIT_FUNC
+// PyInit_##name(void)`), and one that creates the module (`#define
+// MOD_DEF(m, ...) ... m = PyModule_Create(&def);`). Such modules are still
+// single-phase modules to report, but never ones to rewrite automatically:
+// the code to change lives in the macro, shared with other modules.
+import type { CreationKind, Span } from '../model';
+import { matchBrace } from '../text/codeMask';
+
+export interface MacroDefinition {
+  name: string;
+  /** Parameter names of a function-like macro; null for an object-like one. */
+  params: string[] | null;
+  /** Replacement text, continuation backslashes and newlines turned into spaces. */
+  body: string;
+  /** The whole `#define` logical line. */
+  span: Span;
+}
+
+const DEFINE_RE = /^[ \t]*#[ \t]*define[ \t]+(\w+)(\([^)\n]*\))?((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+
+/** Every `#define` in the (comment-free) mask. */
+export function findMacros(mask: string): MacroDefinition[] {
+  const out: MacroDefinition[] = [];
+  for (const m of mask.matchAll(DEFINE_RE)) {
+    const params = m[2] === undefined ? null : m[2].slice(1, -1).split(',').map((p) => p.trim()).filter((p) => p !== '');
+    out.push({ name: m[1]!, params, body: m[3]!.replace(/\\\r?\n/g, ' '), span: { start: m.index, end: m.index + m[0].length } });
+  }
+  return out;
+}
+
+/** Spans of `#define` logical lines, sorted, for "is this offset inside a macro?". */
+export function defineSpans(macros: readonly MacroDefinition[]): Span[] {
+  return macros.map((m) => m.span);
+}
+
+export function insideAny(spans: readonly Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+export interface CreationMacro {
+  name: string;
+  kind: CreationKind;
+  /** Def the macro creates from: a fixed name, or the index of the parameter passed as `&def`. */
+  def?: string | number;
+}
+
+const CREATE_IN_BODY = /\b(PyModule_Create2?|Py_InitModule\w*)\s*\(\s*(?:\(\s*(?:struct\s+)?PyModuleDef\s*\*\s*\)\s*)?&?\s*\(?\s*(\w+)?/;
+
+/**
+ * Macros whose expansion creates a module, directly or through another such
+ * macro. A macro defined twice (Python 3 and Python 2 branches) counts as a
+ * Python 3 creation when either definition calls `PyModule_Create*`.
+ */
+export function creationMacros(macros: readonly MacroDefinition[]): Map<string, CreationMacro> {
+  const found = new Map<string, CreationMacro>();
+  for (let round = 0; round < 4; round++) {
+    let grew = false;
+    for (const macro of macros) {
+      const direct = CREATE_IN_BODY.exec(macro.body);
+      let entry: CreationMacro | undefined;
+      if (direct) {
+        const kind: CreationKind = direct[1]!.startsWith('Py_InitModule') ? 'Py_InitModule' : (direct[1] as CreationKind);
+        const defWord = kind === 'Py_InitModule' ? undefined : direct[2];
+        const paramIndex = defWord && macro.params ? macro.params.indexOf(defWord) : -1;
+        entry = { name: macro.name, kind, def: paramIndex >= 0 ? paramIndex : defWord };
+      } else {
+        const inner = [...found.values()].find((c) => c.name !== macro.name && new RegExp(`\\b${c.name}\\b`).test(macro.body));
+        if (inner) entry = { name: macro.name, kind: inner.kind, def: typeof inner.def === 'string' ? inner.def : undefined };
+      }
+      if (!entry) continue;
+      const known = found.get(macro.name);
+      if (!known || (known.kind === 'Py_InitModule' && entry.kind !== 'Py_InitModule')) {
+        found.set(macro.name, entry);
+        grew = true;
+      }
+    }
+    if (!grew) break;
+  }
+  return found;
+}
+
+export interface MacroInit {
+  /** `PyInit_<name>` the macro expands to. */
+  initName: string;
+  macroName: string;
+  /** The invocation `MOD_INIT(foo)`, through any `(void)` after it. */
+  invocation: Span;
+  /** The argument that names the module (or the invocation, object-like). */
+  nameSpan: Span;
+  /** Body braces, when the invocation is followed by `{ ... }`. */
+  body?: { open: number; close: number };
+  /** Creation hidden in the init macro's own expansion. */
+  creation?: CreationMacro;
+}
+
+/**
+ * Invocations of macros that expand to a `PyInit_<name>` header, outside
+ * `#define` lines: `MOD_INIT(foo) {`, `PyMODINIT_FUNC INITFUNC(void) {`.
+ */
+export function macroInits(mask: string, macros: readonly MacroDefinition[], defines: readonly Span[]): MacroInit[] {
+  const out: MacroInit[] = [];
+  const seen = new Set<string>();
+  for (const macro of macros) {
+    if (seen.has(macro.name)) continue;
+    const pasted = macro.params ? /\bPyInit_\s*##\s*(\w+)\b(?!\s*##)/.exec(macro.body) : null;
+    const fixed = macro.params === null ? /^\s*(PyInit_\w+)\s*$/.exec(macro.body) : null;
+    const paramIndex = pasted && macro.params ? macro.params.indexOf(pasted[1]!) : -1;
+    if (paramIndex < 0 && !fixed) continue;
+    seen.add(macro.name);
+    const ownCreation = creationMacros([macro]).get(macro.name);
+    const use = new RegExp(`\\b${macro.name}\\b`, 'g');
+    for (const m of mask.matchAll(use)) {
+      if (insideAny(defines, m.index)) continue;
+      let end = m.index + macro.name.length;
+      let nameSpan: Span = { start: m.index, end };
+      let initName = fixed?.[1];
+      if (macro.params) {
+        const open = skipSpaces(mask, end);
+        if (mask[open] !== '(') continue;
+        const close = matchBrace(mask, open);
+        if (close === -1) continue;
+        const args = splitArgs(mask, open, close);
+        const arg = args[paramIndex];
+        if (!arg || !/^\w+$/.test(mask.slice(arg.start, arg.end))) continue;
+        nameSpan = arg;
+        initName = `PyInit_${mask.slice(arg.start, arg.end)}`;
+        end = close + 1;
+      }
+      // `INITFUNC(void)` or `MODINIT(foo)(void)`: the parameter list follows.
+      const params = /^\s*\(\s*(?:void)?\s*\)/.exec(mask.slice(end, end + 40));
+      if (params) end += params[0].length;
+      const open = skipSpaces(mask, end);
+      const body = mask[open] === '{' ? { open, close: matchBrace(mask, open) } : undefined;
+      if (body && body.close === -1) continue;
+      if (!body && !ownCreation) continue;
+      out.push({ initName: initName!, macroName: macro.name, invocation: { start: m.index, end }, nameSpan, body, creation: ownCreation });
+    }
+  }
+  return out;
+}
+
+function skipSpaces(mask: string, from: number): number {
+  let i = from;
+  while (i < mask.length && /\s/.test(mask[i]!)) i++;
+  return i;
+}
+
+/** Top-level argument spans of the call whose parentheses are at open/close. */
+export function splitArgs(mask: string, open: number, close: number): Span[] {
+  const args: Span[] = [];
+  let depth = 0;
+  let start = open + 1;
+  const push = (end: number): void => {
+    const raw = mask.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trail = raw.length - raw.trimEnd().length;
+    if (raw.trim() !== '') args.push({ start: start + lead, end: end - trail });
+  };
+  for (let i = open + 1; i < close; i++) {
+    const ch = mask[i]!;
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    else if (ch === ',' && depth === 0) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(close);
+  return args;
+}
