@@ -1,0 +1,107 @@
+// Thousands of seeded mutations of the conversion fixtures (and of their
+// golden outputs): analysis must never throw or hang, and every conversion
+// the core offers on broken text must be a clean edit set that adds no
+// parse error. A failure names its case index: the same index always
+// rebuilds the same text (MULTIPHASE_FUZZ_CASE=<index> runs just that one).
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Tree } from 'web-tree-sitter';
+import { countErrors } from '../../server/src/core/analysis/nodes';
+import { analyzeTree } from '../../server/src/core/analyze';
+import { convertModule } from '../../server/src/core/convert';
+import { DEFAULT_CONVERSION_OPTIONS } from '../../server/src/core/convert/options';
+import { applyEdits, normalizeEdits } from '../../server/src/core/edits';
+import type { LanguageId } from '../../server/src/core/grammars';
+import { initParser, parseText } from '../../server/src/core/parser';
+import { loadFixtures } from '../support/fixtures';
+import { mutate, seededRandom } from '../support/mutations';
+
+// 3000 cases run in well under a minute on two cores; raise locally with
+// MULTIPHASE_FUZZ_COUNT to search harder.
+const CASES = Number(process.env.MULTIPHASE_FUZZ_COUNT ?? 3000);
+const ONLY_CASE = process.env.MULTIPHASE_FUZZ_CASE === undefined ? undefined : Number(process.env.MULTIPHASE_FUZZ_CASE);
+const BASE_SEED = 0x6d756c74;
+/** A case slower than this counts as a hang (the parser alone gives up at 2 s). */
+const CASE_BUDGET_MS = 3000;
+
+interface Seed {
+  label: string;
+  text: string;
+  lang: LanguageId;
+}
+
+function seeds(): Seed[] {
+  const out: Seed[] = [];
+  for (const f of loadFixtures()) {
+    out.push({ label: `${f.name}/input`, text: f.input, lang: f.lang });
+    if (existsSync(f.expectedPath)) out.push({ label: `${f.name}/expected`, text: readFileSync(f.expectedPath, 'utf8'), lang: f.lang });
+  }
+  return out;
+}
+
+function withTree<T>(text: string, lang: LanguageId, use: (tree: Tree) => T): T {
+  const tree = parseText(text, lang);
+  try {
+    return use(tree);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Everything one mutated text must satisfy; returns the problems found. */
+function checkCase(text: string, lang: LanguageId): string[] {
+  return withTree(text, lang, (tree) => {
+    const problems: string[] = [];
+    const errorsBefore = countErrors(tree.rootNode);
+    const { model } = analyzeTree(text, tree, lang);
+    try {
+      for (const module of model.modules) {
+        if (module.phase !== 'single') continue;
+        const result = convertModule(model, module, DEFAULT_CONVERSION_OPTIONS);
+        if (!result.ok) {
+          if (result.reasons.length === 0) problems.push(`${module.name}: refused without a reason`);
+          continue;
+        }
+        try {
+          normalizeEdits(result.edits, text.length);
+        } catch (e) {
+          problems.push(`${module.name}: bad edit set: ${(e as Error).message}`);
+          continue;
+        }
+        const converted = applyEdits(text, result.edits);
+        const errorsAfter = withTree(converted, lang, (t) => countErrors(t.rootNode));
+        if (errorsAfter > errorsBefore) problems.push(`${module.name}: conversion raised parse errors from ${errorsBefore} to ${errorsAfter}`);
+      }
+    } finally {
+      model.dispose();
+    }
+    return problems;
+  });
+}
+
+describe('fuzz: mutated fixtures', function () {
+  this.timeout(180_000);
+  before(() => initParser());
+
+  it(`analyses and converts ${ONLY_CASE ?? CASES} mutated files without throwing, hanging or breaking them`, () => {
+    const sources = seeds();
+    assert.ok(sources.length >= 20, 'fuzz needs the conversion fixtures');
+    const failures: string[] = [];
+    const indices = ONLY_CASE === undefined ? Array.from({ length: CASES }, (_, i) => i) : [ONLY_CASE];
+    for (const index of indices) {
+      const random = seededRandom(BASE_SEED + index);
+      const source = sources[index % sources.length]!;
+      const { text, applied } = mutate(source.text, random);
+      const where = `case ${index} (${source.label}, ${applied.join('+')})`;
+      const started = Date.now();
+      try {
+        for (const problem of checkCase(text, source.lang)) failures.push(`${where}: ${problem}`);
+      } catch (e) {
+        failures.push(`${where}: threw ${(e as Error).stack ?? String(e)}`);
+      }
+      const elapsed = Date.now() - started;
+      if (elapsed > CASE_BUDGET_MS) failures.push(`${where}: took ${elapsed} ms`);
+    }
+    assert.deepEqual(failures.slice(0, 15), [], `${failures.length} of ${indices.length} cases failed`);
+  });
+});
