@@ -36,7 +36,7 @@ describe('conversion golden files', () => {
           const reasons = reasonsOf(fixture, expected.name, run.results);
           assert.ok(reasons.length > 0, `'${expected.name}' refused without a reason`);
           const text = reasons.join('; ');
-          assert.ok(text.toLowerCase().includes(expected.refusal.toLowerCase()), `'${expected.name}' reasons "${text}" do not mention "${expected.refusal}"`);
+          assert.match(text, new RegExp(expected.refusal, 'i'), `'${expected.name}' reasons "${text}" do not say why (/${expected.refusal}/i)`);
         }
         // The reason reaches the user through the single-phase-init finding.
         const findings = reanalyze(fixture.input, fixture.lang).findings.filter((f) => f.code === 'single-phase-init');

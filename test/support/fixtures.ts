@@ -14,7 +14,7 @@ export interface ConvertedModule {
 
 export interface RefusedModule {
   name: string;
-  /** Text the refusal reasons must contain (case-insensitive). */
+  /** Regular expression (case-insensitive) the refusal reasons must match. */
   refusal: string;
 }
 

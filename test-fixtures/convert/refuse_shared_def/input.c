@@ -27,28 +27,30 @@ static struct PyModuleDef shared_module = {
     NULL
 };
 
-static PyObject *
-make_module(int legacy)
+/* The legacy name reports LEGACY = 1; both share everything else. */
+PyMODINIT_FUNC
+PyInit_refuse_shared_def(void)
 {
     PyObject *m = PyModule_Create(&shared_module);
     if (m == NULL)
         return NULL;
-    if (PyModule_AddIntConstant(m, "LEGACY", legacy) < 0) {
+    if (PyModule_AddIntConstant(m, "LEGACY", 0) < 0) {
         Py_DECREF(m);
         return NULL;
     }
     return m;
 }
 
-PyMODINIT_FUNC
-PyInit_refuse_shared_def(void)
-{
-    return make_module(0);
-}
-
 /* Old name, kept so `import refuse_shared_def_legacy` still works. */
 PyMODINIT_FUNC
 PyInit_refuse_shared_def_legacy(void)
 {
-    return make_module(1);
+    PyObject *m = PyModule_Create(&shared_module);
+    if (m == NULL)
+        return NULL;
+    if (PyModule_AddIntConstant(m, "LEGACY", 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }
