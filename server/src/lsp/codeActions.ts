@@ -1,0 +1,114 @@
+// Code actions: per module the preferred "Convert '<name>' to multi-phase
+// initialization (PEP 489)" (disabled, with the reason, when the converter
+// refuses), quick fixes for the smaller rules, and "convert all modules in
+// this file" as source.fixAll.multiphase for editor.codeActionsOnSave.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { Finding } from '../core/findings';
+import type { ModuleInfo } from '../core/model';
+import type { ServerContext } from './context';
+import { DIAGNOSTIC_SOURCE, toDiagnostics, visibleFindings } from './diagnostics';
+import type { DocumentAnalysis } from './documents';
+import { conversionTitle, convertOne, planFile, singlePhaseModules } from './conversions';
+import { ruleFix } from './ruleFixes';
+import { addIfDisjoint, buildWorkspaceEdit, type EditGroup } from './workspaceEdit';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.multiphase`;
+
+/** Findings whose fix is converting their module rather than a local edit. */
+const CONVERSION_CODES = new Set<Finding['code']>(['single-phase-init', 'set-gil-call', 'negative-m-size']);
+
+function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+export function registerCodeActions(ctx: ServerContext): void {
+  const { connection, documents, settings } = ctx;
+
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    await settings.ready;
+    const document = documents.get(params.textDocument.uri);
+    const analysis = document?.analysis(settings.generation, settings.conversionOptions);
+    if (!document || !analysis) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    if (kindRequested(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(ctx, params, analysis));
+    // A source action is only offered when asked for (the lightbulb does not ask).
+    if (only && kindRequested(only, FIX_ALL_KIND)) {
+      const fixAll = fixAllAction(ctx, params.textDocument.uri, analysis);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  });
+}
+
+function quickFixes(ctx: ServerContext, params: CodeActionParams, analysis: DocumentAnalysis): CodeAction[] {
+  const { settings } = ctx;
+  const uri = params.textDocument.uri;
+  const start = analysis.lines.offsetAt(params.range.start);
+  const end = analysis.lines.offsetAt(params.range.end);
+  const findings = visibleFindings(analysis.findings, analysis.text, analysis.lines, settings.current).filter(
+    (finding) => finding.span.start <= end && start <= finding.span.end,
+  );
+  const diagnosticFor = (finding: Finding): Diagnostic =>
+    params.context.diagnostics.find(
+      (d) => d.source === DIAGNOSTIC_SOURCE && d.code === finding.code && analysis.lines.offsetAt(d.range.start) === finding.span.start,
+    ) ?? toDiagnostics(uri, analysis.version, analysis.text, analysis.lines, [finding], settings.current)[0]!;
+
+  const actions: CodeAction[] = [];
+  const modulesDone = new Set<ModuleInfo>();
+  for (const finding of findings) {
+    const module = singlePhaseModules(analysis.model).find((m) => m.name === finding.module);
+    if (module && CONVERSION_CODES.has(finding.code) && !(finding.code === 'negative-m-size' && module.def?.hasSlots)) {
+      if (modulesDone.has(module)) continue;
+      modulesDone.add(module);
+      const action = conversionAction(ctx, uri, analysis, module, diagnosticFor(finding));
+      if (action) actions.push(action);
+      continue;
+    }
+    const fix = ruleFix(analysis.model, finding, settings.current);
+    if (!fix) continue;
+    actions.push({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnosticFor(finding)],
+      edit: buildWorkspaceEdit([{ uri, version: analysis.version, lines: analysis.lines, groups: [{ label: fix.title, edits: fix.edits }] }], ctx.client),
+    });
+  }
+  return actions;
+}
+
+function conversionAction(ctx: ServerContext, uri: string, analysis: DocumentAnalysis, module: ModuleInfo, diagnostic: Diagnostic): CodeAction | null {
+  const conversion = convertOne(analysis.model, module, ctx.settings.conversionOptions);
+  const title = conversionTitle(module.name);
+  if (!conversion.ok) {
+    if (!ctx.client.codeActionDisabled) return null;
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: `Not converted automatically: ${conversion.reasons.join('; ')}` } };
+  }
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: true,
+    diagnostics: [diagnostic],
+    edit: buildWorkspaceEdit([{ uri, version: analysis.version, lines: analysis.lines, groups: [conversion.group] }], ctx.client),
+  };
+}
+
+/** Every convertible module, then every smaller fix that does not collide with those edits. */
+function fixAllAction(ctx: ServerContext, uri: string, analysis: DocumentAnalysis): CodeAction | null {
+  const { settings } = ctx;
+  const plan = planFile(analysis.model, analysis.lines, analysis.findings, settings.conversionOptions);
+  const groups: EditGroup[] = [...plan.groups];
+  for (const finding of visibleFindings(analysis.findings, analysis.text, analysis.lines, settings.current)) {
+    const fix = ruleFix(analysis.model, finding, settings.current);
+    if (fix) addIfDisjoint(groups, { label: fix.title, edits: fix.edits }, analysis.text.length);
+  }
+  if (groups.length === 0) return null;
+  const title = plan.converted.length
+    ? `Convert all modules in this file to multi-phase initialization (${plan.converted.join(', ')})`
+    : 'Apply all multiphase fixes in this file';
+  return {
+    title,
+    kind: FIX_ALL_KIND,
+    edit: buildWorkspaceEdit([{ uri, version: analysis.version, lines: analysis.lines, groups }], ctx.client),
+  };
+}

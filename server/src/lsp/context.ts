@@ -1,0 +1,75 @@
+// What every feature module shares: the connection, what the client can do,
+// the server's start-up options, and the stores. Built once in onInitialize.
+import type { ClientCapabilities, Connection, InitializeParams } from 'vscode-languageserver';
+import type { DocumentStore } from './documents';
+import type { SettingsStore } from './settings';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** The client features the server adapts to, read once from `initialize`. */
+export interface ClientSupport {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configuration: boolean;
+  dynamicConfigurationRegistration: boolean;
+  workDoneProgress: boolean;
+  documentChanges: boolean;
+  changeAnnotations: boolean;
+  codeActionLiterals: boolean;
+  codeActionDisabled: boolean;
+  watchedFilesRegistration: boolean;
+  markdownHover: boolean;
+}
+
+export function readClientSupport(caps: ClientCapabilities): ClientSupport {
+  return {
+    pullDiagnostics: caps.textDocument?.diagnostic !== undefined,
+    diagnosticRefresh: caps.workspace?.diagnostics?.refreshSupport === true,
+    configuration: caps.workspace?.configuration === true,
+    dynamicConfigurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    workDoneProgress: caps.window?.workDoneProgress === true,
+    documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    changeAnnotations: caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
+    codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    codeActionDisabled: caps.textDocument?.codeAction?.disabledSupport === true,
+    watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    markdownHover: caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
+  };
+}
+
+/** Options a client may pass in `initializationOptions`. */
+export interface ServerOptions {
+  /** Delay between a change and its pushed diagnostics; 0 for benchmarks. */
+  diagnosticsDebounceMs: number;
+  /** Longest a single parse may take before the file is given up on. */
+  parseTimeoutMs: number;
+}
+
+const DEFAULT_SERVER_OPTIONS: ServerOptions = { diagnosticsDebounceMs: 150, parseTimeoutMs: 1500 };
+
+export function readServerOptions(raw: InitializeParams['initializationOptions']): ServerOptions {
+  const options = { ...DEFAULT_SERVER_OPTIONS };
+  if (typeof raw !== 'object' || raw === null) return options;
+  const given = raw as Record<string, unknown>;
+  for (const key of Object.keys(options) as (keyof ServerOptions)[]) {
+    const value = given[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) options[key] = value;
+  }
+  return options;
+}
+
+export interface ServerContext {
+  connection: Connection;
+  client: ClientSupport;
+  options: ServerOptions;
+  documents: DocumentStore;
+  settings: SettingsStore;
+  workspace: WorkspaceIndex;
+}
+
+/** What main.ts tells features about the session's life cycle. */
+export interface FeatureHooks {
+  /** The client sent `initialized`. */
+  initialized?(): void;
+  /** Workspace folders were added or removed, or files changed on disk. */
+  workspaceChanged?(): void;
+}

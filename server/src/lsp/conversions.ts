@@ -1,0 +1,69 @@
+// Plans the conversion of a file's single-phase modules with the converter,
+// keeping each module's edits as one group and refusing any module whose
+// edits would overlap another's. Shared by code actions and commands.
+import { convertModule } from '../core/convert';
+import { normalizeEdits } from '../core/edits';
+import type { ConversionOptions } from '../core/convert/options';
+import type { Finding } from '../core/findings';
+import type { FileModel, ModuleInfo } from '../core/model';
+import type { LineIndex } from '../core/text/lines';
+import { isSuppressed } from './suppression';
+import { addIfDisjoint, type EditGroup } from './workspaceEdit';
+
+export interface ModuleRefusal {
+  module: string;
+  reasons: string[];
+}
+
+export interface FilePlan {
+  groups: EditGroup[];
+  converted: string[];
+  refused: ModuleRefusal[];
+}
+
+export function conversionTitle(moduleName: string): string {
+  return `Convert '${moduleName}' to multi-phase initialization (PEP 489)`;
+}
+
+/** Modules the converter should look at: single-phase ones with an init function. */
+export function singlePhaseModules(model: FileModel): ModuleInfo[] {
+  return model.modules.filter((module) => module.phase === 'single' && module.init !== undefined);
+}
+
+export type ModuleConversion = { ok: true; group: EditGroup } | { ok: false; reasons: string[] };
+
+/** One module's conversion; a converter crash becomes a refusal, never a server crash. */
+export function convertOne(model: FileModel, module: ModuleInfo, options: ConversionOptions): ModuleConversion {
+  try {
+    const result = convertModule(model, module, options);
+    if (!result.ok) return { ok: false, reasons: result.reasons };
+    // Checked here so a bad edit set is refused for this module alone.
+    normalizeEdits(result.edits, model.text.length);
+    return { ok: true, group: { label: conversionTitle(module.name), description: `PyInit_${module.name} returns PyModuleDef_Init; the rest moves to a Py_mod_exec function.`, edits: result.edits } };
+  } catch (error) {
+    return { ok: false, reasons: [`the converter failed: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+}
+
+/** Whether a `multiphase: ignore` comment silences this module's single-phase finding. */
+function suppressedModule(model: FileModel, lines: LineIndex, findings: readonly Finding[], module: ModuleInfo): boolean {
+  const finding = findings.find((f) => f.code === 'single-phase-init' && f.module === module.name);
+  return finding !== undefined && isSuppressed(model.text, lines, finding.span.start, finding.code);
+}
+
+/** Convert every single-phase module of a file that can be converted safely. */
+export function planFile(model: FileModel, lines: LineIndex, findings: readonly Finding[], options: ConversionOptions): FilePlan {
+  const plan: FilePlan = { groups: [], converted: [], refused: [] };
+  for (const module of singlePhaseModules(model)) {
+    if (suppressedModule(model, lines, findings, module)) {
+      plan.refused.push({ module: module.name, reasons: ['silenced by a "multiphase: ignore" comment'] });
+      continue;
+    }
+    const conversion = convertOne(model, module, options);
+    if (!conversion.ok) plan.refused.push({ module: module.name, reasons: conversion.reasons });
+    else if (!addIfDisjoint(plan.groups, conversion.group, model.text.length)) {
+      plan.refused.push({ module: module.name, reasons: ["its edits overlap another module's conversion in this file; convert that one first"] });
+    } else plan.converted.push(module.name);
+  }
+  return plan;
+}

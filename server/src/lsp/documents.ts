@@ -1,0 +1,169 @@
+// Open documents: text, version, and a syntax tree kept up to date
+// incrementally. Each change is applied to the old tree with `tree.edit` and
+// re-parsed from it; the replaced tree is deleted at once because wasm memory
+// is never garbage-collected. The latest analysis is cached per version.
+import type {
+  Connection,
+  DidChangeTextDocumentParams,
+  DidOpenTextDocumentParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver';
+import type { Tree } from 'web-tree-sitter';
+import { analyzeTree } from '../core/analyze';
+import type { ConversionOptions } from '../core/convert/options';
+import type { Finding } from '../core/findings';
+import { languageForLanguageId, type LanguageId } from '../core/grammars';
+import type { FileModel } from '../core/model';
+import { parseText } from '../core/parser';
+import { LineIndex } from '../core/text/lines';
+import { applyContentChanges } from './textChanges';
+import { uriToPath } from './uris';
+
+export interface DocumentAnalysis {
+  version: number;
+  settingsGeneration: number;
+  text: string;
+  lines: LineIndex;
+  model: FileModel;
+  findings: Finding[];
+}
+
+export class OpenDocument {
+  private tree: Tree | null = null;
+  private lineIndex: LineIndex | null = null;
+  private cached: DocumentAnalysis | null = null;
+  /** Why the last parse failed (a timeout), shown once in the log. */
+  parseFailure: string | null = null;
+
+  constructor(
+    readonly uri: string,
+    readonly path: string | undefined,
+    readonly lang: LanguageId,
+    public version: number,
+    public text: string,
+    private readonly parseTimeoutMs: number,
+  ) {
+    this.reparse(null);
+  }
+
+  get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex;
+  }
+
+  get syntaxTree(): Tree | null {
+    return this.tree;
+  }
+
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    const applied = applyContentChanges(this.text, this.lines, changes);
+    this.dropAnalysis();
+    this.text = applied.text;
+    this.version = version;
+    this.lineIndex = null;
+    const old = this.tree;
+    if (old && !applied.replaced) for (const edit of applied.edits) old.edit(edit);
+    this.reparse(old && !applied.replaced ? old : null);
+    old?.delete();
+  }
+
+  /** Analysis of the current version under the given settings generation; null when the text could not be parsed. */
+  analysis(settingsGeneration: number, options: ConversionOptions): DocumentAnalysis | null {
+    const cached = this.cached;
+    if (cached && cached.version === this.version && cached.settingsGeneration === settingsGeneration) return cached;
+    this.dropAnalysis();
+    if (!this.tree) return null;
+    const { model, findings } = analyzeTree(this.text, this.tree, this.lang, options);
+    this.cached = { version: this.version, settingsGeneration, text: this.text, lines: this.lines, model, findings };
+    return this.cached;
+  }
+
+  dispose(): void {
+    this.dropAnalysis();
+    this.tree?.delete();
+    this.tree = null;
+  }
+
+  private dropAnalysis(): void {
+    this.cached?.model.dispose();
+    this.cached = null;
+  }
+
+  private reparse(oldTree: Tree | null): void {
+    try {
+      this.tree = parseText(this.text, this.lang, oldTree, this.parseTimeoutMs);
+      this.parseFailure = null;
+    } catch (error) {
+      this.tree = null;
+      this.parseFailure = error instanceof Error ? error.message : String(error);
+    }
+  }
+}
+
+type DocumentListener = (document: OpenDocument) => void;
+
+export class DocumentStore {
+  private readonly byUri = new Map<string, OpenDocument>();
+  private readonly changeListeners: DocumentListener[] = [];
+  private readonly closeListeners: DocumentListener[] = [];
+
+  constructor(private readonly parseTimeoutMs: number) {}
+
+  get(uri: string): OpenDocument | undefined {
+    return this.byUri.get(uri);
+  }
+
+  /** The open document for a file on disk, whatever spelling of its URI the client used. */
+  forPath(path: string): OpenDocument | undefined {
+    for (const document of this.byUri.values()) if (document.path === path) return document;
+    return undefined;
+  }
+
+  all(): OpenDocument[] {
+    return [...this.byUri.values()];
+  }
+
+  /** Called after a document opens or changes. */
+  onDidChangeContent(listener: DocumentListener): void {
+    this.changeListeners.push(listener);
+  }
+
+  onDidClose(listener: DocumentListener): void {
+    this.closeListeners.push(listener);
+  }
+
+  listen(connection: Connection): void {
+    connection.onDidOpenTextDocument((params) => this.open(params, connection));
+    connection.onDidChangeTextDocument((params) => this.change(params, connection));
+    connection.onDidCloseTextDocument(({ textDocument }) => {
+      const document = this.byUri.get(textDocument.uri);
+      if (!document) return;
+      this.byUri.delete(textDocument.uri);
+      document.dispose();
+      for (const listener of this.closeListeners) listener(document);
+    });
+  }
+
+  private open({ textDocument }: DidOpenTextDocumentParams, connection: Connection): void {
+    const path = uriToPath(textDocument.uri);
+    const lang = languageForLanguageId(textDocument.languageId, path ?? textDocument.uri);
+    if (!lang) return;
+    this.byUri.get(textDocument.uri)?.dispose();
+    const document = new OpenDocument(textDocument.uri, path, lang, textDocument.version, textDocument.text, this.parseTimeoutMs);
+    this.byUri.set(textDocument.uri, document);
+    this.reportParseFailure(document, connection);
+    for (const listener of this.changeListeners) listener(document);
+  }
+
+  private change({ textDocument, contentChanges }: DidChangeTextDocumentParams, connection: Connection): void {
+    const document = this.byUri.get(textDocument.uri);
+    if (!document) return;
+    document.update(contentChanges, textDocument.version);
+    this.reportParseFailure(document, connection);
+    for (const listener of this.changeListeners) listener(document);
+  }
+
+  private reportParseFailure(document: OpenDocument, connection: Connection): void {
+    if (document.parseFailure) connection.console.warn(`${document.uri}: ${document.parseFailure}; no diagnostics until it parses.`);
+  }
+}

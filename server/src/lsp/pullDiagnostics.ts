@@ -1,0 +1,54 @@
+// Pulled diagnostics: textDocument/diagnostic for one open document, and
+// workspace/diagnostic for every C/C++ file in the workspace folders, so the
+// Problems list shows every single-phase module without opening its file.
+import {
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type DocumentDiagnosticReport,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { ServerContext } from './context';
+import { interleaved } from './scheduling';
+
+/** Files diagnosed between two looks at the cancellation token. */
+const CANCEL_CHECK_EVERY = 32;
+
+
+export function registerPullDiagnostics(ctx: ServerContext): void {
+  const { connection, documents, settings, workspace } = ctx;
+
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+    await settings.ready;
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const report = workspace.reportForDocument(document);
+    if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.diagnostics };
+  });
+
+  connection.languages.diagnostics.onWorkspace(async (params, token: CancellationToken): Promise<WorkspaceDiagnosticReport> => {
+    await settings.ready;
+    const previous = new Map(params.previousResultIds.map((entry) => [entry.uri, entry.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const reported = new Set<string>();
+    for await (const path of interleaved(workspace.files(), CANCEL_CHECK_EVERY, () => token.isCancellationRequested)) {
+      const report = workspace.reportForPath(path);
+      if (!report) continue;
+      reported.add(report.uri);
+      const before = previous.get(report.uri);
+      if (before === report.resultId) {
+        items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri: report.uri, version: report.version, resultId: report.resultId });
+      } else if (report.diagnostics.length > 0 || before !== undefined) {
+        // Files with nothing to say are left out unless the client holds an older answer for them.
+        items.push({ kind: DocumentDiagnosticReportKind.Full, uri: report.uri, version: report.version, resultId: report.resultId, items: report.diagnostics });
+      }
+    }
+    if (token.isCancellationRequested) return { items: [] };
+    // Files the client knew that are gone or now excluded: clear them.
+    for (const [uri] of previous) {
+      if (!reported.has(uri) && !documents.get(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
+    }
+    return { items };
+  });
+}

@@ -1,0 +1,98 @@
+// Pushed diagnostics (textDocument/publishDiagnostics) for clients without
+// pull support: open documents after a debounce, dropped when a newer version
+// arrives; files that are not open from a background workspace scan.
+import type { FeatureHooks, ServerContext } from './context';
+import type { OpenDocument } from './documents';
+import { interleaved } from './scheduling';
+
+/** How many files the background scan analyses before letting requests in. */
+const SCAN_SLICE = 16;
+
+
+export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
+  const { connection, documents, settings, workspace, options } = ctx;
+  /** Cancels the publish waiting for each document. */
+  const pending = new Map<string, () => void>();
+  /** URIs of files not open that currently show pushed diagnostics. */
+  const publishedFromDisk = new Set<string>();
+  let scanGeneration = 0;
+
+  function cancelPending(uri: string): void {
+    pending.get(uri)?.();
+    pending.delete(uri);
+  }
+
+  async function publish(document: OpenDocument, version: number): Promise<void> {
+    await settings.ready;
+    // A newer version (or a close) arrived meanwhile: its own publish will follow.
+    if (documents.get(document.uri) !== document || document.version !== version) return;
+    const report = workspace.reportForDocument(document);
+    publishedFromDisk.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: report.diagnostics });
+  }
+
+  function schedule(document: OpenDocument): void {
+    cancelPending(document.uri);
+    const version = document.version;
+    const run = (): void => {
+      pending.delete(document.uri);
+      void publish(document, version);
+    };
+    const delay = options.diagnosticsDebounceMs;
+    if (delay > 0) {
+      const timer = setTimeout(run, delay);
+      pending.set(document.uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      pending.set(document.uri, () => clearImmediate(immediate));
+    }
+  }
+
+  /** Publish diagnostics for every workspace file that is not open; restarts when called again. */
+  async function scanWorkspace(): Promise<void> {
+    const generation = ++scanGeneration;
+    await settings.ready;
+    const stillPublished = new Set<string>();
+    const superseded = (): boolean => generation !== scanGeneration;
+    for await (const path of interleaved(workspace.files(), SCAN_SLICE, superseded)) {
+      if (documents.forPath(path)) continue;
+      const report = workspace.reportForPath(path);
+      if (!report || report.diagnostics.length === 0) continue;
+      stillPublished.add(report.uri);
+      void connection.sendDiagnostics({ uri: report.uri, diagnostics: report.diagnostics });
+    }
+    if (superseded()) return;
+    for (const uri of publishedFromDisk) {
+      if (!stillPublished.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    publishedFromDisk.clear();
+    for (const uri of stillPublished) publishedFromDisk.add(uri);
+  }
+
+  if (ctx.client.pullDiagnostics) {
+    // The client pulls; tell it to pull again when the answers would change.
+    settings.onDidChange(() => {
+      if (ctx.client.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    });
+    return {
+      workspaceChanged: () => {
+        if (ctx.client.diagnosticRefresh) connection.languages.diagnostics.refresh();
+      },
+    };
+  }
+
+  documents.onDidChangeContent(schedule);
+  documents.onDidClose((document) => {
+    cancelPending(document.uri);
+    // The file on disk may differ from the closed buffer: show what is on disk, if it is in the workspace.
+    const report = document.path ? workspace.reportForPath(document.path) : null;
+    const diagnostics = report && document.path && workspace.contains(document.path) ? report.diagnostics : [];
+    if (diagnostics.length) publishedFromDisk.add(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics });
+  });
+  settings.onDidChange(() => {
+    for (const document of documents.all()) schedule(document);
+    void scanWorkspace();
+  });
+  return { initialized: () => void scanWorkspace(), workspaceChanged: () => void scanWorkspace() };
+}

@@ -1,0 +1,124 @@
+// The workspace folders and a per-file diagnostics cache for files on disk,
+// keyed by size, mtime and settings generation: the client re-pulls
+// workspace diagnostics every few seconds, and unchanged files must cost one
+// stat, not a parse.
+import { readFileSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver';
+import { languageForPath } from '../core/grammars';
+import type { DocumentStore, OpenDocument } from './documents';
+import { toDiagnostics } from './diagnostics';
+import { withTransientAnalysis } from './fileAnalysis';
+import type { SettingsStore } from './settings';
+import { pathToUri, uriToPath } from './uris';
+import { mayHoldFindings, walkWorkspaceFolder } from './workspaceFiles';
+
+export interface FileReport {
+  uri: string;
+  /** Set when the report comes from an open document. */
+  version: number | null;
+  resultId: string;
+  diagnostics: Diagnostic[];
+}
+
+interface CacheEntry {
+  stamp: string;
+  report: FileReport;
+}
+
+export class WorkspaceIndex {
+  private readonly folderPaths = new Set<string>();
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(
+    private readonly documents: DocumentStore,
+    private readonly settings: SettingsStore,
+    private readonly parseTimeoutMs: number,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  get folders(): string[] {
+    return [...this.folderPaths];
+  }
+
+  addFolders(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const path = uriToPath(uri);
+      if (path) this.folderPaths.add(path);
+    }
+  }
+
+  removeFolders(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const path = uriToPath(uri);
+      if (path) this.folderPaths.delete(path);
+    }
+  }
+
+  contains(path: string): boolean {
+    return this.folders.some((folder) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep));
+  }
+
+  /** Every C/C++ file of every folder that the exclude settings and .gitignore let through. */
+  *files(): Generator<string> {
+    const seen = new Set<string>();
+    for (const folder of this.folderPaths) {
+      for (const path of walkWorkspaceFolder(folder, this.settings.current.exclude)) {
+        if (seen.has(path)) continue; // nested workspace folders
+        seen.add(path);
+        yield path;
+      }
+    }
+  }
+
+  /** Diagnostics for an open document, from its cached analysis. */
+  reportForDocument(document: OpenDocument): FileReport {
+    const analysis = document.analysis(this.settings.generation, this.settings.conversionOptions);
+    const diagnostics = analysis
+      ? toDiagnostics(document.uri, document.version, analysis.text, analysis.lines, analysis.findings, this.settings.current)
+      : [];
+    return { uri: document.uri, version: document.version, resultId: `v${document.version}-s${this.settings.generation}`, diagnostics };
+  }
+
+  /** Diagnostics for a path: from its open document if any, else from disk (cached). */
+  reportForPath(path: string): FileReport | null {
+    const open = this.documents.forPath(path);
+    if (open) return this.reportForDocument(open);
+    const lang = languageForPath(path);
+    if (!lang) return null;
+    let stamp: string;
+    try {
+      const stat = statSync(path);
+      stamp = `f${stat.size}-${stat.mtimeMs}-s${this.settings.generation}`;
+    } catch {
+      this.cache.delete(path);
+      return null;
+    }
+    const cached = this.cache.get(path);
+    if (cached?.stamp === stamp) return cached.report;
+    const uri = pathToUri(path);
+    const report: FileReport = { uri, version: null, resultId: stamp, diagnostics: [] };
+    let content: Buffer;
+    try {
+      content = readFileSync(path);
+    } catch {
+      return null;
+    }
+    if (mayHoldFindings(content)) {
+      const text = content.toString('utf8');
+      const settings = this.settings.current;
+      const outcome = withTransientAnalysis(text, lang, this.settings.conversionOptions, this.parseTimeoutMs, (analysis) =>
+        toDiagnostics(uri, null, text, analysis.lines, analysis.findings, settings),
+      );
+      if (outcome.ok) report.diagnostics = outcome.value;
+      else this.log(`${path}: ${outcome.reason}`);
+    }
+    this.cache.set(path, { stamp, report });
+    return report;
+  }
+
+  /** Forget a file (it changed on disk) so the next report re-reads it. */
+  invalidate(path: string): void {
+    this.cache.delete(path);
+  }
+}

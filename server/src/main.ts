@@ -1,0 +1,50 @@
+// The multiphase language server. This file only wires the connection
+// (stdio with --stdio, node IPC with --node-ipc; chosen by
+// vscode-languageserver from argv) and registers the features, each of which
+// lives in its own module under lsp/. Nothing may write to stdout: with
+// --stdio it is the protocol channel; logging goes to connection.console.
+import { createConnection, ProposedFeatures, type InitializeResult } from 'vscode-languageserver/node';
+import { initParser } from './core/parser';
+import { serverCapabilities } from './lsp/capabilities';
+import { registerCodeActions } from './lsp/codeActions';
+import { registerCommands } from './lsp/commands';
+import { readClientSupport, readServerOptions, type FeatureHooks, type ServerContext } from './lsp/context';
+import { DocumentStore } from './lsp/documents';
+import { registerHover } from './lsp/hover';
+import { registerPullDiagnostics } from './lsp/pullDiagnostics';
+import { registerPushDiagnostics } from './lsp/pushDiagnostics';
+import { SettingsStore } from './lsp/settings';
+import { initialFolders, registerWorkspaceEvents } from './lsp/workspaceEvents';
+import { WorkspaceIndex } from './lsp/workspaceIndex';
+
+const connection = createConnection(ProposedFeatures.all);
+const hooks: FeatureHooks[] = [];
+
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  const client = readClientSupport(params.capabilities);
+  const options = readServerOptions(params.initializationOptions);
+  const documents = new DocumentStore(options.parseTimeoutMs);
+  const settings = new SettingsStore(connection, client);
+  const workspace = new WorkspaceIndex(documents, settings, options.parseTimeoutMs, (message) => connection.console.warn(message));
+  workspace.addFolders(initialFolders(params));
+  const ctx: ServerContext = { connection, client, options, documents, settings, workspace };
+
+  // The grammars load before the first document arrives.
+  await initParser();
+  documents.listen(connection);
+  const diagnosticsHooks = registerPushDiagnostics(ctx);
+  registerPullDiagnostics(ctx);
+  registerCodeActions(ctx);
+  registerCommands(ctx);
+  registerHover(ctx);
+  const workspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  hooks.push(diagnosticsHooks, registerWorkspaceEvents(ctx, workspaceFolders, () => diagnosticsHooks.workspaceChanged?.()));
+  connection.onInitialized(() => {
+    settings.start();
+    for (const hook of hooks) hook.initialized?.();
+  });
+  connection.console.info(`multiphase server ready (${workspace.folders.length} workspace folder(s), ${client.pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
+  return { capabilities: serverCapabilities(workspaceFolders), serverInfo: { name: 'multiphase' } };
+});
+
+connection.listen();
