@@ -1,0 +1,204 @@
+// Turns the init body into the exec body: returns become ints, releases of
+// the (now borrowed) module go, NumPy import macros take their int forms,
+// and the walk notes every write to process-wide state for the guard.
+import type { Node } from 'web-tree-sitter';
+import { inPreprocessorBranch } from '../analysis/nodes';
+import { versionHex } from './options';
+import type { ConversionOptions } from './options';
+import type { ConversionTarget } from './refusals';
+import type { FileStyle } from './style';
+import { claim, freshName, isClaimed, localNames, moduleNames, rootIdentifier, type BodyContext } from './bodyContext';
+import { rewriteCreation } from './creation';
+import { removeSetGil } from './setGil';
+import { codeChildren, descendants, indentAt, isNullExpression, removeNode, unwrapExpression } from './text';
+
+const RELEASES = new Set(['Py_DECREF', 'Py_XDECREF', 'Py_DecRef', 'Py_XDecRef', 'Py_CLEAR']);
+const STATIC_TYPE_USERS = new Set(['PyType_Ready', 'PyModule_AddType']);
+/** NumPy's import macros that `return NULL` (or nothing), and their int-returning forms. */
+const IMPORT_MACROS: Record<string, string> = {
+  import_array: 'import_array1(-1)',
+  import_umath: 'import_umath1(-1)',
+  import_ufunc: 'import_umath1(-1)',
+};
+
+export function createBodyContext(text: string, mask: string, target: ConversionTarget, style: FileStyle, options: ConversionOptions): BodyContext {
+  const locals = localNames(target.init.body);
+  const targets = target.creation.assignedTo;
+  const localTargets = targets.filter((t) => locals.has(t));
+  const bodyText = text.slice(target.init.span.start, target.init.span.end);
+  const ctx: BodyContext = {
+    text,
+    mask,
+    target,
+    style,
+    edits: [],
+    claimed: [],
+    reasons: [],
+    locals,
+    paramName: localTargets[0] ?? freshName(bodyText, ['m', 'module', 'mod']),
+    localModuleVar: localTargets[0],
+    globalTargets: targets.filter((t) => !locals.has(t)),
+    writesStaticState: targets.some((t) => !locals.has(t)),
+    moduleReassigned: false,
+    canUseNewRef: (versionHex(options.minimumPythonVersion) ?? 0) >= 0x030a0000,
+  };
+  if (localTargets.length > 1) ctx.reasons.push(`the new module is stored in several local variables (${localTargets.join(', ')})`);
+  return ctx;
+}
+
+export function rewriteBody(ctx: BodyContext): void {
+  rewriteCreation(ctx);
+  if (ctx.reasons.length) return;
+  const moduleReturns: Node[] = [];
+  for (const node of descendants(ctx.target.init.body)) {
+    if (isClaimed(ctx, node)) continue;
+    if (node.type === 'return_statement') rewriteReturn(ctx, node, moduleReturns);
+    else if (node.type === 'call_expression') rewriteCall(ctx, node);
+    else if (node.type === 'assignment_expression' || node.type === 'update_expression') noteAssignment(ctx, node);
+    if (ctx.reasons.length) return;
+  }
+  // Only now is it known whether the module variable may be NULL at a return.
+  for (const ret of moduleReturns) {
+    const value = codeChildren(ret)[0]!;
+    const name = unwrapExpression(value)!.text;
+    claim(ctx, { start: value.startIndex, end: value.endIndex, newText: ctx.moduleReassigned ? `${name} == NULL ? -1 : 0` : '0' }, ret);
+  }
+  rewriteImportMacros(ctx);
+}
+
+function rewriteReturn(ctx: BodyContext, ret: Node, moduleReturns: Node[]): void {
+  const value = codeChildren(ret)[0] ?? null;
+  const init = ctx.target.init;
+  const inner = unwrapExpression(value);
+  if (!value || !inner) {
+    ctx.reasons.push(`${init.name} has a return without a value`);
+  } else if (isNullExpression(value)) {
+    claim(ctx, { start: value.startIndex, end: value.endIndex, newText: '-1' }, ret);
+  } else if (inner.type === 'identifier' && moduleNames(ctx).has(inner.text)) {
+    if (inPreprocessorBranch(ret, init.body)) ctx.reasons.push(`${init.name} returns the module inside an #if/#ifdef branch`);
+    else moduleReturns.push(ret);
+  } else if (inner.type === 'call_expression' && /^PyErr_\w+$/.test(inner.childForFieldName('function')?.text ?? '')) {
+    // `return PyErr_NoMemory();` always returns NULL: raise, then fail.
+    const parent = ret.parent?.type;
+    if (parent !== 'compound_statement' && parent !== 'labeled_statement') {
+      ctx.reasons.push(`${init.name} returns '${inner.text}' as the body of a statement; add braces first`);
+      return;
+    }
+    const indent = indentAt(ctx.text, ret.startIndex);
+    claim(ctx, { start: ret.startIndex, end: ret.endIndex, newText: `${inner.text};${ctx.style.eol}${indent}return -1;` }, ret);
+  } else {
+    ctx.reasons.push(`${init.name} returns '${value.text.replace(/\s+/g, ' ').slice(0, 60)}', not the module it created`);
+  }
+}
+
+function rewriteCall(ctx: BodyContext, call: Node): void {
+  const name = call.childForFieldName('function')?.text ?? '';
+  const args = codeChildren(call.childForFieldName('arguments') ?? call);
+  if (RELEASES.has(name)) {
+    const arg = unwrapExpression(args[0] ?? null);
+    if (arg?.type === 'identifier' && arg.text === ctx.localModuleVar) removeRelease(ctx, call, name);
+  } else if (name === 'PyUnstable_Module_SetGIL') {
+    removeSetGil(ctx, call, args);
+  } else if (STATIC_TYPE_USERS.has(name)) {
+    // Readying a static type writes process-wide state.
+    const typeArg = args[name === 'PyType_Ready' ? 0 : 1];
+    const addressed = typeArg?.type === 'pointer_expression' ? rootIdentifier(typeArg.childForFieldName('argument')) : undefined;
+    if (addressed && !ctx.locals.has(addressed)) ctx.writesStaticState = true;
+  }
+}
+
+/** The exec module is borrowed: its release goes (or, for Py_CLEAR before more code, becomes `m = NULL`). */
+function removeRelease(ctx: BodyContext, call: Node, name: string): void {
+  const statement = call.parent;
+  if (statement?.type !== 'expression_statement' || unwrapExpression(codeChildren(statement)[0] ?? null)?.id !== call.id) {
+    ctx.reasons.push(`the module is released by ${name} inside a larger expression`);
+    return;
+  }
+  let next: Node | null = statement.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  if (name === 'Py_CLEAR' && next?.type !== 'return_statement') {
+    ctx.moduleReassigned = true;
+    claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: `${ctx.paramName} = NULL;` }, statement);
+    return;
+  }
+  const parent = statement.parent;
+  if (parent?.type === 'compound_statement' || parent?.type?.startsWith('preproc_')) {
+    claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
+  } else if (parent?.type === 'labeled_statement') {
+    const follower = parent.nextNamedSibling;
+    if (follower && follower.type !== 'comment') claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
+    else claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: ';' }, statement);
+  } else if (parent?.type === 'if_statement' && !parent.childForFieldName('alternative') && !descendantsHaveCall(parent.childForFieldName('condition'))) {
+    claim(ctx, removeNode(ctx.text, ctx.mask, parent), parent);
+  } else {
+    claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: '{ }' }, statement);
+  }
+}
+
+function descendantsHaveCall(node: Node | null): boolean {
+  if (!node) return false;
+  for (const n of descendants(node)) if (n.type === 'call_expression') return true;
+  return false;
+}
+
+/** Writes to non-locals are process-wide state; a store of the module in one needs its own reference. */
+function noteAssignment(ctx: BodyContext, node: Node): void {
+  const left = node.type === 'assignment_expression' ? node.childForFieldName('left') : node.childForFieldName('argument');
+  const root = rootIdentifier(left);
+  if (!root) return;
+  if (root === ctx.localModuleVar) {
+    const right = node.childForFieldName('right');
+    if (left?.type !== 'identifier' || !isNullExpression(right)) {
+      ctx.reasons.push(`the module variable '${root}' is reassigned (${node.text.replace(/\s+/g, ' ').slice(0, 60)})`);
+    }
+    ctx.moduleReassigned = true;
+    return;
+  }
+  if (ctx.locals.has(root)) return;
+  ctx.writesStaticState = true;
+  if (ctx.globalTargets.includes(root) && node.type === 'assignment_expression' && isNullExpression(node.childForFieldName('right'))) {
+    ctx.moduleReassigned = true;
+  }
+  const right = unwrapExpression(node.childForFieldName('right'));
+  if (node.type === 'assignment_expression' && left?.type === 'identifier' && right?.type === 'identifier' && right.text === ctx.localModuleVar) {
+    storeWithReference(ctx, node, left.text);
+  }
+}
+
+/** `g = m;` keeps a pointer to the module in a global: give the global its own reference. */
+function storeWithReference(ctx: BodyContext, assignment: Node, global: string): void {
+  const statement = assignment.parent;
+  const param = ctx.paramName;
+  if (ctx.canUseNewRef) {
+    const right = assignment.childForFieldName('right')!;
+    claim(ctx, { start: right.startIndex, end: right.endIndex, newText: `Py_NewRef(${param})` }, assignment);
+    return;
+  }
+  let previous: Node | null = statement?.previousNamedSibling ?? null;
+  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
+  if (previous?.text.replace(/\s+/g, '') === `Py_INCREF(${param});`) return;
+  if (statement?.type !== 'expression_statement' || statement.parent?.type !== 'compound_statement') {
+    ctx.reasons.push(`the module is stored in '${global}' inside a larger statement`);
+    return;
+  }
+  const indent = indentAt(ctx.text, statement.startIndex);
+  claim(ctx, { start: statement.startIndex, end: statement.startIndex, newText: `Py_INCREF(${param});${ctx.style.eol}${indent}` });
+}
+
+/** `import_array()` returns NULL on failure; in exec use the form that returns -1. */
+function rewriteImportMacros(ctx: BodyContext): void {
+  const body = ctx.target.init.body;
+  const region = ctx.mask.slice(body.startIndex, body.endIndex);
+  for (const m of region.matchAll(/\b(import_array|import_umath|import_ufunc)\s*\(\s*\)/g)) {
+    const start = body.startIndex + m.index;
+    claim(ctx, { start, end: start + m[0].length, newText: IMPORT_MACROS[m[1]!]! });
+  }
+  // The forms taking the error value: make it -1 where NULL was passed.
+  const withValue = [/\b(?:import_array1|import_umath1)\s*\(\s*(NULL|0)\s*\)/dg, /\bimport_array2\s*\([^()]*,\s*(NULL|0)\s*\)/dg, /\bimport_umath2\s*\(\s*(NULL|0)\s*,/dg];
+  for (const re of withValue) {
+    for (const m of region.matchAll(re)) {
+      const [from, to] = m.indices![1]!;
+      claim(ctx, { start: body.startIndex + from, end: body.startIndex + to, newText: '-1' });
+    }
+  }
+}

@@ -1,0 +1,100 @@
+// State shared by the passes that turn the init body into the exec body.
+import type { Node } from 'web-tree-sitter';
+import { declaredName } from '../analysis/nodes';
+import type { TextEdit } from '../edits';
+import type { Span } from '../model';
+import type { ConversionTarget } from './refusals';
+import type { FileStyle } from './style';
+import { descendants } from './text';
+
+export interface BodyContext {
+  text: string;
+  mask: string;
+  target: ConversionTarget;
+  style: FileStyle;
+  /** Edits in whole-file offsets, all inside the init body. */
+  edits: TextEdit[];
+  /** Regions already removed or replaced: nothing inside is visited again. */
+  claimed: Span[];
+  reasons: string[];
+  /** Names declared (not `static`) inside the init body. */
+  locals: Set<string>;
+  /** Name of exec's module parameter. */
+  paramName: string;
+  /** The local module variable, which becomes the parameter. */
+  localModuleVar?: string;
+  /** File-scope (or static local) variables the new module is stored in. */
+  globalTargets: string[];
+  /** The init writes process-wide state: a second exec would overwrite it. */
+  writesStaticState: boolean;
+  /** The module variable is cleared or reassigned, so `return m` may mean failure. */
+  moduleReassigned: boolean;
+  /** Value of a removed `PyUnstable_Module_SetGIL(m, V)` call. */
+  gilValue?: string;
+  /** Py_NewRef may be used (minimum Python 3.10). */
+  canUseNewRef: boolean;
+}
+
+export function claim(ctx: BodyContext, edit: TextEdit, node?: Node): void {
+  ctx.edits.push(edit);
+  ctx.claimed.push(node ? { start: node.startIndex, end: node.endIndex } : { start: edit.start, end: edit.end });
+}
+
+export function isClaimed(ctx: BodyContext, node: Node): boolean {
+  return ctx.claimed.some((s) => node.startIndex >= s.start && node.endIndex <= s.end);
+}
+
+/** Both module names: the parameter and the globals holding the module. */
+export function moduleNames(ctx: BodyContext): Set<string> {
+  const names = new Set(ctx.globalTargets);
+  if (ctx.localModuleVar) names.add(ctx.localModuleVar);
+  return names;
+}
+
+export function isStaticDeclaration(decl: Node): boolean {
+  return decl.children.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static');
+}
+
+export function declaratorsOf(decl: Node): Node[] {
+  return decl.childrenForFieldName('declarator').filter((d): d is Node => d !== null);
+}
+
+/** Names declared without `static` anywhere in the body. */
+export function localNames(body: Node): Set<string> {
+  const names = new Set<string>();
+  for (const node of descendants(body)) {
+    if (node.type !== 'declaration' || isStaticDeclaration(node)) continue;
+    for (const d of declaratorsOf(node)) {
+      const name = declaredName(d)?.text;
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** First candidate that appears nowhere in `haystack` as an identifier. */
+export function freshName(haystack: string, candidates: string[]): string {
+  for (const c of candidates) if (!new RegExp(`\\b${c}\\b`).test(haystack)) return c;
+  for (let i = 2; ; i++) if (!new RegExp(`\\bmodule${i}\\b`).test(haystack)) return `module${i}`;
+}
+
+/** The identifier at the root of an lvalue: `g`, `g.x`, `g[i]`, `*g`. */
+export function rootIdentifier(node: Node | null): string | undefined {
+  let n = node;
+  for (let guard = 0; n && guard < 12; guard++) {
+    if (n.type === 'identifier') return n.text;
+    if (n.type === 'field_expression') n = n.childForFieldName('argument');
+    else if (n.type === 'subscript_expression') n = n.childForFieldName('argument');
+    else if (n.type === 'pointer_expression') n = n.childForFieldName('argument');
+    else if (n.type === 'parenthesized_expression') n = n.namedChild(0);
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** Lines that store the module in static globals, holding their own reference. */
+export function globalStoreLines(ctx: BodyContext): string[] {
+  const p = ctx.paramName;
+  if (ctx.canUseNewRef) return ctx.globalTargets.map((g) => `${g} = Py_NewRef(${p});`);
+  return ctx.globalTargets.flatMap((g) => [`Py_INCREF(${p});`, `${g} = ${p};`]);
+}

@@ -1,0 +1,143 @@
+// Removes what only single-phase init needs: the creation call, the NULL
+// check after it, and the declaration of the module variable (which becomes
+// exec's parameter). Static globals the module was stored in keep it, with
+// a reference of their own.
+import type { Node } from 'web-tree-sitter';
+import { declaredName } from '../analysis/nodes';
+import { claim, declaratorsOf, globalStoreLines, type BodyContext } from './bodyContext';
+import { codeChildren, descendants, isNullExpression, removeNode, replaceWithLines, unwrapExpression } from './text';
+
+/**
+ * Top of `m = g = (PyObject *)PyModule_Create(...)`: the outermost plain
+ * assignment or wrapper. In an `if` condition, what the NULL test wraps;
+ * null when the call sits in any other larger expression.
+ */
+function assignmentChainTop(call: Node, statement: Node): Node | null {
+  let node = call;
+  for (let p = node.parent; p && p.id !== statement.id; node = p, p = p.parent) {
+    if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') continue;
+    if (p.type === 'assignment_expression' && p.childForFieldName('right')?.id === node.id && p.childForFieldName('operator')?.text === '=') continue;
+    if (p.type === 'init_declarator' || p.type === 'expression_statement' || p.type === 'condition_clause') return node;
+    return statement.type === 'if_statement' ? node : null;
+  }
+  return node;
+}
+
+/** `!x`, `x == NULL`, `NULL == x`, where `x` (unwrapped) satisfies `matches`. */
+export function isNullTest(condition: Node | null, matches: (n: Node) => boolean): boolean {
+  let c = condition;
+  if (c?.type === 'condition_clause') c = c.childForFieldName('value');
+  c = unwrapExpression(c);
+  if (!c) return false;
+  if (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!') {
+    const arg = unwrapExpression(c.childForFieldName('argument'));
+    return arg !== null && matches(arg);
+  }
+  if (c.type === 'binary_expression' && c.childForFieldName('operator')?.text === '==') {
+    const left = unwrapExpression(c.childForFieldName('left'));
+    const right = unwrapExpression(c.childForFieldName('right'));
+    return (left !== null && matches(left) && isNullExpression(right)) || (right !== null && matches(right) && isNullExpression(left));
+  }
+  return false;
+}
+
+function nextCodeSibling(node: Node): Node | null {
+  for (let s = node.nextNamedSibling; s; s = s.nextNamedSibling) if (s.type !== 'comment') return s;
+  return null;
+}
+
+/** Replace (or remove, when there is nothing to store) the creation statement. */
+function replaceCreationStatement(ctx: BodyContext, statement: Node): void {
+  const lines = globalStoreLines(ctx);
+  if (lines.length) claim(ctx, replaceWithLines(ctx.text, statement, lines, ctx.style.eol), statement);
+  else claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
+}
+
+export function rewriteCreation(ctx: BodyContext): void {
+  const { creation, init } = ctx.target;
+  const statement = creation.statement;
+  const body = init.body;
+  if (!statement) {
+    ctx.reasons.push(`the result of ${creation.kind} is used in an expression the converter does not follow`);
+    return;
+  }
+  const top = assignmentChainTop(creation.call, statement);
+  if (statement.type === 'return_statement') {
+    if (unwrapExpression(codeChildren(statement)[0] ?? null)?.id !== creation.call.id) {
+      ctx.reasons.push(`${init.name} returns an expression built around ${creation.kind}`);
+      return;
+    }
+    claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: 'return 0;' }, statement);
+    return;
+  }
+  if (!top) {
+    ctx.reasons.push(`the result of ${creation.kind} is used in an expression the converter does not follow`);
+    return;
+  }
+  if (statement.type === 'expression_statement') {
+    replaceCreationStatement(ctx, statement);
+  } else if (statement.type === 'if_statement') {
+    const isCreation = (n: Node): boolean => n.id === top.id || unwrapExpression(top)?.id === n.id;
+    if (statement.childForFieldName('alternative') || !isNullTest(statement.childForFieldName('condition'), isCreation)) {
+      ctx.reasons.push(`the ${creation.kind} call sits in a condition the converter does not follow`);
+      return;
+    }
+    replaceCreationStatement(ctx, statement);
+  } else if (statement.type === 'declaration') {
+    if (ctx.globalTargets.length) {
+      ctx.reasons.push('the module is stored in a global inside a declaration; split the declaration first');
+      return;
+    }
+  } else {
+    ctx.reasons.push(`the ${creation.kind} call sits in a ${statement.type.replace(/_/g, ' ')} the converter does not follow`);
+    return;
+  }
+  if (statement.parent?.id !== body.id && statement.parent?.type !== 'compound_statement') {
+    ctx.reasons.push(`the ${creation.kind} call is not a statement of its own`);
+    return;
+  }
+  if (statement.type !== 'if_statement') removeNullCheck(ctx, statement);
+  removeModuleDeclarations(ctx);
+}
+
+/** `if (m == NULL) return NULL;` right after the creation: the module exists in exec. */
+function removeNullCheck(ctx: BodyContext, statement: Node): void {
+  const next = nextCodeSibling(statement);
+  if (!next || next.type !== 'if_statement' || next.childForFieldName('alternative')) return;
+  const names = new Set(ctx.globalTargets);
+  if (ctx.localModuleVar) names.add(ctx.localModuleVar);
+  if (isNullTest(next.childForFieldName('condition'), (n) => n.type === 'identifier' && names.has(n.text))) {
+    claim(ctx, removeNode(ctx.text, ctx.mask, next), next);
+  }
+}
+
+/** Drop the local module variable's declarators: the parameter replaces them. */
+function removeModuleDeclarations(ctx: BodyContext): void {
+  const name = ctx.localModuleVar;
+  if (!name) return;
+  for (const decl of descendants(ctx.target.init.body)) {
+    if (decl.type !== 'declaration') continue;
+    const declarators = declaratorsOf(decl);
+    const index = declarators.findIndex((d) => declaredName(d)?.text === name);
+    if (index === -1) continue;
+    const declarator = declarators[index]!;
+    const type = decl.childForFieldName('type')?.text;
+    const inner = declarator.type === 'init_declarator' ? declarator.childForFieldName('declarator') : declarator;
+    if (type !== 'PyObject' || inner?.type !== 'pointer_declarator' || inner.childForFieldName('declarator')?.type !== 'identifier') {
+      ctx.reasons.push(`the module variable '${name}' is declared as '${decl.text.replace(/\s+/g, ' ').slice(0, 60)}', not 'PyObject *${name}'`);
+      return;
+    }
+    const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
+    if (value && !isNullExpression(value) && value.id !== ctx.target.creation.call.id && unwrapExpression(value)?.id !== ctx.target.creation.call.id) {
+      ctx.reasons.push(`the module variable '${name}' starts out as '${value.text}'`);
+      return;
+    }
+    if (declarators.length === 1) {
+      claim(ctx, removeNode(ctx.text, ctx.mask, decl), decl);
+    } else if (index < declarators.length - 1) {
+      claim(ctx, { start: declarator.startIndex, end: declarators[index + 1]!.startIndex, newText: '' }, declarator);
+    } else {
+      claim(ctx, { start: declarators[index - 1]!.endIndex, end: declarator.endIndex, newText: '' }, declarator);
+    }
+  }
+}

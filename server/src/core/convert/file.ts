@@ -1,0 +1,41 @@
+// Converts every single-phase module of one file's text. Modules go one at a
+// time, each against a fresh parse of the text the previous one left, so
+// their edits can never collide.
+import { buildModel } from '../analysis/buildModel';
+import { applyEdits } from '../edits';
+import type { LanguageId } from '../grammars';
+import { parseText } from '../parser';
+import { convertModule, type ConversionResult } from './index';
+import type { ConversionOptions } from './options';
+
+export interface FileConversion {
+  text: string;
+  /** One result per single-phase module, in file order. */
+  results: ConversionResult[];
+  /** Set when the file is generated code or built on a binding library. */
+  generator?: string;
+}
+
+export function convertFileText(text: string, lang: LanguageId, options: ConversionOptions): FileConversion {
+  const results: ConversionResult[] = [];
+  const done = new Set<string>();
+  let current = text;
+  // Each round converts at most one module; bounded by the number of modules.
+  for (let round = 0; round < 64; round++) {
+    const tree = parseText(current, lang);
+    const model = buildModel(current, tree, lang);
+    try {
+      if (model.generator) return { text: current, results, generator: model.generator };
+      const next = model.modules.find((m) => m.phase === 'single' && m.init && !done.has(m.init.name));
+      if (!next) break;
+      done.add(next.init!.name);
+      const result = convertModule(model, next, options);
+      results.push(result);
+      if (result.ok) current = applyEdits(current, result.edits);
+    } finally {
+      model.dispose();
+      tree.delete();
+    }
+  }
+  return { text: current, results };
+}

@@ -1,0 +1,47 @@
+// The once-per-process guard (numpy's form). A multi-phase module can be
+// executed again (after `del sys.modules[...]`, or in another interpreter);
+// an init that wrote C statics or readied static types would then run over
+// live state. The flag is set first, before any process-wide registration.
+import type { TextEdit } from '../edits';
+import { DOCS } from '../rules/catalogue';
+import type { BodyContext } from './bodyContext';
+import { freshName, isClaimed } from './bodyContext';
+import type { GuardOption } from './options';
+import { codeChildren, indentAt, lineStartOf, nextLineStart } from './text';
+
+export function wantsGuard(option: GuardOption, ctx: BodyContext): boolean {
+  if (option === 'always') return true;
+  if (option === 'never') return false;
+  return ctx.writesStaticState;
+}
+
+/** Insert the guard after the body's leading declarations (C89 keeps declarations first). */
+export function guardEdit(ctx: BodyContext): TextEdit {
+  const body = ctx.target.init.body;
+  const statements = codeChildren(body);
+  let lastDeclaration = -1;
+  while (statements[lastDeclaration + 1]?.type === 'declaration') lastDeclaration++;
+  const first = statements[lastDeclaration + 1] ?? statements[0];
+  const at = lastDeclaration >= 0 ? nextLineStart(ctx.text, statements[lastDeclaration]!.endIndex) : nextLineStart(ctx.text, body.startIndex);
+  const indent = first && lineStartOf(ctx.text, first.startIndex) >= at ? indentAt(ctx.text, first.startIndex) : indentAt(ctx.text, body.startIndex) + ctx.style.indent;
+  const flag = freshName(ctx.mask, ['module_loaded', `${ctx.target.init.moduleName}_module_loaded`]);
+  const { eol, indent: step } = ctx.style;
+  const lines = [
+    `/* This module keeps process-wide state (C static variables or static`,
+    ` * types), so it can be loaded only once per process: ${DOCS.optOut} */`,
+    `static int ${flag} = 0;`,
+    `if (${flag}) {`,
+    `${step}PyErr_SetString(PyExc_ImportError,`,
+    `${step}                "cannot load module more than once per process");`,
+    `${step}return -1;`,
+    `}`,
+    `${flag} = 1;`,
+  ];
+  // Blank lines around the guard, unless the neighbours already give one.
+  const keptDeclarations = statements.slice(0, lastDeclaration + 1).some((d) => !isClaimed(ctx, d));
+  const nextIsBlank = ctx.text.slice(at, nextLineStart(ctx.text, at)).trim() === '';
+  const blankBefore = keptDeclarations ? eol : '';
+  const blankAfter = nextIsBlank ? '' : eol;
+  const text = blankBefore + lines.map((l) => indent + l).join(eol) + eol + blankAfter;
+  return { start: at, end: at, newText: text };
+}

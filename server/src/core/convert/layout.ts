@@ -1,0 +1,127 @@
+// Where the new pieces go, so everything is declared before use in C and C++:
+// exec takes the init's place (after everything the init used). When nothing
+// between the def and the init refers to the def, the def moves down below
+// exec and the slot array (numpy's layout: exec, slots, def, PyInit).
+// Otherwise the def stays and the slot array goes right above it, after a
+// prototype of exec — valid in both languages, unlike a forward-declared
+// static array or a tentative definition of the def (C only).
+import type { TextEdit } from '../edits';
+import type { LanguageId } from '../grammars';
+import { codeMask } from '../text/codeMask';
+import type { BodyContext } from './bodyContext';
+import { defEdits } from './def';
+import type { ConversionOptions } from './options';
+import { execPrototype, slotArrayText } from './slots';
+import { applyInside, identifierIn, lineEndOf, lineStartOf, nextLineStart } from './text';
+
+export interface LayoutInput {
+  ctx: BodyContext;
+  lang: LanguageId;
+  options: ConversionOptions;
+  execName: string;
+  slotsName: string;
+}
+
+export interface Layout {
+  edits: TextEdit[];
+  /** False when the init did nothing but create the module: no exec needed. */
+  hasExec: boolean;
+}
+
+export function layoutEdits(input: LayoutInput): Layout {
+  const { ctx, execName, slotsName } = input;
+  const { text, mask, style } = ctx;
+  const { init, def } = ctx.target;
+  const eol = style.eol;
+  const body = init.body;
+  const execBody = tidyBlankLines(text.slice(body.startIndex, body.endIndex), applyInside(text, body.startIndex, body.endIndex, ctx.edits));
+  const hasExec = !/^\{\s*return\s+0\s*;\s*\}$/.test(codeMask(execBody));
+  const execText = hasExec ? execHeader(text, ctx, execName) + execBody : '';
+
+  const regionStart = externCStart(text, mask, init.span.start);
+  const newInit = `${text.slice(init.span.start, body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init(&${def.varName});${eol}}`;
+  const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, gilFromCode: ctx.gilValue, lang: input.lang, options: input.options, style });
+  const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];
+  const fieldEdits = defEdits(text, def, slotsName, style);
+
+  const block = defBlock(text, mask, def.declSpan.start, def.declSpan.end);
+  const between = mask.slice(def.declSpan.end, regionStart);
+  const movable =
+    hasExec && block !== undefined && def.declSpan.end <= regionStart && !/^[ \t]*#/m.test(between) && !identifierIn(between, def.varName) && !identifierIn(codeMask(execText), def.varName);
+  if (movable && block) {
+    const defText = applyInside(text, block.start, block.textEnd, fieldEdits);
+    edits.push({ start: block.start, end: block.removeEnd, newText: '' });
+    edits.push({ start: regionStart, end: regionStart, newText: [execText, slots, defText, ''].join(eol + eol) });
+    return { edits, hasExec };
+  }
+  edits.push(...fieldEdits);
+  const anchor = block?.start ?? def.declSpan.start;
+  const execAfterSlots = hasExec && regionStart > anchor;
+  const beforeDef = [...(execAfterSlots ? [execPrototype(execName, ctx.paramName)] : []), slots, ''].join(eol + eol);
+  edits.push({ start: anchor, end: anchor, newText: beforeDef });
+  if (hasExec) edits.push({ start: regionStart, end: regionStart, newText: execText + eol + eol });
+  return { edits, hasExec };
+}
+
+/**
+ * Removed statements can leave blank lines piled up, or a blank line right
+ * after `{`: allow no more than the original body had.
+ */
+function tidyBlankLines(original: string, rewritten: string): string {
+  const longestRun = (s: string): number => Math.max(0, ...[...s.matchAll(/\n(?:[ \t]*\r?\n)+/g)].map((m) => m[0].split('\n').length - 2));
+  const allowed = Math.max(1, longestRun(original));
+  let out = rewritten.replace(/\n(?:[ \t]*\r?\n)+/g, (run) => {
+    const blanks = run.split('\n').length - 2;
+    if (blanks <= allowed) return run;
+    const eol = run.includes('\r') ? '\r\n' : '\n';
+    return '\n' + eol.repeat(allowed);
+  });
+  if (!/^\{[ \t]*\r?\n[ \t]*\r?\n/.test(original)) out = out.replace(/^(\{[ \t]*\r?\n)(?:[ \t]*\r?\n)+/, '$1');
+  return out;
+}
+
+/** `static int x_exec(PyObject *m)` in the init's own header layout. */
+function execHeader(text: string, ctx: BodyContext, execName: string): string {
+  const init = ctx.target.init;
+  const typePart = text.slice(init.span.start, init.nameSpan.start);
+  const gap = /\s*$/.exec(typePart)![0] || ' ';
+  const rest = text.slice(init.nameSpan.end, init.body.startIndex).replace(/\([^()]*\)/, `(PyObject *${ctx.paramName})`);
+  return `static int${gap}${execName}${rest}`;
+}
+
+/** Back over an `extern "C"` that prefixes the init on its line: exec goes before it. */
+function externCStart(text: string, mask: string, start: number): number {
+  const lineStart = lineStartOf(text, start);
+  const before = mask.slice(lineStart, start);
+  const m = /extern\s+"\s*"\s*$/.exec(before);
+  return m && before.slice(0, m.index).trim() === '' ? lineStart + m.index : start;
+}
+
+interface DefBlock {
+  /** Start of the def's comment block (or its line). */
+  start: number;
+  /** End of the def's last line, before the line break. */
+  textEnd: number;
+  /** Where deleting the block stops (line break and one surplus blank line included). */
+  removeEnd: number;
+}
+
+/** The def's whole lines with the comment lines right above it; undefined when it shares a line with other code. */
+function defBlock(text: string, mask: string, declStart: number, declEnd: number): DefBlock | undefined {
+  const first = lineStartOf(text, declStart);
+  if (mask.slice(first, declStart).trim() !== '' || mask.slice(declEnd, lineEndOf(text, declEnd)).trim() !== '') return undefined;
+  let start = first;
+  // Comment-only lines directly above belong to the def.
+  while (start > 0) {
+    const previous = lineStartOf(text, start - 1);
+    const line = text.slice(previous, start);
+    if (line.trim() === '' || mask.slice(previous, start).trim() !== '') break;
+    start = previous;
+  }
+  const textEnd = lineEndOf(text, declEnd);
+  let removeEnd = nextLineStart(text, declEnd);
+  const above = start > 0 ? text.slice(lineStartOf(text, start - 1), start) : '';
+  const below = text.slice(removeEnd, nextLineStart(text, removeEnd));
+  if (above.trim() === '' && below.trim() === '' && removeEnd < text.length) removeEnd = nextLineStart(text, removeEnd);
+  return { start, textEnd, removeEnd };
+}

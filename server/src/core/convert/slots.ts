@@ -1,0 +1,55 @@
+// The slot array: exec, then the subinterpreter and GIL declarations, each
+// under a version guard unless the minimum Python already has the slot.
+import type { LanguageId } from '../grammars';
+import { versionHex, type ConversionOptions } from './options';
+import type { FileStyle } from './style';
+
+const INTERPRETER_VALUES = {
+  not_supported: 'Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED',
+  supported: 'Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED',
+  per_interpreter_gil: 'Py_MOD_PER_INTERPRETER_GIL_SUPPORTED',
+} as const;
+
+const GIL_VALUES = { not_used: 'Py_MOD_GIL_NOT_USED', used: 'Py_MOD_GIL_USED' } as const;
+
+const PY312 = 0x030c0000;
+const PY313 = 0x030d0000;
+
+export interface SlotArraySpec {
+  name: string;
+  /** Exec function, absent when the init did nothing but create the module. */
+  execName?: string;
+  /** Value from a removed PyUnstable_Module_SetGIL call: it wins over the option. */
+  gilFromCode?: string;
+  lang: LanguageId;
+  options: ConversionOptions;
+  style: FileStyle;
+}
+
+/** The `static PyModuleDef_Slot name[] = {...};` declaration, no trailing newline. */
+export function slotArrayText(spec: SlotArraySpec): string {
+  const { eol, indent } = spec.style;
+  const minimum = versionHex(spec.options.minimumPythonVersion) ?? 0;
+  const lines: string[] = [];
+  const guarded = (since: number, hex: string, entry: string): void => {
+    if (minimum >= since) lines.push(indent + entry);
+    else lines.push(`#if PY_VERSION_HEX >= ${hex}`, indent + entry, '#endif');
+  };
+  if (spec.execName) {
+    const exec = spec.lang === 'cpp' ? `(void *)${spec.execName}` : spec.execName;
+    lines.push(`${indent}{Py_mod_exec, ${exec}},`);
+  }
+  if (spec.options.multipleInterpreters !== 'omit') {
+    guarded(PY312, '0x030C0000', `{Py_mod_multiple_interpreters, ${INTERPRETER_VALUES[spec.options.multipleInterpreters]}},`);
+  }
+  const gil = spec.gilFromCode ?? (spec.options.gil === 'omit' ? undefined : GIL_VALUES[spec.options.gil]);
+  if (gil) guarded(PY313, '0x030D0000', `{Py_mod_gil, ${gil}},`);
+  lines.push(`${indent}{0, NULL}`);
+  const open = spec.style.braceOnOwnLine ? `${eol}{` : ' {';
+  return [`static PyModuleDef_Slot ${spec.name}[] =${open}`, ...lines, '};'].join(eol);
+}
+
+/** Prototype so a slot array placed before the exec definition can name it. */
+export function execPrototype(execName: string, paramName: string): string {
+  return `static int ${execName}(PyObject *${paramName});`;
+}

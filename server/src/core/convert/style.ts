@@ -1,0 +1,48 @@
+// The file's own style, so new code reads like the code around it: line
+// ending, one indentation step, and where the init puts its opening brace.
+import type { FunctionInfo } from '../model';
+import { codeChildren, indentAt, lineStartOf } from './text';
+
+export interface FileStyle {
+  eol: '\n' | '\r\n';
+  /** One indentation step: a tab or N spaces. */
+  indent: string;
+  /** `{` of top-level initialisers on its own line (`= \n{`). */
+  braceOnOwnLine: boolean;
+}
+
+export function detectStyle(text: string, init: FunctionInfo): FileStyle {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  return {
+    eol: crlf > lf ? '\r\n' : '\n',
+    indent: bodyIndent(text, init) ?? fileIndent(text),
+    braceOnOwnLine: /=[ \t]*\r?\n[ \t]*\{/.test(text) && !/=[ \t]*\{[ \t]*\r?\n/.test(text),
+  };
+}
+
+/** The step the init body itself is indented by, relative to its header. */
+function bodyIndent(text: string, init: FunctionInfo): string | undefined {
+  const base = indentAt(text, init.span.start);
+  for (const statement of codeChildren(init.body)) {
+    if (text.slice(lineStartOf(text, statement.startIndex), statement.startIndex).trim() !== '') continue;
+    const own = indentAt(text, statement.startIndex);
+    if (own.startsWith(base) && own.length > base.length) return own.slice(base.length);
+  }
+  return undefined;
+}
+
+/** Most common indentation step of the file: tab, or the commonest space width. */
+function fileIndent(text: string): string {
+  let tabs = 0;
+  const widths = new Map<number, number>();
+  for (const m of text.matchAll(/^([ \t]+)\S/gm)) {
+    const lead = m[1]!;
+    if (lead.startsWith('\t')) tabs++;
+    else for (const w of [2, 4, 8]) if (lead.length === w) widths.set(w, (widths.get(w) ?? 0) + 1);
+  }
+  const spaces = [...widths.values()].reduce((a, b) => a + b, 0);
+  if (tabs > spaces) return '\t';
+  if ((widths.get(4) ?? 0) >= (widths.get(2) ?? 0)) return '    ';
+  return '  ';
+}

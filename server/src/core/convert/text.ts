@@ -1,0 +1,112 @@
+// Line-aware text helpers for building edits: removing a statement takes its
+// whole line when it stands alone, so the converted code has no blank holes.
+import type { Node } from 'web-tree-sitter';
+import type { TextEdit } from '../edits';
+
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset of the line break ending the line holding `offset` (or text end). */
+export function lineEndOf(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  if (nl === -1) return text.length;
+  return text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+
+/** Offset just past the line break ending the line holding `offset`. */
+export function nextLineStart(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/** Leading whitespace of the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/** Nothing but a comment or whitespace between `from` and the end of its line. */
+function restOfLineIsBlank(text: string, mask: string, from: number): boolean {
+  return mask.slice(from, lineEndOf(text, from)).trim() === '';
+}
+
+/**
+ * Edit deleting text[start, end): the whole line(s) when nothing else but
+ * whitespace or a comment shares them, else the span and the blanks after it.
+ */
+export function removeSpan(text: string, mask: string, start: number, end: number): TextEdit {
+  const lineStart = lineStartOf(text, start);
+  if (text.slice(lineStart, start).trim() === '' && restOfLineIsBlank(text, mask, end)) {
+    return { start: lineStart, end: nextLineStart(text, end), newText: '' };
+  }
+  let stop = end;
+  while (stop < text.length && (text[stop] === ' ' || text[stop] === '\t')) stop++;
+  return { start, end: stop, newText: '' };
+}
+
+export function removeNode(text: string, mask: string, node: Node): TextEdit {
+  return removeSpan(text, mask, node.startIndex, node.endIndex);
+}
+
+/**
+ * Edit replacing a statement by several lines at its indentation. `lines`
+ * must be non-empty; the first takes the statement's place.
+ */
+export function replaceWithLines(text: string, node: Node, lines: string[], eol: string): TextEdit {
+  const indent = indentAt(text, node.startIndex);
+  return { start: node.startIndex, end: node.endIndex, newText: lines.join(eol + indent) };
+}
+
+/** Apply edits that all fall inside text[start, end) to that slice. */
+export function applyInside(text: string, start: number, end: number, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let last = start;
+  for (const e of sorted) {
+    if (e.start < last || e.end > end) throw new Error(`edit ${e.start}-${e.end} overlaps or leaves ${start}-${end}`);
+    out += text.slice(last, e.start) + e.newText;
+    last = e.end;
+  }
+  return out + text.slice(last, end);
+}
+
+/** Strip casts and parentheses: `(PyObject *)(m)` -> the `m` node. */
+export function unwrapExpression(node: Node | null): Node | null {
+  let n = node;
+  for (let guard = 0; n && guard < 10; guard++) {
+    if (n.type === 'parenthesized_expression') n = n.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+    else if (n.type === 'cast_expression') n = n.childForFieldName('value');
+    else return n;
+  }
+  return n;
+}
+
+export function isNullExpression(node: Node | null): boolean {
+  const n = unwrapExpression(node);
+  if (!n) return false;
+  if (n.type === 'null' || n.type === 'nullptr') return true;
+  return (n.type === 'number_literal' && n.text === '0') || (n.type === 'identifier' && (n.text === 'NULL' || n.text === 'nullptr'));
+}
+
+/** Every descendant of `node` (itself included), depth first. */
+export function* descendants(node: Node): Generator<Node> {
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    yield n;
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c) stack.push(c);
+    }
+  }
+}
+
+/** Children that carry code (comments skipped). */
+export function codeChildren(node: Node): Node[] {
+  return node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+export function identifierIn(text: string, name: string): boolean {
+  return new RegExp(`\\b${name}\\b`).test(text);
+}

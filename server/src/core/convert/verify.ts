@@ -1,0 +1,83 @@
+// Never emit a wrong edit: apply the edits, re-parse, and check that the
+// edited regions hold no new parse error and that the analysis now sees the
+// module as multi-phase, with its def, slot array and exec.
+import type { Node, Tree } from 'web-tree-sitter';
+import { buildModel } from '../analysis/buildModel';
+import { findSlotArrays } from '../analysis/declarations';
+import { codeMask } from '../text/codeMask';
+import { applyEdits, normalizeEdits, type TextEdit } from '../edits';
+import type { FileModel, Span } from '../model';
+import { parseText } from '../parser';
+
+export interface Expected {
+  moduleName: string;
+  defName: string;
+  slotsName: string;
+  execName?: string;
+}
+
+/** Undefined when the edits are good; else why they are not. */
+export function verifyEdits(model: FileModel, edits: TextEdit[], expected: Expected): string | undefined {
+  const sorted = normalizeEdits(edits, model.text.length);
+  const newText = applyEdits(model.text, sorted);
+  const oldRegions = sorted.map((e) => ({ start: e.start, end: e.end }));
+  const newRegions: Span[] = [];
+  let delta = 0;
+  for (const e of sorted) {
+    newRegions.push({ start: e.start + delta, end: e.start + delta + e.newText.length });
+    delta += e.newText.length - (e.end - e.start);
+  }
+  let tree: Tree | undefined;
+  let newModel: FileModel | undefined;
+  try {
+    tree = parseText(withoutSlotDirectives(newText), model.lang);
+    const before = errorsIn(model.tree, oldRegions);
+    const after = errorsIn(tree, newRegions);
+    if (after > before) return `the converted code would not parse cleanly (${after - before} new parse error${after - before > 1 ? 's' : ''})`;
+    tree.delete();
+    tree = parseText(newText, model.lang);
+    newModel = buildModel(newText, tree, model.lang);
+    const module = newModel.modules.find((m) => m.name === expected.moduleName && m.def?.varName === expected.defName);
+    if (!module || module.phase !== 'multi') return 'the converted code is not recognised as a multi-phase module';
+    if (module.slots?.varName !== expected.slotsName) return 'the converted def does not point at the new slot array';
+    if (expected.execName && !module.execs.some((e) => e.name === expected.execName)) return 'the new exec function is not found in the converted code';
+    const exec = expected.execName ? newModel.functions.get(expected.execName) : undefined;
+    if (exec && /\bPyModule_Create2?\s*\(/.test(newModel.mask.slice(exec.body.startIndex, exec.body.endIndex))) {
+      return 'the exec function would still call PyModule_Create';
+    }
+    return undefined;
+  } finally {
+    newModel?.dispose();
+    tree?.delete();
+  }
+}
+
+/**
+ * tree-sitter reads `#if` lines inside an initialiser list as errors, and the
+ * slot array holds them by design: blank them (same length) for the check.
+ */
+function withoutSlotDirectives(text: string): string {
+  const mask = codeMask(text);
+  let out = text;
+  for (const array of findSlotArrays(text, mask)) {
+    const inside = out.slice(array.initSpan.start, array.initSpan.end).replace(/^([ \t]*#[^\r\n]*)/gm, (line) => ' '.repeat(line.length));
+    out = out.slice(0, array.initSpan.start) + inside + out.slice(array.initSpan.end);
+  }
+  return out;
+}
+
+/** Parse errors touching any region (regions widened by one character). */
+function errorsIn(tree: Tree, regions: Span[]): number {
+  let count = 0;
+  // Only subtrees that hold an error are worth walking.
+  const stack: Node[] = tree.rootNode.hasError ? [tree.rootNode] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'ERROR' || node.isMissing) {
+      if (regions.some((r) => node.startIndex <= r.end + 1 && node.endIndex >= r.start - 1)) count++;
+      continue;
+    }
+    for (const child of node.children) if (child && (child.hasError || child.isMissing)) stack.push(child);
+  }
+  return count;
+}
