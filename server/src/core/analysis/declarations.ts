@@ -3,7 +3,7 @@
 // Text, not the tree, because `#if` lines inside initialiser lists and export
 // macros before declarations are exactly where tree-sitter goes wrong.
 import { matchBrace } from '../text/codeMask';
-import { insideAny } from './macros';
+import { insideAny } from '../text/spans';
 import { DEF_FIELDS, type DefFieldName, type InitEntry, type ModuleDefInfo, type SlotArrayInfo, type SlotEntry, type Span } from '../model';
 
 const DEF_RE = /\b(?:struct\s+)?PyModuleDef\s+(\w+)\s*=\s*\{/g;
@@ -28,6 +28,11 @@ interface RawEntry {
   span: Span;
   text: string;
   conditional: boolean;
+  /**
+   * Position counting only one branch of each `#if`/`#else` group, so
+   * `#if A "doc", #else NULL, #endif` is one field, not two.
+   */
+  logical: number;
 }
 
 /** Top-level comma-separated entries of the initialiser `{...}` at `open`. */
@@ -38,13 +43,15 @@ export function splitInitializer(text: string, mask: string, open: number, close
   let hasPreprocessor = false;
   let start = open + 1;
   let conditional = false;
+  let logical = 0;
+  const branches: { start: number; max: number }[] = [];
   const push = (end: number): void => {
     const raw = mask.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const trail = raw.length - raw.trimEnd().length;
     if (raw.trim() !== '') {
       const span = { start: start + lead, end: end - trail };
-      entries.push({ span, text: text.slice(span.start, span.end), conditional: conditional || ppDepth > 0 });
+      entries.push({ span, text: text.slice(span.start, span.end), conditional: conditional || ppDepth > 0, logical: logical++ });
     }
     conditional = false;
   };
@@ -54,8 +61,19 @@ export function splitInitializer(text: string, mask: string, open: number, close
       // A preprocessor line: blank it out of the entry it sits in.
       hasPreprocessor = true;
       const directive = /^#\s*(\w+)/.exec(mask.slice(i))?.[1] ?? '';
-      if (/^if/.test(directive)) ppDepth++;
-      else if (directive === 'endif') ppDepth = Math.max(0, ppDepth - 1);
+      const group = branches[branches.length - 1];
+      if (/^if/.test(directive)) {
+        ppDepth++;
+        branches.push({ start: logical, max: logical });
+      } else if (directive === 'endif') {
+        ppDepth = Math.max(0, ppDepth - 1);
+        if (group) logical = Math.max(group.max, logical);
+        branches.pop();
+      } else if (/^el/.test(directive) && group) {
+        // Another branch of the same group fills the same positions again.
+        group.max = Math.max(group.max, logical);
+        logical = group.start;
+      }
       if (ppDepth > 0 || directive === 'endif') conditional = true;
       let end = mask.indexOf('\n', i);
       while (end !== -1 && mask[end - 1] === '\\') end = mask.indexOf('\n', end + 1);
@@ -96,20 +114,21 @@ export function findModuleDefs(text: string, mask: string, defines: readonly Spa
     const nameStart = m.index + m[0].indexOf(m[1]!, m[0].indexOf('PyModuleDef') + 11);
     const { entries: raw, hasPreprocessor } = splitInitializer(text, mask, open, close);
     const entries: InitEntry[] = [];
-    let position = 0;
+    // A designator moves the position: later positional entries count from it.
+    let anchor = { logical: 0, position: 0 };
     let designatedCount = 0;
     for (const r of raw) {
       const d = /^\.\s*(\w+)\s*=\s*/.exec(r.text);
       let field: DefFieldName | null = null;
       let value = r.span;
+      const position = anchor.position + (r.logical - anchor.logical);
       if (d) {
         designatedCount++;
         field = (DEF_FIELDS as readonly string[]).includes(d[1]!) ? (d[1] as DefFieldName) : null;
         value = { start: r.span.start + d[0].length, end: r.span.end };
-        position = field ? DEF_FIELDS.indexOf(field) + 1 : position + 1;
+        anchor = { logical: r.logical + 1, position: field ? DEF_FIELDS.indexOf(field) + 1 : position + 1 };
       } else {
         field = DEF_FIELDS[position] ?? null;
-        position++;
       }
       entries.push({ field, span: r.span, value, valueText: text.slice(value.start, value.end), designated: Boolean(d) });
     }

@@ -6,6 +6,8 @@
 // the code to change lives in the macro, shared with other modules.
 import type { CreationKind, Span } from '../model';
 import { matchBrace } from '../text/codeMask';
+import { insideAny } from '../text/spans';
+import { splitInitializer } from './declarations';
 
 export interface MacroDefinition {
   name: string;
@@ -32,19 +34,6 @@ export function findMacros(mask: string): MacroDefinition[] {
 /** Spans of `#define` logical lines, sorted, for "is this offset inside a macro?". */
 export function defineSpans(macros: readonly MacroDefinition[]): Span[] {
   return macros.map((m) => m.span);
-}
-
-export function insideAny(spans: readonly Span[], offset: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
 
 export interface CreationMacro {
@@ -157,24 +146,5 @@ function skipSpaces(mask: string, from: number): number {
 
 /** Top-level argument spans of the call whose parentheses are at open/close. */
 export function splitArgs(mask: string, open: number, close: number): Span[] {
-  const args: Span[] = [];
-  let depth = 0;
-  let start = open + 1;
-  const push = (end: number): void => {
-    const raw = mask.slice(start, end);
-    const lead = raw.length - raw.trimStart().length;
-    const trail = raw.length - raw.trimEnd().length;
-    if (raw.trim() !== '') args.push({ start: start + lead, end: end - trail });
-  };
-  for (let i = open + 1; i < close; i++) {
-    const ch = mask[i]!;
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
-    else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    else if (ch === ',' && depth === 0) {
-      push(i);
-      start = i + 1;
-    }
-  }
-  push(close);
-  return args;
+  return splitInitializer(mask, mask, open, close).entries.map((e) => e.span);
 }
