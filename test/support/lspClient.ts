@@ -215,10 +215,12 @@ export class LspTestClient {
     for (const [uri, edits] of perUri) {
       const open = this.documents.get(uri);
       if (open) {
-        // Last edit first, so each range still means what it meant in the original text.
-        const changes = [...edits]
-          .sort((a, b) => open.offsetAt(b.range.start) - open.offsetAt(a.range.start))
-          .map((e) => ({ range: e.range, text: e.newText }));
+        // Last edit first (of two at one point, the later one first), so each
+        // range still means what it meant in the original text.
+        const changes = edits
+          .map((edit, index) => ({ edit, index, start: open.offsetAt(edit.range.start) }))
+          .sort((a, b) => b.start - a.start || b.index - a.index)
+          .map(({ edit }) => ({ range: edit.range, text: edit.newText }));
         void this.change(uri, changes);
       } else {
         const path = fileURLToPath(uri);

@@ -76,6 +76,9 @@ function dropStatement(model: FileModel, finding: Finding): TextEdit | null {
   const prevChar = prev >= 0 ? mask[prev]! : '{';
   // After `if (...)`, `else` or `do` the statement is a branch body: keep an empty one.
   if (!';{}:'.includes(prevChar)) return { start: finding.span.start, end, newText: '{}' };
+  // A label needs a statement after it (before C23): keep an empty one when nothing else follows.
+  const nextCode = /\S/.exec(mask.slice(end));
+  if (prevChar === ':' && nextCode?.[0] === '}') return { start: finding.span.start, end, newText: ';' };
   const lineStart = lineStartOf(text, finding.span.start);
   const lineEnd = text.indexOf('\n', end);
   const aloneOnLine = /^[ \t]*$/.test(text.slice(lineStart, finding.span.start)) && /^[ \t]*\r?$/.test(text.slice(end, lineEnd === -1 ? text.length : lineEnd));

@@ -1,0 +1,159 @@
+// Code actions end to end: request them for a diagnostic, apply the returned
+// edit as an editor would, and check the text and the diagnostics after.
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../../support/lspClient';
+import { HALF_CONVERTED, refusedModule, singlePhaseModule } from './sources';
+
+async function actionsFor(client: LspTestClient, uri: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
+  return client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], only },
+  });
+}
+
+/** Apply the action's edit and wait for the diagnostics of the resulting version. */
+async function apply(client: LspTestClient, uri: string, action: CodeAction): Promise<PublishDiagnosticsParams> {
+  assert.ok(action.edit, `${action.title} has an edit`);
+  const before = client.documents.get(uri)!.version;
+  client.applyWorkspaceEdit(action.edit);
+  return client.waitForDiagnostics(uri, (p) => (p.version ?? 0) > before);
+}
+
+function withCode(published: PublishDiagnosticsParams, code: string): Diagnostic {
+  const found = published.diagnostics.find((d) => d.code === code);
+  assert.ok(found, `${code} among ${published.diagnostics.map((d) => d.code).join(', ')}`);
+  return found;
+}
+
+describe('LSP: code actions', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = LspTestClient.spawn();
+    await client.initialize({ initializationOptions: { diagnosticsDebounceMs: 0 } });
+  });
+
+  after(() => client.shutdown());
+
+  it('converts a single-phase module with the preferred quick fix, and its diagnostics clear', async () => {
+    const uri = 'file:///virtual/convert_me.c';
+    await client.open(uri, singlePhaseModule('convert_me'));
+    const diagnostic = withCode(await client.waitForDiagnostics(uri), 'single-phase-init');
+    const actions = await actionsFor(client, uri, diagnostic);
+    const convert = actions.find((a) => a.title === "Convert 'convert_me' to multi-phase initialization (PEP 489)");
+    assert.ok(convert, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(convert.disabled, undefined, convert.disabled?.reason);
+    assert.equal(convert.isPreferred, true);
+    assert.equal(convert.kind, 'quickfix');
+    const after = await apply(client, uri, convert);
+    const text = client.text(uri);
+    assert.match(text, /return PyModuleDef_Init\(&convert_me_module\);/);
+    assert.match(text, /Py_mod_exec/);
+    assert.doesNotMatch(text, /PyModule_Create/);
+    assert.deepEqual(
+      after.diagnostics.filter((d) => d.code === 'single-phase-init' || d.code === 'negative-m-size'),
+      [],
+      'the module is no longer single-phase',
+    );
+  });
+
+  it('offers a refused conversion as a disabled action that says why', async () => {
+    const uri = 'file:///virtual/lookup.c';
+    await client.open(uri, refusedModule('lookup'));
+    const diagnostic = withCode(await client.waitForDiagnostics(uri), 'single-phase-init');
+    assert.match(diagnostic.message, /Not converted automatically: .*PyState_FindModule/);
+    const actions = await actionsFor(client, uri, diagnostic);
+    const convert = actions.find((a) => a.title === "Convert 'lookup' to multi-phase initialization (PEP 489)");
+    assert.ok(convert?.disabled, 'disabled');
+    assert.match(convert.disabled.reason, /PyState_FindModule/);
+    assert.equal(convert.edit, undefined);
+  });
+
+  describe('quick fixes for the smaller rules', () => {
+    const uri = 'file:///virtual/half.c';
+
+    before(async () => {
+      await client.open(uri, HALF_CONVERTED);
+      await client.waitForDiagnostics(uri);
+    });
+
+    const cases: { code: string; title: RegExp; after: (text: string) => void }[] = [
+      {
+        code: 'missing-gil-slot',
+        title: /^Add \{Py_mod_gil, Py_MOD_GIL_NOT_USED\} to half_slots$/,
+        after: (text) => assert.match(text, /    \{Py_mod_exec, half_exec\},\n#if PY_VERSION_HEX >= 0x030D0000\n    \{Py_mod_gil, Py_MOD_GIL_NOT_USED\},\n#endif\n    \{0, NULL\}/),
+      },
+      {
+        code: 'missing-multiple-interpreters-slot',
+        title: /^Add \{Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED\} to half_slots$/,
+        after: (text) => assert.match(text, /#if PY_VERSION_HEX >= 0x030C0000\n    \{Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED\},\n#endif\n    \{0, NULL\}/),
+      },
+      { code: 'negative-m-size', title: /^Set m_size of half_module to 0$/, after: (text) => assert.match(text, /\.m_size = 0,/) },
+      {
+        code: 'exec-decrefs-module',
+        title: /^Remove the release of the module/,
+        after: (text) => assert.match(text, /if \(value == NULL\) \{\n        return -1;\n    \}/),
+      },
+      { code: 'import-macro-in-exec', title: /^Use import_array1\(-1\)/, after: (text) => assert.match(text, /\n    import_array1\(-1\);\n/) },
+    ];
+
+    for (const { code, title, after } of cases) {
+      it(`fixes ${code}`, async () => {
+        const diagnostic = withCode(client.diagnostics.get(uri)!, code);
+        const actions = await actionsFor(client, uri, diagnostic);
+        const fix = actions.find((a) => title.test(a.title));
+        assert.ok(fix, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+        assert.equal(fix.kind, 'quickfix');
+        assert.equal(fix.diagnostics?.[0]?.code, code);
+        const published = await apply(client, uri, fix);
+        after(client.text(uri));
+        assert.ok(!published.diagnostics.some((d) => d.code === code), `${code} is gone`);
+      });
+    }
+
+    it('leaves nothing to fix afterwards', () => {
+      assert.deepEqual(client.diagnosticsFor(uri).map((d) => d.code), []);
+    });
+  });
+
+  it('converts every module of a file with source.fixAll.multiphase', async () => {
+    const uri = 'file:///virtual/two.c';
+    const text = singlePhaseModule('first') + singlePhaseModule('second').replace(/#define PY_SSIZE_T_CLEAN\n#include <Python.h>\n/, '');
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri);
+    const none = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    assert.ok(!none.some((a) => a.kind === 'source.fixAll.multiphase'), 'source actions only when asked for');
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.equal(actions.length, 1);
+    const fixAll = actions[0]!;
+    assert.equal(fixAll.kind, 'source.fixAll.multiphase');
+    assert.match(fixAll.title, /first, second/);
+    const published = await apply(client, uri, fixAll);
+    const converted = client.text(uri);
+    assert.match(converted, /return PyModuleDef_Init\(&first_module\);/);
+    assert.match(converted, /return PyModuleDef_Init\(&second_module\);/);
+    assert.ok(!published.diagnostics.some((d) => d.code === 'single-phase-init'));
+  });
+
+  it('ties edits to the analysed version so an editor refuses them once the text moved on', async () => {
+    const uri = 'file:///virtual/moving.c';
+    await client.open(uri, singlePhaseModule('moving'));
+    const diagnostic = withCode(await client.waitForDiagnostics(uri), 'single-phase-init');
+    const [convert] = (await actionsFor(client, uri, diagnostic)).filter((a) => a.isPreferred);
+    const change = convert?.edit?.documentChanges?.[0];
+    assert.ok(change && 'textDocument' in change);
+    assert.equal(change.textDocument.version, 1);
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+    assert.throws(() => client.applyWorkspaceEdit(convert!.edit!), /version 1 .* at 2/);
+  });
+});

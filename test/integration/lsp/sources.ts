@@ -1,0 +1,143 @@
+// C sources the LSP tests open or write into temporary workspaces.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** A real single-phase module: methods table, m_size -1, PyModule_Create in PyInit_. */
+export function singlePhaseModule(name: string): string {
+  return `#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *
+${name}_twice(PyObject *self, PyObject *arg)
+{
+    long value = PyLong_AsLong(arg);
+    if (value == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyLong_FromLong(2 * value);
+}
+
+static PyMethodDef ${name}_methods[] = {
+    {"twice", ${name}_twice, METH_O, "Double an integer."},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef ${name}_module = {
+    PyModuleDef_HEAD_INIT,
+    "${name}",
+    "Doubles integers.",
+    -1,
+    ${name}_methods
+};
+
+PyMODINIT_FUNC
+PyInit_${name}(void)
+{
+    PyObject *m = PyModule_Create(&${name}_module);
+    if (m == NULL) {
+        return NULL;
+    }
+    if (PyModule_AddIntConstant(m, "FACTOR", 2) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
+`;
+}
+
+/** A single-phase module the converter must refuse: it looks itself up with PyState_FindModule. */
+export function refusedModule(name: string): string {
+  return `#include <Python.h>
+
+static struct PyModuleDef ${name}_module;
+
+static PyObject *
+${name}_self(PyObject *self, PyObject *unused)
+{
+    PyObject *m = PyState_FindModule(&${name}_module);
+    Py_XINCREF(m);
+    return m;
+}
+
+static PyMethodDef ${name}_methods[] = {
+    {"self", ${name}_self, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef ${name}_module = {
+    PyModuleDef_HEAD_INIT, "${name}", NULL, -1, ${name}_methods
+};
+
+PyMODINIT_FUNC
+PyInit_${name}(void)
+{
+    return PyModule_Create(&${name}_module);
+}
+`;
+}
+
+/** A multi-phase module with every small mistake the quick fixes repair. */
+export const HALF_CONVERTED = `#include <Python.h>
+#include <numpy/arrayobject.h>
+
+static int
+half_exec(PyObject *module)
+{
+    import_array();
+    PyObject *value = PyLong_FromLong(3);
+    if (value == NULL) {
+        Py_DECREF(module);
+        return -1;
+    }
+    if (PyModule_AddObjectRef(module, "THREE", value) < 0) {
+        Py_DECREF(value);
+        return -1;
+    }
+    Py_DECREF(value);
+    return 0;
+}
+
+static PyModuleDef_Slot half_slots[] = {
+    {Py_mod_exec, half_exec},
+    {0, NULL}
+};
+
+static struct PyModuleDef half_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "half",
+    .m_size = -1,
+    .m_slots = half_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_half(void)
+{
+    return PyModuleDef_Init(&half_module);
+}
+`;
+
+export const PLAIN_C = `#include <stdio.h>
+
+int add(int a, int b)
+{
+    return a + b;
+}
+`;
+
+/** Write `files` (relative path -> content) under a fresh temporary folder. */
+export function makeWorkspace(files: Record<string, string>): { root: string; uri: string; fileUri(rel: string): string; path(rel: string): string } {
+  const root = mkdtempSync(join(tmpdir(), 'multiphase-lsp-'));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), content);
+  }
+  return {
+    root,
+    uri: pathToFileURL(root).href,
+    fileUri: (rel) => pathToFileURL(join(root, rel)).href,
+    path: (rel) => join(root, rel),
+  };
+}
