@@ -2,50 +2,12 @@
 // code with single-phase modules of the shape real projects have (methods
 // table, def with m_size -1, PyInit_ that builds the module with
 // PyModule_Create). The workspace tree comes from bench/generate-tree.mjs.
-/** A single-phase module named `name`; about 45 lines. */
-export function moduleSource(name: string): string {
-  return `static PyObject *${name}_error;
+import { singlePhaseModule } from '../test/integration/lsp/sources';
 
-static PyObject *
-${name}_add(PyObject *self, PyObject *args)
-{
-    long a, b;
-    if (!PyArg_ParseTuple(args, "ll", &a, &b)) {
-        return NULL;
-    }
-    return PyLong_FromLong(a + b);
+/** The LSP tests' module without its includes (the file has them once). */
+function moduleSource(name: string): string {
+  return singlePhaseModule(name).replace(/^(#.*\n|\n)+/, '');
 }
-
-static PyMethodDef ${name}_methods[] = {
-    {"add", ${name}_add, METH_VARARGS, "Add two integers."},
-    {NULL, NULL, 0, NULL}
-};
-
-static struct PyModuleDef ${name}_module = {
-    PyModuleDef_HEAD_INIT,
-    "${name}",
-    "The ${name} module.",
-    -1,
-    ${name}_methods
-};
-
-PyMODINIT_FUNC
-PyInit_${name}(void)
-{
-    PyObject *m = PyModule_Create(&${name}_module);
-    if (m == NULL) {
-        return NULL;
-    }
-    ${name}_error = PyErr_NewException("${name}.error", NULL, NULL);
-    if (PyModule_AddObjectRef(m, "error", ${name}_error) < 0) {
-        Py_DECREF(m);
-        return NULL;
-    }
-    return m;
-}
-`;
-}
-
 /** Ordinary C with no module in it; exactly 12 lines. */
 function fillerFunction(prefix: string, index: number): string {
   return `static int
