@@ -2,7 +2,7 @@
 // safely, in place (atomically: temporary file, then rename, mode kept), or
 // print the unified diff with --diff. One line per module on stdout.
 import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { convertFileText } from '../core/convert/file';
 import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, versionHex, type ConversionOptions } from '../core/convert/options';
@@ -144,7 +144,10 @@ export async function runFix(args: string[]): Promise<number> {
       }
     }
     if (text === original) continue;
-    if (parsed.diff) process.stdout.write(createTwoFilesPatch(`a/${file}`, `b/${file}`, original, text));
+    if (parsed.diff) {
+      const [before, after] = isAbsolute(file) ? [file, file] : [`a/${file}`, `b/${file}`];
+      process.stdout.write(createTwoFilesPatch(before, after, original, text));
+    }
     else writeAtomically(file, text);
   }
   return status;

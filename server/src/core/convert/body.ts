@@ -22,10 +22,10 @@ const IMPORT_MACROS: Record<string, string> = {
 };
 
 export function createBodyContext(text: string, mask: string, target: ConversionTarget, style: FileStyle, options: ConversionOptions): BodyContext {
-  const locals = localNames(target.init.body);
+  const locals = localNames(target.source.body);
   const targets = target.creation.assignedTo;
   const localTargets = targets.filter((t) => locals.has(t));
-  const bodyText = text.slice(target.init.span.start, target.init.span.end);
+  const bodyText = text.slice(target.source.span.start, target.source.span.end);
   const ctx: BodyContext = {
     text,
     mask,
@@ -50,7 +50,7 @@ export function rewriteBody(ctx: BodyContext): void {
   rewriteCreation(ctx);
   if (ctx.reasons.length) return;
   const moduleReturns: Node[] = [];
-  for (const node of descendants(ctx.target.init.body)) {
+  for (const node of descendants(ctx.target.source.body)) {
     if (isClaimed(ctx, node)) continue;
     if (node.type === 'return_statement') rewriteReturn(ctx, node, moduleReturns);
     else if (node.type === 'call_expression') rewriteCall(ctx, node);
@@ -68,7 +68,7 @@ export function rewriteBody(ctx: BodyContext): void {
 
 function rewriteReturn(ctx: BodyContext, ret: Node, moduleReturns: Node[]): void {
   const value = codeChildren(ret)[0] ?? null;
-  const init = ctx.target.init;
+  const init = ctx.target.source;
   const inner = unwrapExpression(value);
   if (!value || !inner) {
     ctx.reasons.push(`${init.name} has a return without a value`);
@@ -122,23 +122,31 @@ function removeRelease(ctx: BodyContext, call: Node, name: string): void {
     return;
   }
   const parent = statement.parent;
-  if (parent?.type === 'compound_statement' || parent?.type?.startsWith('preproc_')) {
+  const guardingIf = parent?.type === 'compound_statement' && codeChildren(parent).length === 1 ? parent.parent : null;
+  if (guardingIf?.type === 'if_statement' && isPureTest(guardingIf)) {
+    // `if (m != NULL) { Py_DECREF(m); }` would be left empty: drop it whole.
+    claim(ctx, removeNode(ctx.text, ctx.mask, guardingIf), guardingIf);
+  } else if (parent?.type === 'compound_statement' || parent?.type?.startsWith('preproc_')) {
     claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
   } else if (parent?.type === 'labeled_statement') {
     const follower = parent.nextNamedSibling;
     if (follower && follower.type !== 'comment') claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
     else claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: ';' }, statement);
-  } else if (parent?.type === 'if_statement' && !parent.childForFieldName('alternative') && !descendantsHaveCall(parent.childForFieldName('condition'))) {
+  } else if (parent?.type === 'if_statement' && isPureTest(parent)) {
     claim(ctx, removeNode(ctx.text, ctx.mask, parent), parent);
   } else {
     claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: '{ }' }, statement);
   }
 }
 
-function descendantsHaveCall(node: Node | null): boolean {
-  if (!node) return false;
-  for (const n of descendants(node)) if (n.type === 'call_expression') return true;
-  return false;
+/** An `if` without `else` whose condition has no side effects: removable whole. */
+function isPureTest(ifStatement: Node): boolean {
+  const condition = ifStatement.childForFieldName('condition');
+  if (!condition || ifStatement.childForFieldName('alternative')) return false;
+  for (const n of descendants(condition)) {
+    if (n.type === 'call_expression' || n.type === 'assignment_expression' || n.type === 'update_expression') return false;
+  }
+  return true;
 }
 
 /** Writes to non-locals are process-wide state; a store of the module in one needs its own reference. */
@@ -187,7 +195,7 @@ function storeWithReference(ctx: BodyContext, assignment: Node, global: string):
 
 /** `import_array()` returns NULL on failure; in exec use the form that returns -1. */
 function rewriteImportMacros(ctx: BodyContext): void {
-  const body = ctx.target.init.body;
+  const body = ctx.target.source.body;
   const region = ctx.mask.slice(body.startIndex, body.endIndex);
   for (const m of region.matchAll(/\b(import_array|import_umath|import_ufunc)\s*\(\s*\)/g)) {
     const start = body.startIndex + m.index;

@@ -54,7 +54,8 @@ function replaceCreationStatement(ctx: BodyContext, statement: Node): void {
 }
 
 export function rewriteCreation(ctx: BodyContext): void {
-  const { creation, init } = ctx.target;
+  const { creation } = ctx.target;
+  const init = ctx.target.source;
   const statement = creation.statement;
   const body = init.body;
   if (!statement) {
@@ -115,7 +116,7 @@ function removeNullCheck(ctx: BodyContext, statement: Node): void {
 function removeModuleDeclarations(ctx: BodyContext): void {
   const name = ctx.localModuleVar;
   if (!name) return;
-  for (const decl of descendants(ctx.target.init.body)) {
+  for (const decl of descendants(ctx.target.source.body)) {
     if (decl.type !== 'declaration') continue;
     const declarators = declaratorsOf(decl);
     const index = declarators.findIndex((d) => declaredName(d)?.text === name);

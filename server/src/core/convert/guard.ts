@@ -17,7 +17,7 @@ export function wantsGuard(option: GuardOption, ctx: BodyContext): boolean {
 
 /** Insert the guard after the body's leading declarations (C89 keeps declarations first). */
 export function guardEdit(ctx: BodyContext): TextEdit {
-  const body = ctx.target.init.body;
+  const body = ctx.target.source.body;
   const statements = codeChildren(body);
   let lastDeclaration = -1;
   while (statements[lastDeclaration + 1]?.type === 'declaration') lastDeclaration++;

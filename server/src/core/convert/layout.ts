@@ -12,7 +12,7 @@ import type { BodyContext } from './bodyContext';
 import { defEdits } from './def';
 import type { ConversionOptions } from './options';
 import { execPrototype, slotArrayText } from './slots';
-import { applyInside, identifierIn, lineEndOf, lineStartOf, nextLineStart } from './text';
+import { applyInside, identifierIn, lineEndOf, lineStartOf, nextLineStart, removeLines, removeSpan } from './text';
 
 export interface LayoutInput {
   ctx: BodyContext;
@@ -31,36 +31,54 @@ export interface Layout {
 export function layoutEdits(input: LayoutInput): Layout {
   const { ctx, execName, slotsName } = input;
   const { text, mask, style } = ctx;
-  const { init, def } = ctx.target;
+  const { init, source, def } = ctx.target;
   const eol = style.eol;
-  const body = init.body;
+  const body = source.body;
   const execBody = tidyBlankLines(text.slice(body.startIndex, body.endIndex), applyInside(text, body.startIndex, body.endIndex, ctx.edits));
   const hasExec = !/^\{\s*return\s+0\s*;\s*\}$/.test(codeMask(execBody));
   const execText = hasExec ? execHeader(text, ctx, execName) + execBody : '';
+  // With a helper, exec replaces the helper; else it goes right before the init.
+  const fromHelper = source.span.start !== init.span.start;
+  const execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
+  const placeExec = (after: string[]): TextEdit => {
+    const pieces = [execText, ...after];
+    if (!fromHelper) return { start: execAt, end: execAt, newText: [...pieces, ''].join(eol + eol) };
+    if (!hasExec && !after.length) return removeSpan(text, mask, source.span.start, source.span.end);
+    return { start: source.span.start, end: source.span.end, newText: pieces.filter((p) => p !== '').join(eol + eol) };
+  };
 
-  const regionStart = externCStart(text, mask, init.span.start);
-  const newInit = `${text.slice(init.span.start, body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init(&${def.varName});${eol}}`;
+  const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init(&${def.varName});${eol}}`;
   const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, gilFromCode: ctx.gilValue, lang: input.lang, options: input.options, style });
   const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];
+  if (fromHelper) edits.push(...helperPrototypeRemovals(text, mask, source.name));
   const fieldEdits = defEdits(text, def, slotsName, style);
 
   const block = defBlock(text, mask, def.declSpan.start, def.declSpan.end);
-  const between = mask.slice(def.declSpan.end, regionStart);
+  const between = mask.slice(def.declSpan.end, execAt);
   const movable =
-    hasExec && block !== undefined && def.declSpan.end <= regionStart && !/^[ \t]*#/m.test(between) && !identifierIn(between, def.varName) && !identifierIn(codeMask(execText), def.varName);
+    hasExec && block !== undefined && def.declSpan.end <= execAt && !/^[ \t]*#/m.test(between) && !identifierIn(between, def.varName) && !identifierIn(codeMask(execText), def.varName);
   if (movable && block) {
     const defText = applyInside(text, block.start, block.textEnd, fieldEdits);
     edits.push({ start: block.start, end: block.removeEnd, newText: '' });
-    edits.push({ start: regionStart, end: regionStart, newText: [execText, slots, defText, ''].join(eol + eol) });
+    edits.push(placeExec([slots, defText]));
     return { edits, hasExec };
   }
   edits.push(...fieldEdits);
   const anchor = block?.start ?? def.declSpan.start;
-  const execAfterSlots = hasExec && regionStart > anchor;
+  const execAfterSlots = hasExec && execAt > anchor;
   const beforeDef = [...(execAfterSlots ? [execPrototype(execName, ctx.paramName)] : []), slots, ''].join(eol + eol);
   edits.push({ start: anchor, end: anchor, newText: beforeDef });
-  if (hasExec) edits.push({ start: regionStart, end: regionStart, newText: execText + eol + eol });
+  if (hasExec || fromHelper) edits.push(placeExec([]));
   return { edits, hasExec };
+}
+
+/** `static PyObject *make_module(void);` names a function that is gone. */
+function helperPrototypeRemovals(text: string, mask: string, name: string): TextEdit[] {
+  const re = new RegExp(`^[ \\t]*(?:static\\s+)?PyObject\\s*\\*\\s*${name}\\s*\\(\\s*(?:void)?\\s*\\)\\s*;`, 'gm');
+  return [...mask.matchAll(re)].map((m) => {
+    const whole = removeSpan(text, mask, m.index + (m[0].length - m[0].trimStart().length), m.index + m[0].length);
+    return whole.start === lineStartOf(text, whole.start) && whole.end === nextLineStart(text, whole.end - 1) ? removeLines(text, whole.start, whole.end) : whole;
+  });
 }
 
 /**
@@ -82,10 +100,10 @@ function tidyBlankLines(original: string, rewritten: string): string {
 
 /** `static int x_exec(PyObject *m)` in the init's own header layout. */
 function execHeader(text: string, ctx: BodyContext, execName: string): string {
-  const init = ctx.target.init;
-  const typePart = text.slice(init.span.start, init.nameSpan.start);
+  const source = ctx.target.source;
+  const typePart = text.slice(source.span.start, source.nameSpan.start);
   const gap = /\s*$/.exec(typePart)![0] || ' ';
-  const rest = text.slice(init.nameSpan.end, init.body.startIndex).replace(/\([^()]*\)/, `(PyObject *${ctx.paramName})`);
+  const rest = text.slice(source.nameSpan.end, source.body.startIndex).replace(/\([^()]*\)/, `(PyObject *${ctx.paramName})`);
   return `static int${gap}${execName}${rest}`;
 }
 
@@ -118,10 +136,5 @@ function defBlock(text: string, mask: string, declStart: number, declEnd: number
     if (line.trim() === '' || mask.slice(previous, start).trim() !== '') break;
     start = previous;
   }
-  const textEnd = lineEndOf(text, declEnd);
-  let removeEnd = nextLineStart(text, declEnd);
-  const above = start > 0 ? text.slice(lineStartOf(text, start - 1), start) : '';
-  const below = text.slice(removeEnd, nextLineStart(text, removeEnd));
-  if (above.trim() === '' && below.trim() === '' && removeEnd < text.length) removeEnd = nextLineStart(text, removeEnd);
-  return { start, textEnd, removeEnd };
+  return { start, textEnd: lineEndOf(text, declEnd), removeEnd: removeLines(text, start, nextLineStart(text, declEnd)).end };
 }

@@ -45,6 +45,18 @@ export function removeSpan(text: string, mask: string, start: number, end: numbe
   return { start, end: stop, newText: '' };
 }
 
+/**
+ * Delete whole lines text[start, end) at file level; when blank lines sit on
+ * both sides, one of them goes too so no double gap is left.
+ */
+export function removeLines(text: string, start: number, end: number): TextEdit {
+  let stop = end;
+  const above = start > 0 ? text.slice(lineStartOf(text, start - 1), start) : '';
+  const below = text.slice(stop, nextLineStart(text, stop));
+  if (above.trim() === '' && below.trim() === '' && stop < text.length) stop = nextLineStart(text, stop);
+  return { start, end: stop, newText: '' };
+}
+
 export function removeNode(text: string, mask: string, node: Node): TextEdit {
   return removeSpan(text, mask, node.startIndex, node.endIndex);
 }

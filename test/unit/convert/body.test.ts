@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { initParser } from '../../../server/src/core/parser';
+import { convert, moduleWith } from './helpers';
+
+/** The text of `static int spam_exec(...) { ... }` in a converted output. */
+function execOf(output: string): string {
+  const start = output.indexOf('static int\nspam_exec(');
+  assert.notEqual(start, -1, `no exec function in:\n${output}`);
+  return output.slice(start, output.indexOf('\n}\n', start) + 3);
+}
+
+describe('conversion: exec body', () => {
+  before(() => initParser());
+
+  it('moves the init body into exec with int returns, no creation, no release of the module', () => {
+    const { result, output } = convert(
+      moduleWith(`    PyObject *m, *d;
+
+    m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    /* the dict is borrowed */
+    d = PyModule_GetDict(m);
+    if (PyModule_AddIntConstant(m, "ANSWER", 42) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;`),
+    );
+    assert.ok(result.ok);
+    assert.equal(
+      execOf(output),
+      `static int
+spam_exec(PyObject *m)
+{
+    PyObject *d;
+
+    /* the dict is borrowed */
+    d = PyModule_GetDict(m);
+    if (PyModule_AddIntConstant(m, "ANSWER", 42) < 0) {
+        return -1;
+    }
+    return 0;
+}
+`,
+    );
+    assert.match(output, /PyMODINIT_FUNC\nPyInit_spam\(void\)\n\{\n    return PyModuleDef_Init\(&spam_def\);\n\}\n$/);
+  });
+
+  it('drops a declaration that only created the module', () => {
+    const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (!m) {
+        return NULL;
+    }
+    PyModule_AddIntConstant(m, "A", 1);
+    return m;`));
+    assert.equal(execOf(output), 'static int\nspam_exec(PyObject *m)\n{\n    PyModule_AddIntConstant(m, "A", 1);\n    return 0;\n}\n');
+  });
+
+  it('accepts PyModule_Create2 and a creation inside the NULL test', () => {
+    const { result, output } = convert(moduleWith(`    PyObject *mod;
+    if ((mod = PyModule_Create2(&spam_def, PYTHON_API_VERSION)) == NULL)
+        return NULL;
+    PyModule_AddIntConstant(mod, "A", 1);
+    return mod;`));
+    assert.ok(result.ok);
+    assert.match(output, /spam_exec\(PyObject \*mod\)\n\{\n    PyModule_AddIntConstant\(mod, "A", 1\);\n    return 0;\n\}/);
+  });
+
+  it('rewrites goto cleanup so no path releases the module and every path returns an int', () => {
+    const { output } = convert(moduleWith(`    PyObject *m = NULL;
+    PyObject *v = NULL;
+
+    m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        goto error;
+    v = PyLong_FromLong(1);
+    if (v == NULL || PyModule_AddObject(m, "ONE", v) < 0)
+        goto error;
+    return m;
+
+error:
+    Py_XDECREF(v);
+    Py_XDECREF(m);
+    return NULL;`));
+    const exec = execOf(output);
+    assert.doesNotMatch(exec, /DECREF\(m\)|Py_CLEAR\(m\)|return NULL|return m/);
+    assert.match(exec, /error:\n    Py_XDECREF\(v\);\n    return -1;\n\}/);
+    assert.match(exec, /goto error;\n    return 0;/);
+  });
+
+  it('removes an `if (m != NULL)` left empty by the removed release', () => {
+    const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        goto fail;
+    if (PyModule_AddIntConstant(m, "A", 1) < 0)
+        goto fail;
+    return m;
+fail:
+    if (m != NULL) {
+        Py_DECREF(m);
+    }
+    return NULL;`));
+    assert.match(execOf(output), /fail:\n    return -1;\n\}/);
+  });
+
+  it('keeps the outcome when Py_CLEAR(m) falls through to a shared `return m`', () => {
+    const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    if (PyModule_AddIntConstant(m, "A", 1) < 0)
+        goto fail;
+    goto done;
+fail:
+    Py_CLEAR(m);
+done:
+    return m;`));
+    const exec = execOf(output);
+    assert.match(exec, /fail:\n    m = NULL;\ndone:\n    return m == NULL \? -1 : 0;/);
+  });
+
+  it('turns `return PyErr_NoMemory();` into raise-then-fail', () => {
+    const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    if (PyModule_AddIntConstant(m, "A", 1) < 0) {
+        Py_DECREF(m);
+        return PyErr_NoMemory();
+    }
+    return m;`));
+    assert.match(execOf(output), /\{\n        PyErr_NoMemory\(\);\n        return -1;\n    \}/);
+  });
+
+  it('uses the -1 forms of the NumPy import macros', () => {
+    const { output } = convert(moduleWith(`    PyObject *m;
+    import_array();
+    import_umath();
+    import_ufunc();
+    import_array1(NULL);
+    m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    return m;`));
+    const exec = execOf(output);
+    assert.match(exec, /import_array1\(-1\);\n    import_umath1\(-1\);\n    import_umath1\(-1\);\n    import_array1\(-1\);/);
+  });
+
+  it('keeps a static global module pointer assigned, with its own reference', () => {
+    const source = `static PyObject *the_module;\n${moduleWith(`    PyObject *m;
+    m = the_module = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    return m;`)}`;
+    const old = execOf(convert(source, { reinitGuard: 'never' }).output);
+    assert.match(old, /\{\n    Py_INCREF\(m\);\n    the_module = m;\n    return 0;\n\}/);
+    const modern = execOf(convert(source, { reinitGuard: 'never', minimumPythonVersion: '3.10' }).output);
+    assert.match(modern, /\{\n    the_module = Py_NewRef\(m\);\n    return 0;\n\}/);
+  });
+
+  it('gives a global that is the only module variable its own reference and a fresh parameter', () => {
+    const source = `static PyObject *module;\n${moduleWith(`    module = PyModule_Create(&spam_def);
+    if (module == NULL)
+        return NULL;
+    PyModule_AddIntConstant(module, "A", 1);
+    return module;`)}`;
+    const { result, output } = convert(source, { reinitGuard: 'never' });
+    assert.ok(result.ok);
+    assert.match(execOf(output), /spam_exec\(PyObject \*m\)\n\{\n    Py_INCREF\(m\);\n    module = m;\n    PyModule_AddIntConstant\(module, "A", 1\);\n    return 0;\n\}/);
+  });
+
+  it('adds a reference when the module is stored in a global later on', () => {
+    const source = `static PyObject *saved;\n${moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    saved = m;
+    return m;`)}`;
+    assert.match(execOf(convert(source, { reinitGuard: 'never' }).output), /    Py_INCREF\(m\);\n    saved = m;\n/);
+  });
+
+  it('turns PyUnstable_Module_SetGIL under Py_GIL_DISABLED into the slot value', () => {
+    const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+#ifdef Py_GIL_DISABLED
+    PyUnstable_Module_SetGIL(m, Py_MOD_GIL_USED);
+#endif
+    return m;`));
+    assert.doesNotMatch(output, /SetGIL|Py_GIL_DISABLED/);
+    assert.match(output, /\{Py_mod_gil, Py_MOD_GIL_USED\}/);
+  });
+
+  it('converts an init that only returns PyModule_Create, without an exec', () => {
+    const { result, output } = convert(moduleWith('    return PyModule_Create(&spam_def);'));
+    assert.ok(result.ok);
+    assert.doesNotMatch(output, /spam_exec|Py_mod_exec/);
+    assert.match(output, /static PyModuleDef_Slot spam_slots\[\] = \{\n#if PY_VERSION_HEX >= 0x030C0000/);
+  });
+
+  it('converts a static parameterless helper the init returns the result of', () => {
+    const source = moduleWith('    return make_module();').replace(
+      'PyMODINIT_FUNC',
+      'static PyObject *\nmake_module(void)\n{\n    PyObject *m = PyModule_Create(&spam_def);\n    if (m == NULL)\n        return NULL;\n    PyModule_AddIntConstant(m, "A", 1);\n    return m;\n}\n\nPyMODINIT_FUNC',
+    );
+    const { result, output } = convert(source);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.doesNotMatch(output, /make_module/);
+    assert.match(execOf(output), /PyModule_AddIntConstant\(m, "A", 1\);\n    return 0;/);
+  });
+});
