@@ -47,4 +47,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   return { capabilities: serverCapabilities(workspaceFolders), serverInfo: { name: 'multiphase' } };
 });
 
+// A failed promise somewhere (a client that rejects a request, a bug) is
+// logged; it must not take the server down with the editor's session.
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+
 connection.listen();

@@ -234,26 +234,22 @@ export class LspTestClient {
     return this.diagnostics.get(uri)?.diagnostics ?? [];
   }
 
+  /** Polite shutdown; a server that died or hangs is killed after two seconds. */
   async shutdown(): Promise<void> {
-    try {
+    const exited = new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null || this.process.signalCode !== null) resolve();
+      else this.process.once('exit', () => resolve());
+    });
+    const polite = (async () => {
       await this.connection.sendRequest(ShutdownRequest.type);
       await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      // already gone
-    }
-    await new Promise<void>((resolve) => {
-      if (this.process.exitCode !== null) resolve();
-      else {
-        const timer = setTimeout(() => {
-          this.process.kill();
-          resolve();
-        }, 2000);
-        this.process.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      }
-    });
+      await exited;
+    })().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
+    await Promise.race([Promise.all([polite, exited]), exited.then(() => undefined), deadline]);
+    clearTimeout(timer);
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill();
     this.connection.dispose();
   }
 }

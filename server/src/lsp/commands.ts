@@ -1,7 +1,7 @@
 // workspace/executeCommand: multiphase.convertAll converts every module it
 // safely can in the workspace folders; multiphase.convertFile one document.
 // Both take {uri, version} (or a bare URI) and refuse a stale version.
-import { ResponseError, ErrorCodes, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import { ErrorCodes, ExecuteCommandRequest, ResponseError, type CancellationToken, type ProgressToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { runConversion, type ConversionSummary, type ConversionTarget } from './conversionRun';
 import { uriToPath } from './uris';
@@ -27,8 +27,9 @@ function emptySummary(): ConversionSummary {
   return { converted: [], refused: [], skipped: [], files: 0, applied: false, cancelled: false };
 }
 
-async function progressFor(ctx: ServerContext, attached: WorkDoneProgressReporter, hasClientToken: boolean): Promise<{ progress: WorkDoneProgressReporter; tokens: CancellationToken[] }> {
-  if (hasClientToken || !ctx.client.workDoneProgress) return { progress: attached, tokens: [] };
+/** Report on the client's token when it sent one, else on one we ask the client to create. */
+async function progressFor(ctx: ServerContext, clientToken: ProgressToken | undefined): Promise<{ progress: WorkDoneProgressReporter; tokens: CancellationToken[] }> {
+  if (clientToken !== undefined || !ctx.client.workDoneProgress) return { progress: ctx.connection.window.attachWorkDoneProgress(clientToken), tokens: [] };
   const created = await ctx.connection.window.createWorkDoneProgress();
   return { progress: created, tokens: [created.token] };
 }
@@ -36,9 +37,10 @@ async function progressFor(ctx: ServerContext, attached: WorkDoneProgressReporte
 export function registerCommands(ctx: ServerContext): void {
   const { connection, documents, settings, workspace } = ctx;
 
-  connection.onExecuteCommand(async (params, token, workDone) => {
+  // Registered as a plain request: onExecuteCommand strips workDoneToken from the params.
+  connection.onRequest(ExecuteCommandRequest.type, async (params, token) => {
     await settings.ready;
-    const { progress, tokens } = await progressFor(ctx, workDone, params.workDoneToken !== undefined);
+    const { progress, tokens } = await progressFor(ctx, params.workDoneToken);
     const control = { tokens: [token, ...tokens], progress };
 
     if (params.command === CONVERT_FILE) {

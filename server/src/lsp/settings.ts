@@ -2,7 +2,7 @@
 // workspace/configuration at start and again on every change notification.
 // Invalid values are reported once in a window/showMessage and fall back to
 // their defaults (validation lives in core/settings).
-import { DidChangeConfigurationNotification, type Connection } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { conversionOptionsFrom, cloneDefaults, SETTINGS_SECTION, validateSettings, type MultiphaseSettings } from '../core/settings';
 import type { ConversionOptions } from '../core/convert/options';
 import type { ClientSupport } from './context';
@@ -70,7 +70,8 @@ export class SettingsStore {
     const { settings, errors } = validateSettings(raw);
     const report = errors.join(' ');
     if (errors.length && report !== this.lastReported) {
-      this.connection.window.showWarningMessage(`multiphase: invalid settings. ${report}`);
+      // A plain window/showMessage notification: nothing to answer, nothing to wait for.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `multiphase: invalid settings. ${report}` });
       this.connection.console.warn(`Invalid settings: ${report}`);
     }
     this.lastReported = report;
