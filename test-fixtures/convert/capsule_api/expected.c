@@ -1,0 +1,85 @@
+/* capsule_api: publishes a C API for other extensions through a capsule
+ * pointing at a static table of functions. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+typedef struct {
+    int abi_version;
+    long (*gcd)(long, long);
+} capsule_api_CAPI;
+
+static long
+gcd_impl(long a, long b)
+{
+    while (b != 0) {
+        long t = a % b;
+        a = b;
+        b = t;
+    }
+    return a < 0 ? -a : a;
+}
+
+static const capsule_api_CAPI capsule_api_table = {1, gcd_impl};
+
+static PyObject *
+capsule_api_gcd(PyObject *self, PyObject *args)
+{
+    long a, b;
+
+    if (!PyArg_ParseTuple(args, "ll:gcd", &a, &b))
+        return NULL;
+    return PyLong_FromLong(gcd_impl(a, b));
+}
+
+static PyMethodDef capsule_api_methods[] = {
+    {"gcd", capsule_api_gcd, METH_VARARGS, "Greatest common divisor."},
+    {NULL, NULL, 0, NULL}
+};
+
+static int
+capsule_api_exec(PyObject *m)
+{
+    PyObject *capsule;
+
+    /* The capsule only points at constant data, so every module object
+     * can share it. */
+    capsule = PyCapsule_New((void *)&capsule_api_table, "capsule_api._C_API", NULL);
+    if (capsule == NULL) {
+        return -1;
+    }
+    if (PyModule_AddObject(m, "_C_API", capsule) < 0) {
+        Py_DECREF(capsule);
+        return -1;
+    }
+
+    return 0;
+}
+
+static PyModuleDef_Slot capsule_api_slots[] = {
+    {Py_mod_exec, capsule_api_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef capsule_api_module = {
+    PyModuleDef_HEAD_INIT,
+    "capsule_api",
+    NULL,
+    0,
+    capsule_api_methods,
+    capsule_api_slots,
+    NULL,
+    NULL,
+    NULL
+};
+
+PyMODINIT_FUNC
+PyInit_capsule_api(void)
+{
+    return PyModuleDef_Init(&capsule_api_module);
+}

@@ -1,0 +1,113 @@
+/* static_type: one static heap-less type, readied in the init and added
+ * with the INCREF/AddObject/DECREF-on-failure dance. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <structmember.h>
+
+typedef struct {
+    PyObject_HEAD
+    long value;
+    long step;
+} CounterObject;
+
+static int
+Counter_init(CounterObject *self, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"start", "step", NULL};
+
+    self->value = 0;
+    self->step = 1;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|ll:Counter", kwlist,
+                                     &self->value, &self->step))
+        return -1;
+    return 0;
+}
+
+static PyObject *
+Counter_increment(CounterObject *self, PyObject *Py_UNUSED(ignored))
+{
+    self->value += self->step;
+    return PyLong_FromLong(self->value);
+}
+
+static PyObject *
+Counter_repr(CounterObject *self)
+{
+    return PyUnicode_FromFormat("Counter(%ld, step=%ld)", self->value, self->step);
+}
+
+static PyMethodDef Counter_methods[] = {
+    {"increment", (PyCFunction)Counter_increment, METH_NOARGS,
+     "Advance by one step and return the new value."},
+    {NULL, NULL, 0, NULL}
+};
+
+static PyMemberDef Counter_members[] = {
+    {"value", T_LONG, offsetof(CounterObject, value), 0, "current value"},
+    {"step", T_LONG, offsetof(CounterObject, step), READONLY, "increment"},
+    {NULL, 0, 0, 0, NULL}
+};
+
+static PyTypeObject CounterType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "static_type.Counter",
+    .tp_basicsize = sizeof(CounterObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .tp_doc = "A counter that moves in fixed steps.",
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Counter_init,
+    .tp_repr = (reprfunc)Counter_repr,
+    .tp_methods = Counter_methods,
+    .tp_members = Counter_members,
+};
+
+static int
+static_type_exec(PyObject *m)
+{
+    /* This module keeps process-wide state (C static variables or static
+     * types), so it can be loaded only once per process: https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process */
+    static int module_loaded = 0;
+    if (module_loaded) {
+        PyErr_SetString(PyExc_ImportError,
+                        "cannot load module more than once per process");
+        return -1;
+    }
+    module_loaded = 1;
+
+    if (PyType_Ready(&CounterType) < 0)
+        return -1;
+
+    Py_INCREF(&CounterType);
+    if (PyModule_AddObject(m, "Counter", (PyObject *)&CounterType) < 0) {
+        Py_DECREF(&CounterType);
+        return -1;
+    }
+
+    return 0;
+}
+
+static PyModuleDef_Slot static_type_slots[] = {
+    {Py_mod_exec, static_type_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef static_type_module = {
+    PyModuleDef_HEAD_INIT,
+    "static_type",
+    "Home of the Counter type.",
+    0,
+    NULL,
+    static_type_slots,
+};
+
+PyMODINIT_FUNC
+PyInit_static_type(void)
+{
+    return PyModuleDef_Init(&static_type_module);
+}
