@@ -61,7 +61,7 @@ export function rewriteBody(ctx: BodyContext): void {
   for (const ret of moduleReturns) {
     const value = codeChildren(ret)[0]!;
     const name = unwrapExpression(value)!.text;
-    claim(ctx, { start: value.startIndex, end: value.endIndex, newText: ctx.moduleReassigned ? `${name} == NULL ? -1 : 0` : '0' }, ret);
+    claim(ctx, { start: value.startIndex, end: value.endIndex, newText: ctx.moduleReassigned ? `${name} == ${ctx.style.nullLiteral} ? -1 : 0` : '0' }, ret);
   }
   rewriteImportMacros(ctx);
 }
@@ -118,7 +118,7 @@ function removeRelease(ctx: BodyContext, call: Node, name: string): void {
   while (next?.type === 'comment') next = next.nextNamedSibling;
   if (name === 'Py_CLEAR' && next?.type !== 'return_statement') {
     ctx.moduleReassigned = true;
-    claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: `${ctx.paramName} = NULL;` }, statement);
+    claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: `${ctx.paramName} = ${ctx.style.nullLiteral};` }, statement);
     return;
   }
   const parent = statement.parent;

@@ -21,7 +21,7 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
     const found = findTarget(model, module);
     if (!found.ok) return refuse(found.reasons);
     const target = found.target;
-    const style = detectStyle(model.text, target.source);
+    const style = detectStyle(model.text, target.source, model.lang);
     const ctx = createBodyContext(model.text, model.mask, target, style, options);
     if (ctx.reasons.length) return refuse(ctx.reasons);
     rewriteBody(ctx);

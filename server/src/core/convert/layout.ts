@@ -66,7 +66,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   edits.push(...fieldEdits);
   const anchor = block?.start ?? def.declSpan.start;
   const execAfterSlots = hasExec && execAt > anchor;
-  const beforeDef = [...(execAfterSlots ? [execPrototype(execName, ctx.paramName)] : []), slots, ''].join(eol + eol);
+  const beforeDef = [...(execAfterSlots ? [execPrototype(execName, ctx.paramName, style)] : []), slots, ''].join(eol + eol);
   edits.push({ start: anchor, end: anchor, newText: beforeDef });
   if (hasExec || fromHelper) edits.push(placeExec([]));
   return { edits, hasExec };
@@ -103,7 +103,7 @@ function execHeader(text: string, ctx: BodyContext, execName: string): string {
   const source = ctx.target.source;
   const typePart = text.slice(source.span.start, source.nameSpan.start);
   const gap = /\s*$/.exec(typePart)![0] || ' ';
-  const rest = text.slice(source.nameSpan.end, source.body.startIndex).replace(/\([^()]*\)/, `(PyObject *${ctx.paramName})`);
+  const rest = text.slice(source.nameSpan.end, source.body.startIndex).replace(/\([^()]*\)/, `(${ctx.style.objectPointer}${ctx.paramName})`);
   return `static int${gap}${execName}${rest}`;
 }
 

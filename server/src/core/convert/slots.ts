@@ -44,12 +44,12 @@ export function slotArrayText(spec: SlotArraySpec): string {
   }
   const gil = spec.gilFromCode ?? (spec.options.gil === 'omit' ? undefined : GIL_VALUES[spec.options.gil]);
   if (gil) guarded(PY313, '0x030D0000', `{Py_mod_gil, ${gil}},`);
-  lines.push(`${indent}{0, NULL}`);
+  lines.push(`${indent}{0, ${spec.style.nullLiteral}}`);
   const open = spec.style.braceOnOwnLine ? `${eol}{` : ' {';
   return [`static PyModuleDef_Slot ${spec.name}[] =${open}`, ...lines, '};'].join(eol);
 }
 
 /** Prototype so a slot array placed before the exec definition can name it. */
-export function execPrototype(execName: string, paramName: string): string {
-  return `static int ${execName}(PyObject *${paramName});`;
+export function execPrototype(execName: string, paramName: string, style: FileStyle): string {
+  return `static int ${execName}(${style.objectPointer}${paramName});`;
 }

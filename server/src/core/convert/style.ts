@@ -1,5 +1,6 @@
 // The file's own style, so new code reads like the code around it: line
 // ending, one indentation step, and where the init puts its opening brace.
+import type { LanguageId } from '../grammars';
 import type { FunctionInfo } from '../model';
 import { codeChildren, indentAt, lineStartOf } from './text';
 
@@ -9,15 +10,22 @@ export interface FileStyle {
   indent: string;
   /** `{` of top-level initialisers on its own line (`= \n{`). */
   braceOnOwnLine: boolean;
+  /** `NULL`, or `nullptr` in C++ files that prefer it. */
+  nullLiteral: 'NULL' | 'nullptr';
+  /** How the file spells an object pointer declaration: `PyObject *` or `PyObject* `. */
+  objectPointer: 'PyObject *' | 'PyObject* ';
 }
 
-export function detectStyle(text: string, init: FunctionInfo): FileStyle {
+export function detectStyle(text: string, init: FunctionInfo, lang: LanguageId): FileStyle {
+  const count = (re: RegExp): number => (text.match(re) ?? []).length;
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
   return {
     eol: crlf > lf ? '\r\n' : '\n',
     indent: bodyIndent(text, init) ?? fileIndent(text),
     braceOnOwnLine: /=[ \t]*\r?\n[ \t]*\{/.test(text) && !/=[ \t]*\{[ \t]*\r?\n/.test(text),
+    nullLiteral: lang === 'cpp' && count(/\bnullptr\b/g) > count(/\bNULL\b/g) ? 'nullptr' : 'NULL',
+    objectPointer: count(/\bPyObject\*[ \t]+\w/g) > count(/\bPyObject[ \t]+\*\w/g) ? 'PyObject* ' : 'PyObject *',
   };
 }
 

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { initParser } from '../../../server/src/core/parser';
+import { convert, moduleWith, refusalOf } from './helpers';
+
+const CREATE = `    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;`;
+
+describe('conversion: refusals', () => {
+  before(() => initParser());
+
+  it('refuses a file that uses PyState_FindModule', () => {
+    const source = moduleWith(`${CREATE}\n    return m;`).replace('return PyUnicode_FromString("hello");', 'return PyState_FindModule(&spam_def);');
+    assert.match(refusalOf(source), /PyState_FindModule/);
+  });
+
+  it('refuses a creation split by preprocessor branches', () => {
+    const source = moduleWith(`    PyObject *m;
+#if PY_VERSION_HEX >= 0x03090000
+    m = PyModule_Create(&spam_def);
+#else
+    m = PyModule_Create2(&spam_def, PYTHON_API_VERSION);
+#endif
+    if (m == NULL)
+        return NULL;
+    return m;`);
+    assert.match(refusalOf(source), /#if\/#ifdef branch/);
+  });
+
+  it('refuses returning the module inside a preprocessor branch', () => {
+    const source = moduleWith(`${CREATE}
+#ifdef SPAM_FAST
+    return m;
+#else
+    return m;
+#endif`);
+    assert.match(refusalOf(source), /returns the module inside an #if/);
+  });
+
+  it('refuses a return hidden in a macro', () => {
+    const source = `#define INITERROR return NULL\n${moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        INITERROR;
+    return m;`)}`;
+    assert.match(refusalOf(source), /macro INITERROR/);
+  });
+
+  it('refuses a def shared by two init functions', () => {
+    const source = `${moduleWith(`${CREATE}\n    return m;`)}
+PyMODINIT_FUNC
+PyInit_spam2(void)
+{
+    return PyModule_Create(&spam_def);
+}
+`;
+    assert.match(refusalOf(source), /shared with PyInit_spam2/);
+  });
+
+  it('refuses an init that returns something other than its module', () => {
+    const source = moduleWith(`${CREATE}
+    return PyObject_GetAttrString(m, "hello");`);
+    assert.match(refusalOf(source), /returns 'PyObject_GetAttrString\(m, "hello"\)', not the module it created/);
+  });
+
+  it('refuses a def that is not in the file', () => {
+    const source = moduleWith(`    PyObject *m = PyModule_Create(&other_def);
+    if (m == NULL)
+        return NULL;
+    return m;`);
+    assert.match(refusalOf(source), /PyModuleDef 'other_def' is not defined in this file/);
+  });
+
+  it('refuses a def with #if lines inside its initialiser', () => {
+    const def = 'static struct PyModuleDef spam_def = {\n    PyModuleDef_HEAD_INIT,\n    "spam",\n#ifdef DOCS\n    "doc",\n#else\n    NULL,\n#endif\n    -1,\n    spam_methods\n};\n';
+    assert.match(refusalOf(moduleWith(`${CREATE}\n    return m;`, def)), /contains #if\/#ifdef lines/);
+  });
+
+  it('refuses a def also used by PyModule_Create elsewhere', () => {
+    const source = moduleWith(`${CREATE}\n    return m;`).replace('return PyUnicode_FromString("hello");', 'return PyModule_Create(&spam_def);');
+    assert.match(refusalOf(source), /also passed to PyModule_Create outside PyInit_spam/);
+  });
+
+  it('refuses a helper that takes parameters or is called elsewhere', () => {
+    const helper = (params: string, call: string): string =>
+      moduleWith(`    return make_module(${call});`).replace(
+        'PyMODINIT_FUNC',
+        `static PyObject *\nmake_module(${params})\n{\n    PyObject *m = PyModule_Create(&spam_def);\n    if (m == NULL)\n        return NULL;\n    return m;\n}\n\nPyMODINIT_FUNC`,
+      );
+    assert.match(refusalOf(helper('int flags', '0')), /helper function make_module\(\)/);
+    const twice = helper('void', '').replace('return PyUnicode_FromString("hello");', 'return make_module();');
+    assert.match(refusalOf(twice), /also called from elsewhere/);
+  });
+
+  it('refuses a Python 2 creation inside the same init', () => {
+    const source = moduleWith(`    PyObject *m;
+#if PY_MAJOR_VERSION >= 3
+    m = PyModule_Create(&spam_def);
+#else
+    m = Py_InitModule("spam", spam_methods);
+#endif
+    if (m == NULL)
+        return NULL;
+    return m;`);
+    assert.match(refusalOf(source), /Python 2|#if\/#ifdef branch/);
+  });
+
+  it('converts the Python 3 init and leaves a separate Python 2 init alone', () => {
+    const source = `${moduleWith(`${CREATE}\n    return m;`)}
+#if PY_MAJOR_VERSION < 3
+PyMODINIT_FUNC
+initspam(void)
+{
+    Py_InitModule("spam", spam_methods);
+}
+#endif
+`;
+    const { result, output } = convert(source);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /initspam\(void\)\n\{\n    Py_InitModule\("spam", spam_methods\);\n\}/);
+  });
+
+  it('refuses rather than rewrite a module variable assigned from something else', () => {
+    const source = moduleWith(`${CREATE}
+    m = PyImport_ImportModule("os");
+    return m;`);
+    assert.match(refusalOf(source), /module variable 'm' is reassigned/);
+  });
+
+  it('gives every refusal a reason and leaves the text alone', () => {
+    const { result, output } = convert(moduleWith(`${CREATE}\n    return NULL;`).replace('PyModule_Create(&spam_def)', 'PyModule_Create(&missing)'));
+    assert.equal(result.ok, false);
+    assert.ok(!result.ok && result.reasons.length > 0 && result.reasons.every((r) => r.length > 10));
+    assert.match(output, /PyModule_Create\(&missing\)/);
+  });
+});

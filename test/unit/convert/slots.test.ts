@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { initParser } from '../../../server/src/core/parser';
+import { convert, moduleWith } from './helpers';
+
+const SIMPLE_BODY = `    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    PyModule_AddIntConstant(m, "A", 1);
+    return m;`;
+
+function slotsOf(output: string): string {
+  const start = output.indexOf('static PyModuleDef_Slot');
+  assert.notEqual(start, -1, output);
+  return output.slice(start, output.indexOf('};', start) + 2);
+}
+
+describe('conversion: slots, def and options', () => {
+  before(() => initParser());
+
+  it('writes the default slot array with version guards', () => {
+    assert.equal(
+      slotsOf(convert(moduleWith(SIMPLE_BODY)).output),
+      `static PyModuleDef_Slot spam_slots[] = {
+    {Py_mod_exec, spam_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};`,
+    );
+  });
+
+  it('drops the guards the minimum Python already satisfies', () => {
+    const at312 = slotsOf(convert(moduleWith(SIMPLE_BODY), { minimumPythonVersion: '3.12' }).output);
+    assert.match(at312, /\{Py_mod_exec, spam_exec\},\n    \{Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED\},\n#if PY_VERSION_HEX >= 0x030D0000\n/);
+    const at313 = slotsOf(convert(moduleWith(SIMPLE_BODY), { minimumPythonVersion: '3.13' }).output);
+    assert.doesNotMatch(at313, /#if/);
+  });
+
+  it('follows the gil and multiple-interpreters options', () => {
+    const used = slotsOf(convert(moduleWith(SIMPLE_BODY), { gil: 'used', multipleInterpreters: 'per_interpreter_gil' }).output);
+    assert.match(used, /\{Py_mod_gil, Py_MOD_GIL_USED\}/);
+    assert.match(used, /\{Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED\}/);
+    const supported = slotsOf(convert(moduleWith(SIMPLE_BODY), { multipleInterpreters: 'supported' }).output);
+    assert.match(supported, /Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED\}/);
+    const omitted = slotsOf(convert(moduleWith(SIMPLE_BODY), { gil: 'omit', multipleInterpreters: 'omit' }).output);
+    assert.equal(omitted, 'static PyModuleDef_Slot spam_slots[] = {\n    {Py_mod_exec, spam_exec},\n    {0, NULL}\n};');
+  });
+
+  it('sets m_size -1 to 0 and puts the slots sixth in a positional def', () => {
+    const { output } = convert(moduleWith(SIMPLE_BODY));
+    assert.match(output, /static struct PyModuleDef spam_def = \{\n    PyModuleDef_HEAD_INIT,\n    "spam",\n    NULL,\n    0,\n    spam_methods,\n    spam_slots\n\};/);
+  });
+
+  it('fills the absent positional fields before m_slots', () => {
+    const def = 'static struct PyModuleDef spam_def = {PyModuleDef_HEAD_INIT, "spam"};\n';
+    const { output } = convert(moduleWith(SIMPLE_BODY, def));
+    assert.match(output, /\{PyModuleDef_HEAD_INIT, "spam", NULL, 0, NULL, spam_slots\};/);
+  });
+
+  it('replaces a NULL sixth field and keeps a positive m_size', () => {
+    const def = 'static struct PyModuleDef spam_def = {\n    PyModuleDef_HEAD_INIT, "spam", NULL, sizeof(int), spam_methods, NULL, NULL, NULL, NULL\n};\n';
+    const { output } = convert(moduleWith(SIMPLE_BODY, def));
+    assert.match(output, /PyModuleDef_HEAD_INIT, "spam", NULL, sizeof\(int\), spam_methods, spam_slots, NULL, NULL, NULL/);
+  });
+
+  it('adds .m_slots in declaration order to a designated def', () => {
+    const def = `static struct PyModuleDef spam_def = {
+    .m_base = PyModuleDef_HEAD_INIT,
+    .m_name = "spam",
+    .m_size = -1,
+    .m_methods = spam_methods,
+    .m_free = NULL,
+};
+`;
+    const { output } = convert(moduleWith(SIMPLE_BODY, def));
+    assert.match(output, /    \.m_size = 0,\n    \.m_methods = spam_methods,\n    \.m_slots = spam_slots,\n    \.m_free = NULL,\n\};/);
+  });
+
+  it('moves the def below exec and the slots when nothing between refers to it', () => {
+    const { output } = convert(moduleWith(SIMPLE_BODY));
+    const order = ['spam_exec(PyObject', 'spam_slots[] =', 'PyModuleDef spam_def', 'PyInit_spam(void)'].map((s) => output.indexOf(s));
+    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    assert.ok(order.every((i) => i !== -1));
+  });
+
+  it('keeps a def that code in between refers to, with an exec prototype and the slots above it', () => {
+    const source = moduleWith(SIMPLE_BODY).replace(
+      'PyMODINIT_FUNC',
+      'static PyObject *\nspam_self(PyObject *self, PyObject *unused)\n{\n    return PyType_GetModuleByDef(Py_TYPE(self), &spam_def);\n}\n\nPyMODINIT_FUNC',
+    );
+    const { result, output } = convert(source);
+    assert.ok(result.ok);
+    const prototype = output.indexOf('static int spam_exec(PyObject *m);');
+    const slots = output.indexOf('static PyModuleDef_Slot spam_slots[]');
+    const def = output.indexOf('static struct PyModuleDef spam_def');
+    const user = output.indexOf('spam_self(PyObject');
+    const exec = output.indexOf('static int\nspam_exec(PyObject *m)\n{');
+    assert.ok(prototype !== -1 && prototype < slots && slots < def && def < user && user < exec, output);
+  });
+
+  it('adds the once-per-process guard when the init writes static state', () => {
+    const source = `static PyObject *SpamError;\n${moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    SpamError = PyErr_NewException("spam.error", NULL, NULL);
+    return m;`)}`;
+    const { output } = convert(source);
+    assert.match(
+      output,
+      /spam_exec\(PyObject \*m\)\n\{\n    \/\* This module keeps process-wide state[^]*?opt-out-limiting-to-one-module-object-per-process \*\/\n    static int module_loaded = 0;\n    if \(module_loaded\) \{\n        PyErr_SetString\(PyExc_ImportError,\n                        "cannot load module more than once per process"\);\n        return -1;\n    \}\n    module_loaded = 1;\n\n    SpamError = /,
+    );
+    assert.doesNotMatch(convert(source, { reinitGuard: 'never' }).output, /module_loaded/);
+  });
+
+  it('guards static types readied in the init, and only when asked otherwise', () => {
+    const readies = moduleWith(`    PyObject *m;
+    if (PyType_Ready(&SpamType) < 0)
+        return NULL;
+    m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    return m;`);
+    assert.match(convert(readies).output, /static int module_loaded = 0;\n    if \(module_loaded\)[^]*module_loaded = 1;\n\n    if \(PyType_Ready/);
+    assert.doesNotMatch(convert(moduleWith(SIMPLE_BODY)).output, /module_loaded/);
+    assert.match(convert(moduleWith(SIMPLE_BODY), { reinitGuard: 'always' }).output, /module_loaded = 1;/);
+  });
+});

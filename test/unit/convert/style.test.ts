@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { analyzeText } from '../../../server/src/core/analyze';
+import { convertFileText } from '../../../server/src/core/convert/file';
+import { DEFAULT_CONVERSION_OPTIONS } from '../../../server/src/core/convert/options';
+import { initParser } from '../../../server/src/core/parser';
+import { convert, moduleWith } from './helpers';
+
+const BODY = `    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    if (PyModule_AddIntConstant(m, "A", 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;`;
+
+const CPP = `#include <Python.h>
+
+static PyMethodDef methods[] = {
+    {nullptr, nullptr, 0, nullptr}
+};
+
+static struct PyModuleDef def = {
+    PyModuleDef_HEAD_INIT,
+    "cppmod",
+    nullptr,
+    -1,
+    methods
+};
+
+extern "C" PyObject* PyInit_cppmod() {
+    PyObject* m = PyModule_Create(&def);
+    if (m == nullptr) return nullptr;
+    if (PyModule_AddIntConstant(m, "A", 1) < 0) { Py_DECREF(m); return nullptr; }
+    return m;
+}
+`;
+
+describe('conversion: file style, C++, idempotence', () => {
+  before(() => initParser());
+
+  it('indents new code with tabs in a tab-indented file', () => {
+    const source = moduleWith(BODY).replace(/^( {4})+/gm, (lead) => '\t'.repeat(lead.length / 4));
+    const { result, output } = convert(source, { reinitGuard: 'always' });
+    assert.ok(result.ok);
+    assert.doesNotMatch(output, /^ +\S/m);
+    assert.match(output, /\n\tstatic int module_loaded = 0;\n\tif \(module_loaded\) \{\n\t\tPyErr_SetString/);
+    assert.match(output, /\n\t\{Py_mod_exec, spam_exec\},\n/);
+    assert.match(output, /PyInit_spam\(void\)\n\{\n\treturn PyModuleDef_Init\(&spam_def\);\n\}/);
+  });
+
+  it('indents with two spaces in a two-space file', () => {
+    const source = moduleWith(BODY).replace(/^( {4})+/gm, (lead) => '  '.repeat(lead.length / 4));
+    const { output } = convert(source);
+    assert.match(output, /\n  \{Py_mod_exec, spam_exec\},\n/);
+    assert.match(output, /\{\n  return PyModuleDef_Init\(&spam_def\);\n\}/);
+  });
+
+  it('keeps CRLF line endings everywhere, and the final newline', () => {
+    const source = moduleWith(BODY).replace(/\n/g, '\r\n');
+    const { result, output } = convert(source, { reinitGuard: 'always' });
+    assert.ok(result.ok);
+    assert.doesNotMatch(output, /[^\r]\n/);
+    assert.ok(output.endsWith('}\r\n'));
+  });
+
+  it('keeps an Allman or K&R init header layout for exec', () => {
+    const kr = moduleWith(BODY).replace('PyMODINIT_FUNC\nPyInit_spam(void)\n{', 'PyMODINIT_FUNC PyInit_spam(void) {');
+    const { output } = convert(kr);
+    assert.match(output, /static int spam_exec\(PyObject \*m\) \{\n/);
+    assert.match(output, /PyMODINIT_FUNC PyInit_spam\(void\) \{\n    return PyModuleDef_Init\(&spam_def\);\n\}/);
+  });
+
+  it('casts the exec slot in C++, keeps extern "C" on PyInit, and follows the file pointer and null style', () => {
+    const { result, output } = convert(CPP, {}, 'cpp');
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /\{Py_mod_exec, \(void \*\)cppmod_exec\},/);
+    assert.match(output, /\{0, nullptr\}/);
+    assert.match(output, /static int cppmod_exec\(PyObject\* m\) \{\n    if \(PyModule_AddIntConstant\(m, "A", 1\) < 0\) \{ return -1; \}\n    return 0;\n\}/);
+    assert.match(output, /extern "C" PyObject\* PyInit_cppmod\(\) \{\n    return PyModuleDef_Init\(&def\);\n\}\n$/);
+    assert.ok(output.indexOf('cppmod_exec(PyObject') < output.indexOf('extern "C"'));
+  });
+
+  it('is idempotent: a converted file has nothing left to convert', () => {
+    for (const [source, lang] of [
+      [moduleWith(BODY), 'c'],
+      [CPP, 'cpp'],
+    ] as const) {
+      const first = convertFileText(source, lang, DEFAULT_CONVERSION_OPTIONS);
+      assert.equal(first.results.length, 1);
+      assert.ok(first.results[0]!.ok);
+      const second = convertFileText(first.text, lang, DEFAULT_CONVERSION_OPTIONS);
+      assert.equal(second.text, first.text);
+      assert.deepEqual(second.results, []);
+    }
+  });
+
+  it('leaves no single-phase, m_size or missing-slot finding for a converted module', () => {
+    const converted = convertFileText(moduleWith(BODY), 'c', DEFAULT_CONVERSION_OPTIONS).text;
+    const codes = analyzeText(converted, 'c').findings.map((f) => f.code);
+    for (const code of ['single-phase-init', 'negative-m-size', 'missing-gil-slot', 'missing-multiple-interpreters-slot', 'exec-decrefs-module', 'exec-returns-pointer']) {
+      assert.ok(!codes.includes(code as never), `${code} in ${codes.join(', ')}`);
+    }
+  });
+
+  it('converts every module of a file with two modules', () => {
+    const second = moduleWith(BODY).replace(/spam/g, 'eggs').replace('#include <Python.h>\n', '');
+    const { text, results } = convertFileText(moduleWith(BODY) + second, 'c', DEFAULT_CONVERSION_OPTIONS);
+    assert.deepEqual(
+      results.map((r) => [r.module, r.ok]),
+      [
+        ['spam', true],
+        ['eggs', true],
+      ],
+    );
+    assert.match(text, /spam_slots/);
+    assert.match(text, /eggs_slots/);
+  });
+});
