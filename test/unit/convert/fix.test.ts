@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseFixArgs, runFix } from '../../../server/src/cli/fix';
+import { initParser } from '../../../server/src/core/parser';
+import { moduleWith } from './helpers';
+
+const GOOD = moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    PyModule_AddIntConstant(m, "A", 1);
+    return m;`);
+const REFUSED = GOOD.replace('return PyUnicode_FromString("hello");', 'return PyState_FindModule(&spam_def);').replace(/spam/g, 'ham');
+
+/** Run `multiphase fix` with stdout and stderr captured. */
+async function fix(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((err += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    return { code: await runFix(args), out, err };
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+}
+
+describe('multiphase fix', () => {
+  let dir: string;
+  before(() => initParser());
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'multiphase-fix-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('converts in place, keeps the file mode, leaves no temporary file, and exits 0', async () => {
+    const file = join(dir, 'spam.c');
+    writeFileSync(file, GOOD);
+    chmodSync(file, 0o640);
+    const { code, out } = await fix([dir]);
+    assert.equal(code, 0);
+    assert.equal(out, `${file}: spam: converted\n`);
+    assert.match(readFileSync(file, 'utf8'), /return PyModuleDef_Init\(&spam_def\);/);
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(dir), ['spam.c']);
+  });
+
+  it('is idempotent: a second run changes nothing and reports nothing', async () => {
+    const file = join(dir, 'spam.c');
+    writeFileSync(file, GOOD);
+    await fix([file]);
+    const once = readFileSync(file, 'utf8');
+    const again = await fix([file]);
+    assert.equal(again.code, 0);
+    assert.equal(again.out, '');
+    assert.equal(readFileSync(file, 'utf8'), once);
+  });
+
+  it('prints a unified diff with --diff and writes nothing', async () => {
+    const file = join(dir, 'spam.c');
+    writeFileSync(file, GOOD);
+    const { code, out } = await fix(['--diff', file]);
+    assert.equal(code, 0);
+    assert.match(out, /^--- /m);
+    assert.match(out, /^\+\+\+ /m);
+    assert.match(out, /^-    return m;$/m);
+    assert.match(out, /^\+    return PyModuleDef_Init\(&spam_def\);$/m);
+    assert.equal(readFileSync(file, 'utf8'), GOOD);
+  });
+
+  it('exits 1 and says why when a module is refused, still converting the others', async () => {
+    writeFileSync(join(dir, 'a.c'), GOOD);
+    writeFileSync(join(dir, 'b.c'), REFUSED);
+    const { code, out } = await fix([dir]);
+    assert.equal(code, 1);
+    assert.match(out, /a\.c: spam: converted\n/);
+    assert.match(out, /b\.c: ham: refused: .*PyState_FindModule/);
+    assert.equal(readFileSync(join(dir, 'b.c'), 'utf8'), REFUSED);
+  });
+
+  it('passes the options through', async () => {
+    const file = join(dir, 'spam.c');
+    writeFileSync(file, GOOD);
+    await fix(['--min-python', '3.13', '--gil=used', '--multiple-interpreters', 'omit', '--guard', 'always', file]);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /\{Py_mod_gil, Py_MOD_GIL_USED\}/);
+    assert.doesNotMatch(text, /#if PY_VERSION_HEX|Py_mod_multiple_interpreters/);
+    assert.match(text, /module_loaded = 1;/);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    for (const args of [['--gil', 'maybe'], ['--min-python', '2.7'], ['--bogus'], ['--guard'], [join(dir, 'missing.c')]]) {
+      const { code, err } = await fix(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.ok(err.length > 0);
+    }
+  });
+
+  it('parses flags in both spellings', () => {
+    const parsed = parseFixArgs(['--gil=omit', '--multiple-interpreters', 'per_interpreter_gil', 'src', '--', '--odd-name.c']);
+    assert.ok(parsed !== 'help');
+    assert.equal(parsed.options.gil, 'omit');
+    assert.equal(parsed.options.multipleInterpreters, 'per_interpreter_gil');
+    assert.deepEqual(parsed.paths, ['src', '--odd-name.c']);
+    assert.equal(parseFixArgs(['-h']), 'help');
+  });
+});
