@@ -1,26 +1,106 @@
 // `multiphase check`: walk paths, analyse each C/C++ file, print findings.
-import { readFileSync } from 'node:fs';
-import { analyzeText } from '../core/analyze';
-import { languageForPath } from '../core/grammars';
-import { initParser } from '../core/parser';
-import { LineIndex } from '../core/text/lines';
+// Never crashes on a file: anything it cannot read or analyse becomes a note
+// on stderr, and the run goes on.
+import { oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatStats, formatTextFindings, formatTextSummary } from './format/text';
+import { analyzeFiles } from './parallel';
+import { failsCheck, type CheckReport } from './report';
+import { VERSION } from './version';
 import { walkSources } from './walk';
 
-export async function runCheck(args: string[]): Promise<number> {
-  const paths = args.filter((a) => !a.startsWith('-'));
-  await initParser();
-  let worst = 0;
-  for (const file of walkSources(paths.length ? paths : ['.'])) {
-    const lang = languageForPath(file);
-    if (!lang) continue;
-    const text = readFileSync(file, 'utf8');
-    const { findings } = analyzeText(text, lang);
-    const lines = new LineIndex(text);
-    for (const f of findings) {
-      const p = lines.positionAt(f.span.start);
-      process.stdout.write(`${file}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message}\n`);
-      if (f.severity === 'warning' || f.severity === 'error') worst = 1;
-    }
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const CHECK_USAGE = `usage: multiphase check [options] [PATH...]
+
+Report Python C-extension modules that still use single-phase init, and other
+PEP 489 problems, in the C/C++ sources under each PATH (default: .).
+Checks .c .h .cc .cpp .cxx .hpp .c.src; honours .gitignore; skips build,
+virtualenv and node_modules folders.
+
+options:
+  --format FORMAT    text (default), json or sarif
+  --stats            print files, bytes and time
+${PATH_OPTIONS_HELP}
+
+exit status: 0 nothing at warning or above, 1 findings, 2 usage error or unreadable path`;
+
+interface CheckArgs {
+  paths: string[];
+  format: Format;
+  stats: boolean;
+  verbose: boolean;
+  exclude: string[];
+}
+
+export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
+  const { values, positionals } = parseCommandLine(argv, { ...PATH_OPTIONS, format: { type: 'string' }, stats: { type: 'boolean' } });
+  if (values.help) return 'help';
+  return {
+    paths: pathsOrCwd(positionals),
+    format: oneOf('--format', values.format ?? 'text', FORMATS),
+    stats: Boolean(values.stats),
+    verbose: Boolean(values.verbose),
+    exclude: values.exclude ?? [],
+  };
+}
+
+export async function runCheck(argv: readonly string[]): Promise<number> {
+  let args: CheckArgs | 'help';
+  try {
+    args = parseCheckArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`multiphase check: ${err.message}\n\n${CHECK_USAGE}\n`);
+    return 2;
   }
-  return worst;
+  if (args === 'help') {
+    process.stdout.write(`${CHECK_USAGE}\n`);
+    return 0;
+  }
+  const { report, unreadable } = await scan(args);
+  const out = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, VERSION) : formatTextFindings(report) + formatTextSummary(report);
+  process.stdout.write(out);
+  if (args.stats) (args.format === 'text' ? process.stdout : process.stderr).write(formatStats(report));
+  if (unreadable) return 2;
+  return report.findings.some(failsCheck) ? 1 : 0;
+}
+
+/** Walk, then analyse on every core; notes go to stderr in file order. */
+async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable: boolean }> {
+  const started = performance.now();
+  const note = (line: string): void => void process.stderr.write(`${line}\n`);
+  let unreadable = false;
+  const files = [
+    ...walkSources(args.paths, {
+      exclude: args.exclude,
+      onError: (path, message) => {
+        unreadable = true;
+        note(`multiphase check: ${path}: ${message}`);
+      },
+      onSkip: args.verbose ? (path, reason) => note(`${path}: skipped (${reason})`) : undefined,
+    }),
+  ];
+  const report: CheckReport = { findings: [], filesScanned: 0, modulesFound: 0, bytes: 0, elapsedMs: 0 };
+  for (const result of await analyzeFiles(files)) {
+    if (result.status === 'unreadable') {
+      unreadable = true;
+      note(`multiphase check: ${result.file}: ${result.note ?? 'cannot be read'}`);
+      continue;
+    }
+    if (result.status === 'skipped') {
+      note(`note: ${result.file}: skipped (${result.note ?? 'unknown reason'})`);
+      continue;
+    }
+    // An analysed file with a note is a generated or binding-library source.
+    if (result.note && args.verbose) note(`${result.file}: skipped (${result.note})`);
+    report.filesScanned++;
+    report.bytes += result.bytes;
+    report.modulesFound += result.modules;
+    report.findings.push(...result.findings);
+  }
+  report.elapsedMs = performance.now() - started;
+  return { report, unreadable };
 }

@@ -1,6 +1,8 @@
 // `multiphase` command line: dispatches to the subcommands.
 import { runCheck } from './check';
 import { runFix } from './fix';
+import { isAnalysisWorker, runAnalysisWorker } from './parallel';
+import { VERSION } from './version';
 
 const USAGE = `usage: multiphase <command> [options] [PATH...]
 
@@ -24,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case '--version':
     case '-V':
-      process.stdout.write(`${(require('../../../package.json') as { version: string }).version}\n`);
+      process.stdout.write(`${VERSION}\n`);
       return 0;
     default:
       process.stderr.write(`${command ? `multiphase: unknown command '${command}'\n` : ''}${USAGE}\n`);
@@ -32,12 +34,17 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`multiphase: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (isAnalysisWorker()) {
+  // This bundle also runs as the worker thread of a parallel check.
+  void runAnalysisWorker();
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`multiphase: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -5,7 +5,9 @@ import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from './convert/op
 import type { Finding } from './findings';
 import { buildModel } from './analysis/buildModel';
 import type { LanguageId } from './grammars';
-import type { FileModel, ModuleInfo } from './model';
+import { detectGenerator } from './analysis/generators';
+import type { FileModel, Generator, ModuleInfo } from './model';
+import { mayHoldFindings } from './prefilter';
 import { parseText } from './parser';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
@@ -36,13 +38,25 @@ export function analyzeTree(text: string, tree: Tree, lang: LanguageId, options:
   return { model, findings };
 }
 
+export interface TextAnalysis {
+  findings: Finding[];
+  /** Set when the file was recognised as generated or binding-library code and skipped. */
+  generator?: Generator;
+  modules: number;
+  /** False when the text mentions nothing a rule looks for, so it was never parsed. */
+  parsed: boolean;
+}
+
 /** Parse, analyse, free every tree. For callers that keep nothing. */
-export function analyzeText(text: string, lang: LanguageId, options?: ConversionOptions): { findings: Finding[]; generator?: string; modules: number } {
+export function analyzeText(text: string, lang: LanguageId, options?: ConversionOptions): TextAnalysis {
+  const generator = detectGenerator(text);
+  if (generator) return { findings: [], generator, modules: 0, parsed: false };
+  if (!mayHoldFindings(text)) return { findings: [], modules: 0, parsed: false };
   const tree = parseText(text, lang);
   try {
     const { model, findings } = analyzeTree(text, tree, lang, options);
     model.dispose();
-    return { findings, generator: model.generator, modules: model.modules.length };
+    return { findings, generator: model.generator, modules: model.modules.length, parsed: true };
   } finally {
     tree.delete();
   }

@@ -31,6 +31,8 @@ export interface InitEntry {
   value: Span;
   valueText: string;
   designated: boolean;
+  /** Inside an `#if`/`#ifdef` in the initialiser: set in some builds only. */
+  conditional?: boolean;
 }
 
 export interface ModuleDefInfo {

@@ -8,7 +8,7 @@ import { compileQuery } from './parser';
 
 function queryDir(): string {
   const candidates = [join(__dirname, 'queries'), join(__dirname, '..', '..', '..', 'server', 'src', 'core', 'queries')];
-  const found = candidates.find((dir) => existsSync(join(dir, 'functions.scm')));
+  const found = candidates.find((dir) => existsSync(join(dir, 'calls.scm')));
   if (!found) throw new Error(`tree-sitter queries not found (looked in ${candidates.join(', ')})`);
   return found;
 }

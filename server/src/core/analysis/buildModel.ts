@@ -117,9 +117,13 @@ function initInfo(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<stri
       if (!known) continue;
       const helper = locateFunctionByText(model.text, model.mask, model.lang, site.name, known, extraTrees) ?? known;
       const inner = allCreationsIn(helper, model, creators).filter((c) => !c.python2);
-      if (inner.length > 0) {
+      // A helper with a `PyModuleDef_Init(&def)` arm is multi-phase, even when
+      // another `#if` arm keeps PyModule_Create for old Pythons.
+      const helperDefInit = callsIn(helper.body, model.lang).find((c) => c.name === 'PyModuleDef_Init');
+      if (inner.length > 0 || helperDefInit) {
         init.helper = helper;
         init.creations.push(...inner);
+        if (helperDefInit) init.defInitName = addressedName(helperDefInit.args.namedChild(0));
         break;
       }
     }

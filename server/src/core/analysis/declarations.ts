@@ -130,7 +130,7 @@ export function findModuleDefs(text: string, mask: string, defines: readonly Spa
       } else {
         field = DEF_FIELDS[position] ?? null;
       }
-      entries.push({ field, span: r.span, value, valueText: text.slice(value.start, value.end), designated: Boolean(d) });
+      entries.push({ field, span: r.span, value, valueText: text.slice(value.start, value.end), designated: Boolean(d), conditional: r.conditional });
     }
     const fields: Partial<Record<DefFieldName, InitEntry>> = {};
     for (const e of entries) if (e.field && !fields[e.field]) fields[e.field] = e;

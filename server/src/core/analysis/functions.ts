@@ -5,7 +5,6 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../grammars';
 import type { FunctionInfo } from '../model';
 import { parseRanges } from '../parser';
-import { query } from '../queries';
 import { matchBrace } from '../text/codeMask';
 import { declarationStart } from './declarations';
 import { countErrors, declaredName, functionDeclarator, spanOf } from './nodes';
@@ -20,14 +19,50 @@ export function functionInfo(fn: Node, body: Node, reparsed: boolean): FunctionI
   return { name: nameNode.text, node: fn, span: spanOf(fn), nameSpan: spanOf(nameNode), body, firstParam, reparsed };
 }
 
-export function collectFunctions(tree: Tree, lang: LanguageId): FunctionInfo[] {
+/** Nodes that never hold a function definition: not worth walking into. */
+const NO_FUNCTIONS_INSIDE = new Set([
+  'compound_statement',
+  'initializer_list',
+  'string_literal',
+  'comment',
+  'preproc_def',
+  'preproc_function_def',
+  'preproc_include',
+  'expression_statement',
+  'argument_list',
+  'enumerator_list',
+]);
+
+/**
+ * Every function definition, wherever it sits (top level, extern "C",
+ * namespaces, preprocessor branches, or inside an ERROR the parser recovered
+ * from). A cursor walk that skips bodies and initialisers: a query over the
+ * whole tree costs several times more on large files.
+ */
+export function collectFunctions(tree: Tree, _lang: LanguageId): FunctionInfo[] {
   const out: FunctionInfo[] = [];
-  for (const match of query(lang, 'functions').matches(tree.rootNode)) {
-    const fn = match.captures.find((c) => c.name === 'function')?.node;
-    const body = match.captures.find((c) => c.name === 'body')?.node;
-    if (!fn || !body) continue;
-    const info = functionInfo(fn, body, false);
-    if (info) out.push(info);
+  const cursor = tree.walk();
+  try {
+    for (let more = true; more; ) {
+      const type = cursor.nodeType;
+      let descend = !NO_FUNCTIONS_INSIDE.has(type);
+      if (type === 'function_definition') {
+        descend = false;
+        const fn = cursor.currentNode;
+        const body = fn.childForFieldName('body');
+        const info = body?.type === 'compound_statement' ? functionInfo(fn, body, false) : null;
+        if (info) out.push(info);
+      }
+      if (descend && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          more = false;
+          break;
+        }
+      }
+    }
+  } finally {
+    cursor.delete();
   }
   return out;
 }
@@ -128,7 +163,8 @@ export function bodyAfterHeader(mask: string, from: number): number {
         const next = skipSpace(mask, end);
         return mask[next] === '{' ? next : -1;
       }
-    } else if (/[;{}]/.test(line)) {
+    } else if (/[;{}]/.test(line) && !/^extern\s*"[^"]*"\s*\{$/.test(line)) {
+      // Code other than a header (or an `extern "C" {` opened in each arm): not a split header.
       return -1;
     }
     i = end + 1;

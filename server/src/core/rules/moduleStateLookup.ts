@@ -2,6 +2,7 @@
 // with a multi-phase def, and block converting a single-phase module.
 import { defNameOfArgument, textCalls } from '../analysis/textCalls';
 import type { Finding } from '../findings';
+import { conditionalDepthAt } from '../text/preprocessor';
 import { moduleOfDef } from './context';
 import { makeFinding, type RuleContext } from './rule';
 
@@ -17,6 +18,9 @@ export function moduleStateLookup(ctx: RuleContext): Finding[] {
     const defName = defArg ? defNameOfArgument(model.text.slice(defArg.start, defArg.end)) : undefined;
     const def = model.defs.find((d) => d.varName === defName);
     const module = moduleOfDef(model, def);
+    // A dual-mode module sets m_slots only under `#if`, and keeps the lookup
+    // for its single-phase build in an `#if` arm of its own: valid there.
+    if (def?.fields.m_slots?.conditional && conditionalDepthAt(model.mask, call.span.start) > conditionalDepthAt(model.mask, def.declSpan.start)) continue;
     if (def?.hasSlots) {
       findings.push(
         makeFinding('module-state-lookup', call.span, `${call.name} with the multi-phase PyModuleDef '${def.varName}' fails: one multi-phase def can make many modules, so there is no single module to look up (${call.name === 'PyState_FindModule' ? 'it returns NULL' : 'it raises SystemError'}). Reach the module state through the module object: PyModule_GetState(module), PyType_GetModuleByDef(type, &def).`, {

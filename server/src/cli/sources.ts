@@ -1,0 +1,34 @@
+// Reads one source file for analysis, refusing what a C extension source
+// cannot be: anything over 5 MB, binary content (NUL bytes), or bytes that are
+// not UTF-8. Refusals are reasons for a note, never exceptions.
+import { readFileSync, statSync } from 'node:fs';
+
+export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+
+export type SourceRead =
+  | { kind: 'text'; text: string; bytes: number }
+  /** Not analysed, with a reason worth a note. */
+  | { kind: 'skipped'; reason: string; bytes: number }
+  /** Could not be read at all. */
+  | { kind: 'error'; message: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function readSource(path: string): SourceRead {
+  let content: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_SOURCE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB (${size} bytes)`, bytes: size };
+    content = readFileSync(path);
+  } catch (err) {
+    const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
+    return { kind: 'error', message: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : err instanceof Error ? err.message : String(err) };
+  }
+  if (content.length > MAX_SOURCE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, bytes: content.length };
+  if (content.includes(0)) return { kind: 'skipped', reason: 'binary file (NUL bytes)', bytes: content.length };
+  try {
+    return { kind: 'text', text: utf8.decode(content), bytes: content.length };
+  } catch {
+    return { kind: 'skipped', reason: 'not valid UTF-8', bytes: content.length };
+  }
+}
