@@ -11,11 +11,11 @@ const FILLERS: Record<string, string> = { m_doc: 'NULL', m_size: '0', m_methods:
 export function defEdits(text: string, def: ModuleDefInfo, slotsName: string, style: FileStyle): TextEdit[] {
   const edits: TextEdit[] = [];
   const size = def.fields.m_size;
-  if (size && def.mSize !== undefined && def.mSize < 0) edits.push({ start: size.value.start, end: size.value.end, newText: '0' });
+  if (size && def.mSize !== undefined && def.mSize < 0) edits.push(replaceKeepingColumns(text, size, '0'));
 
   const slots = def.fields.m_slots;
   if (slots) {
-    edits.push({ start: slots.value.start, end: slots.value.end, newText: slotsName });
+    edits.push(replaceKeepingColumns(text, slots, slotsName, /\bm_reload\b/));
     return edits;
   }
   const entries = def.entries;
@@ -39,6 +39,20 @@ export function defEdits(text: string, def: ModuleDefInfo, slotsName: string, st
   const anchorSeparator = multiline ? `,${style.eol}${indentAt(text, lineStartOf(text, anchor.span.start) === anchor.span.start ? anchor.span.start : last.span.start)}` : ', ';
   edits.push({ start: anchor.span.end, end: anchor.span.end, newText: `${anchorSeparator}.m_slots = ${slotsName}` });
   return edits;
+}
+
+/**
+ * Replace an entry's value; a comment after it on the same line stays in its
+ * column (and a note naming the old m_reload field is renamed to m_slots).
+ */
+function replaceKeepingColumns(text: string, entry: InitEntry, value: string, oldName?: RegExp): TextEdit {
+  const after = /^(\s*,?)([ \t]+)(\/\*[^\n]*?\*\/|\/\/[^\n]*)/.exec(text.slice(entry.value.end));
+  if (!after || after[1]!.includes('\n')) return { start: entry.value.start, end: entry.value.end, newText: value };
+  const [whole, comma, gap, comment] = after as unknown as [string, string, string, string];
+  const oldWidth = entry.value.end - entry.value.start;
+  const padding = ' '.repeat(Math.max(1, gap.replace(/\t/g, '        ').length - (value.length - oldWidth)));
+  const note = oldName ? comment.replace(oldName, 'm_slots') : comment;
+  return { start: entry.value.start, end: entry.value.end + whole.length, newText: value + comma + padding + note };
 }
 
 function lastBefore(entries: InitEntry[], limit: number): InitEntry | undefined {

@@ -15,15 +15,24 @@ export function wantsGuard(option: GuardOption, ctx: BodyContext): boolean {
   return ctx.writesStaticState;
 }
 
+/** Indentation of the body's statements (preprocessor lines sit at column 0, so they do not count). */
+function bodyIndent(ctx: BodyContext): string {
+  const body = ctx.target.source.body;
+  for (const statement of codeChildren(body)) {
+    if (statement.type.startsWith('preproc_')) continue;
+    if (ctx.text.slice(lineStartOf(ctx.text, statement.startIndex), statement.startIndex).trim() === '') return indentAt(ctx.text, statement.startIndex);
+  }
+  return indentAt(ctx.text, body.startIndex) + ctx.style.indent;
+}
+
 /** Insert the guard after the body's leading declarations (C89 keeps declarations first). */
 export function guardEdit(ctx: BodyContext): TextEdit {
   const body = ctx.target.source.body;
   const statements = codeChildren(body);
   let lastDeclaration = -1;
   while (statements[lastDeclaration + 1]?.type === 'declaration') lastDeclaration++;
-  const first = statements[lastDeclaration + 1] ?? statements[0];
   const at = lastDeclaration >= 0 ? nextLineStart(ctx.text, statements[lastDeclaration]!.endIndex) : nextLineStart(ctx.text, body.startIndex);
-  const indent = first && lineStartOf(ctx.text, first.startIndex) >= at ? indentAt(ctx.text, first.startIndex) : indentAt(ctx.text, body.startIndex) + ctx.style.indent;
+  const indent = bodyIndent(ctx);
   const flag = freshName(ctx.mask, ['module_loaded', `${ctx.target.init.moduleName}_module_loaded`]);
   const { eol, indent: step } = ctx.style;
   const lines = [

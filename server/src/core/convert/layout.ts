@@ -55,8 +55,16 @@ export function layoutEdits(input: LayoutInput): Layout {
 
   const block = defBlock(text, mask, def.declSpan.start, def.declSpan.end);
   const between = mask.slice(def.declSpan.end, execAt);
+  // A macro naming the def may be used anywhere in between without naming it there.
+  const namedByMacro = [...mask.matchAll(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*/gm)].some((m) => identifierIn(m[0], def.varName));
   const movable =
-    hasExec && block !== undefined && def.declSpan.end <= execAt && !/^[ \t]*#/m.test(between) && !identifierIn(between, def.varName) && !identifierIn(codeMask(execText), def.varName);
+    hasExec &&
+    block !== undefined &&
+    def.declSpan.end <= execAt &&
+    !namedByMacro &&
+    !/^[ \t]*#/m.test(between) &&
+    !identifierIn(between, def.varName) &&
+    !identifierIn(codeMask(execText), def.varName);
   if (movable && block) {
     const defText = applyInside(text, block.start, block.textEnd, fieldEdits);
     edits.push({ start: block.start, end: block.removeEnd, newText: '' });

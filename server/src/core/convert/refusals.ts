@@ -30,6 +30,9 @@ export function findTarget(model: FileModel, module: ModuleInfo): TargetResult {
     source = init.helper;
   }
 
+  const header = model.mask.slice(init.nameSpan.end, init.body.startIndex);
+  if (/^[ \t]*#/m.test(header)) return refuse(`the header of ${init.name} is split by #if/#else lines`);
+
   const lookup = STATE_LOOKUP.exec(model.mask);
   if (lookup) reasons.push(`the file calls PyState_${lookup[1]}, which does not work for multi-phase modules (use the module object or PyType_GetModuleByDef instead)`);
 
