@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { initParser } from '../../../server/src/core/parser';
+import { analyzeSource, multiPhaseModule } from './analyzeSource';
+
+const SINGLE = 'static struct PyModuleDef d = { PyModuleDef_HEAD_INIT, "m", NULL, 0, NULL };\n';
+
+describe('rules on API calls', () => {
+  before(() => initParser());
+
+  describe('module-state-lookup', () => {
+    it('is an error with a multi-phase def, also inside a #define', () => {
+      const src = `${multiPhaseModule('    return 0;')}#define STATE() PyModule_GetState(PyState_FindModule(&t_def))\nstatic PyObject *f(void) { return PyState_FindModule(&t_def); }\n`;
+      const found = analyzeSource(src, 'c', 'module-state-lookup');
+      assert.deepEqual(found.map((f) => [f.text, f.severity]), [['PyState_FindModule(&t_def)', 'error'], ['PyState_FindModule(&t_def)', 'error']]);
+    });
+
+    it('is a warning in a single-phase module: a blocker of conversion', () => {
+      const src = `${SINGLE}PyMODINIT_FUNC PyInit_m(void) { PyObject *m = PyModule_Create(&d); PyState_AddModule(m, &d); return m; }\n`;
+      const [finding] = analyzeSource(src, 'c', 'module-state-lookup');
+      assert.equal(finding?.severity, 'warning');
+      assert.equal(finding?.text, 'PyState_AddModule(m, &d)');
+      assert.match(finding!.message, /blocks automatic conversion/);
+    });
+
+    it('reports a lookup of a def from another file as a warning', () => {
+      assert.deepEqual(analyzeSource('extern struct PyModuleDef other;\nPyObject *f(void) { return PyState_FindModule(&other); }\n').map((f) => f.severity), ['warning']);
+    });
+  });
+
+  describe('set-gil-call', () => {
+    it('in a single-phase init: information, the conversion turns it into the slot', () => {
+      const src = `${SINGLE}PyMODINIT_FUNC PyInit_m(void) {\n    PyObject *m = PyModule_Create(&d);\n    PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED);\n    return m;\n}\n`;
+      const [finding] = analyzeSource(src, 'c', 'set-gil-call');
+      assert.equal(finding?.severity, 'information');
+      assert.match(finding!.message, /converting the module to multi-phase init turns this call/);
+    });
+
+    it('in a multi-phase exec: the slot is the supported form', () => {
+      const [finding] = analyzeSource(multiPhaseModule('    PyUnstable_Module_SetGIL(module, Py_MOD_GIL_NOT_USED);\n    return 0;'), 'c', 'set-gil-call');
+      assert.match(finding!.message, /in Py_mod_exec function 't_exec'/);
+    });
+  });
+});
