@@ -207,3 +207,26 @@ done:
     assert.match(execOf(output), /PyModule_AddIntConstant\(m, "A", 1\);\n    return 0;/);
   });
 });
+
+describe('conversion: return macros', () => {
+  before(() => initParser());
+
+  it('writes `return -1` for an INITERROR macro that only returns NULL', () => {
+    const source = `#if PY_MAJOR_VERSION >= 3
+#define INITERROR return NULL
+#else
+#define INITERROR return
+#endif
+${moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        INITERROR;
+    if (PyModule_AddIntConstant(m, "A", 1) < 0) {
+        Py_DECREF(m);
+        INITERROR;
+    }
+    return m;`)}`;
+    const { result, output } = convert(source);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /\{\n    if \(PyModule_AddIntConstant\(m, "A", 1\) < 0\) \{\n        return -1;\n    \}\n    return 0;\n\}/);
+  });
+});

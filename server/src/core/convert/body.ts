@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import { inPreprocessorBranch } from '../analysis/nodes';
 import { versionHex } from './options';
 import type { ConversionOptions } from './options';
-import type { ConversionTarget } from './refusals';
+import { returnNullMacros, type ConversionTarget } from './refusals';
 import type { FileStyle } from './style';
 import { claim, freshName, isClaimed, localNames, moduleNames, rootIdentifier, type BodyContext } from './bodyContext';
 import { rewriteCreation } from './creation';
@@ -50,9 +50,13 @@ export function rewriteBody(ctx: BodyContext): void {
   rewriteCreation(ctx);
   if (ctx.reasons.length) return;
   const moduleReturns: Node[] = [];
+  const returnNull = returnNullMacros(ctx.mask);
   for (const node of descendants(ctx.target.source.body)) {
     if (isClaimed(ctx, node)) continue;
     if (node.type === 'return_statement') rewriteReturn(ctx, node, moduleReturns);
+    else if (node.type === 'expression_statement' && returnNull.has(codeChildren(node)[0]?.text ?? '')) {
+      claim(ctx, { start: node.startIndex, end: node.endIndex, newText: 'return -1;' }, node);
+    }
     else if (node.type === 'call_expression') rewriteCall(ctx, node);
     else if (node.type === 'assignment_expression' || node.type === 'update_expression') noteAssignment(ctx, node);
     if (ctx.reasons.length) return;

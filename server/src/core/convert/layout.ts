@@ -62,7 +62,7 @@ export function layoutEdits(input: LayoutInput): Layout {
     block !== undefined &&
     def.declSpan.end <= execAt &&
     !namedByMacro &&
-    !/^[ \t]*#/m.test(between) &&
+    !directivesBlockMove(between, mask.slice(def.declSpan.start, def.declSpan.end)) &&
     !identifierIn(between, def.varName) &&
     !identifierIn(codeMask(execText), def.varName);
   if (movable && block) {
@@ -104,6 +104,20 @@ function tidyBlankLines(original: string, rewritten: string): string {
   });
   if (!/^\{[ \t]*\r?\n[ \t]*\r?\n/.test(original)) out = out.replace(/^(\{[ \t]*\r?\n)(?:[ \t]*\r?\n)+/, '$1');
   return out;
+}
+
+/**
+ * Moving the def down past these lines could change what it means: branches
+ * change whether it is compiled, #undef or a new #define of a name it uses
+ * change its text.
+ */
+function directivesBlockMove(between: string, defText: string): boolean {
+  for (const m of between.matchAll(/^[ \t]*#[ \t]*(\w+)[ \t]*(\w*)/gm)) {
+    const [, directive, name] = m as unknown as [string, string, string];
+    if (/^(?:if|ifdef|ifndef|elif|else|endif|undef)$/.test(directive)) return true;
+    if (directive === 'define' && identifierIn(defText, name)) return true;
+  }
+  return false;
 }
 
 /** `static int x_exec(PyObject *m)` in the init's own header layout. */

@@ -73,19 +73,36 @@ export function findTarget(model: FileModel, module: ModuleInfo): TargetResult {
   return { ok: true, target: { init, source, def, creation } };
 }
 
+const DEFINE_RE = /^[ \t]*#[ \t]*define[ \t]+(\w+)(\(?)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+
+/**
+ * Object-like macros that only say `return NULL` (py2/py3 code's INITERROR;
+ * a Python 2 `return` variant may sit beside it): exec writes `return -1`.
+ */
+export function returnNullMacros(mask: string): Set<string> {
+  const verdict = new Map<string, boolean>();
+  for (const m of mask.matchAll(DEFINE_RE)) {
+    const name = m[1]!;
+    const ok = m[2] === '' && /^\s*return\s*(?:NULL|0|\(\s*PyObject\s*\*\s*\)\s*NULL)?\s*;?\s*$/.test(m[3]!);
+    verdict.set(name, (verdict.get(name) ?? true) && ok);
+  }
+  return new Set([...verdict].filter(([, ok]) => ok).map(([name]) => name));
+}
+
 /** File-defined macros whose bodies hold `return` (or `Py_DECREF`) and that the init body uses. */
 function macrosHidingControlFlow(mask: string, init: FunctionInfo): string[] {
   const found: string[] = [];
   const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
-  for (const m of mask.matchAll(/^[ \t]*#[ \t]*define[ \t]+(\w+)((?:[^\n]*\\\r?\n)*[^\n]*)/gm)) {
+  const understood = returnNullMacros(mask);
+  for (const m of mask.matchAll(DEFINE_RE)) {
     const name = m[1]!;
-    if (!/\breturn\b|\bPy_X?DECREF\b|\bPy_CLEAR\b/.test(m[2]!)) continue;
+    if (understood.has(name) || !/\breturn\b|\bPy_X?DECREF\b|\bPy_CLEAR\b/.test(m[3]!)) continue;
     if (new RegExp(`\\b${name}\\b`).test(bodyMask) && !found.includes(name)) found.push(name);
   }
   // A bare upper-case statement (`INITERROR;`) is a macro whose body we may not see.
-  for (const m of bodyMask.matchAll(/(?:^|[;{}])\s*([A-Z][A-Z0-9_]{2,})\s*;/g)) {
+  for (const m of bodyMask.matchAll(/(?:^|[;{})])\s*([A-Z][A-Z0-9_]{2,})\s*;/g)) {
     const name = m[1]!;
-    if (!found.includes(name) && !/^(?:NULL)$/.test(name)) found.push(name);
+    if (!found.includes(name) && !understood.has(name) && name !== 'NULL') found.push(name);
   }
   return found;
 }
