@@ -38,11 +38,18 @@ describe('conversion: refusals', () => {
   });
 
   it('refuses a return hidden in a macro', () => {
-    const source = `#define INITERROR return NULL\n${moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
-    if (m == NULL)
-        INITERROR;
+    const source = `#define CHECK(x) if ((x) < 0) { Py_DECREF(m); return NULL; }\n${moduleWith(`${CREATE}
+    CHECK(PyModule_AddIntConstant(m, "A", 1));
     return m;`)}`;
-    assert.match(refusalOf(source), /macro INITERROR/);
+    assert.match(refusalOf(source), /macro CHECK/);
+  });
+
+  it('refuses an upper-case statement that may be a macro from a header', () => {
+    const source = moduleWith(`${CREATE}
+    if (PyModule_AddIntConstant(m, "A", 1) < 0)
+        FAIL_INIT;
+    return m;`);
+    assert.match(refusalOf(source), /macro FAIL_INIT/);
   });
 
   it('refuses a def shared by two init functions', () => {
