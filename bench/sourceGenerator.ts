@@ -8,6 +8,7 @@ import { singlePhaseModule } from '../test/integration/lsp/sources';
 function moduleSource(name: string): string {
   return singlePhaseModule(name).replace(/^(#.*\n|\n)+/, '');
 }
+
 /** Ordinary C with no module in it; exactly 12 lines. */
 function fillerFunction(prefix: string, index: number): string {
   return `static int

@@ -42,9 +42,11 @@ export interface ServerOptions {
   diagnosticsDebounceMs: number;
   /** Longest a single parse may take before the file is given up on. */
   parseTimeoutMs: number;
+  /** Pause in typing after which the exact analysis (converter verdicts asked afresh) runs. */
+  exactAnalysisDelayMs: number;
 }
 
-const DEFAULT_SERVER_OPTIONS: ServerOptions = { diagnosticsDebounceMs: 150, parseTimeoutMs: 1500 };
+const DEFAULT_SERVER_OPTIONS: ServerOptions = { diagnosticsDebounceMs: 150, parseTimeoutMs: 1500, exactAnalysisDelayMs: 400 };
 
 export function readServerOptions(raw: InitializeParams['initializationOptions']): ServerOptions {
   const options = { ...DEFAULT_SERVER_OPTIONS };

@@ -9,13 +9,13 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver';
 import type { Tree } from 'web-tree-sitter';
-import { analyzeTree } from '../core/analyze';
 import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
 import { languageForLanguageId, type LanguageId } from '../core/grammars';
 import type { FileModel } from '../core/model';
 import { parseText } from '../core/parser';
 import { LineIndex } from '../core/text/lines';
+import { analyzeLive, type VerdictCache } from './liveAnalysis';
 import { applyContentChanges } from './textChanges';
 import { uriToPath } from './uris';
 
@@ -26,12 +26,16 @@ export interface DocumentAnalysis {
   lines: LineIndex;
   model: FileModel;
   findings: Finding[];
+  /** False when converter verdicts were remembered from an earlier version (see liveAnalysis). */
+  exact: boolean;
 }
 
 export class OpenDocument {
   private tree: Tree | null = null;
   private lineIndex: LineIndex | null = null;
   private cached: DocumentAnalysis | null = null;
+  private verdicts: VerdictCache | null = null;
+  private verdictsGeneration = -1;
   /** Why the last parse failed (a timeout), shown once in the log. */
   parseFailure: string | null = null;
 
@@ -67,14 +71,22 @@ export class OpenDocument {
     old?.delete();
   }
 
-  /** Analysis of the current version under the given settings generation; null when the text could not be parsed. */
-  analysis(settingsGeneration: number, options: ConversionOptions): DocumentAnalysis | null {
+  /**
+   * Analysis of the current version under the given settings generation; null
+   * when the text could not be parsed. Quick by default (converter verdicts
+   * may be remembered from an earlier version); `exact` asks the converter.
+   */
+  analysis(settingsGeneration: number, options: ConversionOptions, exact = false): DocumentAnalysis | null {
     const cached = this.cached;
-    if (cached && cached.version === this.version && cached.settingsGeneration === settingsGeneration) return cached;
+    if (cached && cached.version === this.version && cached.settingsGeneration === settingsGeneration && (cached.exact || !exact)) return cached;
     this.dropAnalysis();
     if (!this.tree) return null;
-    const { model, findings } = analyzeTree(this.text, this.tree, this.lang, options);
-    this.cached = { version: this.version, settingsGeneration, text: this.text, lines: this.lines, model, findings };
+    const remembered = !exact && this.verdictsGeneration === settingsGeneration ? this.verdicts : null;
+    const verdicts: VerdictCache = new Map();
+    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts);
+    this.verdicts = verdicts;
+    this.verdictsGeneration = settingsGeneration;
+    this.cached = { version: this.version, settingsGeneration, text: this.text, lines: this.lines, model: live.model, findings: live.findings, exact: live.exact };
     return this.cached;
   }
 

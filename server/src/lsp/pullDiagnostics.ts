@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { interleaved } from './scheduling';
+import { SettleTimer } from './settle';
 
 /** Files diagnosed between two looks at the cancellation token. */
 const CANCEL_CHECK_EVERY = 32;
@@ -17,12 +18,21 @@ const CANCEL_CHECK_EVERY = 32;
 
 export function registerPullDiagnostics(ctx: ServerContext): void {
   const { connection, documents, settings, workspace } = ctx;
+  // A quick answer while typing; once typing pauses, the exact analysis runs
+  // and the client is asked to pull again if it changed anything.
+  const exactPass = new SettleTimer(ctx.options.exactAnalysisDelayMs, (document, version) => {
+    if (documents.get(document.uri) !== document || document.version !== version) return;
+    const quick = JSON.stringify(workspace.reportForDocument(document).diagnostics);
+    const exact = workspace.reportForDocument(document, true);
+    if (JSON.stringify(exact.diagnostics) !== quick && ctx.client.diagnosticRefresh) connection.languages.diagnostics.refresh();
+  });
 
   connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
     await settings.ready;
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const report = workspace.reportForDocument(document);
+    if (!report.exact) exactPass.schedule(document);
     if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.diagnostics };
   });

@@ -4,10 +4,11 @@
 import type { FeatureHooks, ServerContext } from './context';
 import type { OpenDocument } from './documents';
 import { interleaved } from './scheduling';
+import { SettleTimer } from './settle';
+import type { FileReport } from './workspaceIndex';
 
 /** How many files the background scan analyses before letting requests in. */
 const SCAN_SLICE = 16;
-
 
 export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
   const { connection, documents, settings, workspace, options } = ctx;
@@ -22,17 +23,34 @@ export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
     pending.delete(uri);
   }
 
+  /** What was last sent per open document, so the exact pass only speaks when it differs. */
+  const lastSent = new Map<string, string>();
+  const isCurrent = (document: OpenDocument, version: number): boolean => documents.get(document.uri) === document && document.version === version;
+
+  function send(document: OpenDocument, report: FileReport): void {
+    publishedFromDisk.delete(document.uri);
+    lastSent.set(document.uri, JSON.stringify(report.diagnostics));
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: report.diagnostics });
+  }
+
+  const exactPass = new SettleTimer(options.exactAnalysisDelayMs, (document, version) => {
+    if (!isCurrent(document, version)) return;
+    const report = workspace.reportForDocument(document, true);
+    if (lastSent.get(document.uri) !== JSON.stringify(report.diagnostics)) send(document, report);
+  });
+
   async function publish(document: OpenDocument, version: number): Promise<void> {
     await settings.ready;
     // A newer version (or a close) arrived meanwhile: its own publish will follow.
-    if (documents.get(document.uri) !== document || document.version !== version) return;
+    if (!isCurrent(document, version)) return;
     const report = workspace.reportForDocument(document);
-    publishedFromDisk.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: report.diagnostics });
+    send(document, report);
+    if (!report.exact) exactPass.schedule(document);
   }
 
   function schedule(document: OpenDocument): void {
     cancelPending(document.uri);
+    exactPass.cancel(document.uri);
     const version = document.version;
     const run = (): void => {
       pending.delete(document.uri);
@@ -84,6 +102,8 @@ export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
   documents.onDidChangeContent(schedule);
   documents.onDidClose((document) => {
     cancelPending(document.uri);
+    exactPass.cancel(document.uri);
+    lastSent.delete(document.uri);
     // The file on disk may differ from the closed buffer: show what is on disk, if it is in the workspace.
     const report = document.path ? workspace.reportForPath(document.path) : null;
     const diagnostics = report && document.path && workspace.contains(document.path) ? report.diagnostics : [];

@@ -71,13 +71,20 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Diagnostics for an open document, from its cached analysis. */
-  reportForDocument(document: OpenDocument): FileReport {
-    const analysis = document.analysis(this.settings.generation, this.settings.conversionOptions);
+  /** Diagnostics for an open document, from its cached analysis (quick unless `exact`). */
+  reportForDocument(document: OpenDocument, exact = false): FileReport & { exact: boolean } {
+    const analysis = document.analysis(this.settings.generation, this.settings.conversionOptions, exact);
     const diagnostics = analysis
       ? toDiagnostics(document.uri, document.version, analysis.text, analysis.lines, analysis.findings, this.settings.current)
       : [];
-    return { uri: document.uri, version: document.version, resultId: `v${document.version}-s${this.settings.generation}`, diagnostics };
+    const isExact = analysis?.exact ?? true;
+    return {
+      uri: document.uri,
+      version: document.version,
+      resultId: `v${document.version}-s${this.settings.generation}${isExact ? '' : '-quick'}`,
+      diagnostics,
+      exact: isExact,
+    };
   }
 
   /** Diagnostics for a path: from its open document if any, else from disk (cached). */

@@ -1,0 +1,60 @@
+// Analysis for documents being typed in. The rules ask the converter whether
+// each single-phase module would be refused (the answer goes into the
+// message); a conversion re-parses and re-analyses the whole file to verify
+// itself, which costs far more than a keystroke can. So while the user types,
+// the verdicts come from the last exact analysis of the same module (by name),
+// and an exact analysis follows once typing pauses. Everything else — which
+// modules exist, every finding and its range — is always computed afresh.
+import type { Tree } from 'web-tree-sitter';
+import { buildModel } from '../core/analysis/buildModel';
+import { convertModule } from '../core/convert';
+import type { ConversionOptions } from '../core/convert/options';
+import type { Finding } from '../core/findings';
+import type { LanguageId } from '../core/grammars';
+import type { FileModel, ModuleInfo } from '../core/model';
+import { RULES } from '../core/rules';
+
+/** Verdicts from the converter by module name; empty reasons = convertible. */
+export type VerdictCache = Map<string, string[]>;
+
+export interface LiveAnalysis {
+  model: FileModel;
+  findings: Finding[];
+  /** Every verdict came from the converter for this very text. */
+  exact: boolean;
+}
+
+/**
+ * The same rules over the same model as core's analyzeTree; `remembered`
+ * supplies verdicts when given (modules it does not know are asked for), and
+ * `verdicts` records every verdict used.
+ */
+export function analyzeLive(
+  text: string,
+  tree: Tree,
+  lang: LanguageId,
+  options: ConversionOptions,
+  remembered: VerdictCache | null,
+  verdicts: VerdictCache,
+): LiveAnalysis {
+  const model = buildModel(text, tree, lang);
+  let exact = true;
+  const asked = new Map<ModuleInfo, string[]>();
+  const refusalFor = (module: ModuleInfo): string[] => {
+    const known = asked.get(module);
+    if (known) return known;
+    let reasons = remembered?.get(module.name);
+    if (reasons) exact = false;
+    else {
+      const result = convertModule(model, module, options);
+      reasons = result.ok ? [] : result.reasons;
+    }
+    asked.set(module, reasons);
+    verdicts.set(module.name, reasons);
+    return reasons;
+  };
+  const findings: Finding[] = [];
+  if (!model.generator) for (const rule of Object.values(RULES)) findings.push(...rule({ model, refusalFor }));
+  findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return { model, findings, exact };
+}
