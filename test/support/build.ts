@@ -86,5 +86,6 @@ export function runFixtureChecks(
   smokePath: string,
   modules: readonly ModuleExpectation[],
 ): Promise<ProcessResult> {
-  return run(python.executable, ['-X', 'faulthandler', RUNNER, mode, buildDir, smokePath, JSON.stringify(modules)], 60_000);
+  // -X dev: debug memory allocator hooks, so a wrong DECREF shows up as a crash.
+  return run(python.executable, ['-X', 'dev', '-X', 'faulthandler', RUNNER, mode, buildDir, smokePath, JSON.stringify(modules)], 60_000);
 }

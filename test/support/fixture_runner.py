@@ -8,14 +8,18 @@ MODULES_JSON is [{"name": ..., "onceGuard": bool}, ...].
 Checks, in order:
 1. PyInit_<name>, called through ctypes, returns a module object (single)
    or a PyModuleDef (multi) -- the defining difference of PEP 489.
-2. The smoke script passes.
+2. multi only: the first load is done by hand (create, then exec), checking
+   that exec leaves the module's reference count alone or higher.
+   The smoke script passes (importing what step 2 put in sys.modules).
 3. multi only: a second module object can be made from the same file. With
    a once-per-process guard its exec must raise ImportError; without one,
    the smoke script must pass again against fresh module objects.
+4. The modules are dropped and garbage-collected before exit.
 Any failure raises; the exit status and traceback tell the test why.
 Written for Python 3.8+ (no newer syntax).
 """
 import ctypes
+import gc
 import importlib.machinery
 import importlib.util
 import json
@@ -45,6 +49,19 @@ def check_init_result(name, origin, mode):
     assert kind == expected, "PyInit_%s returned a %s, expected a %s" % (name, kind, expected)
 
 
+def first_load(name, build_dir):
+    # Create and exec by hand, so the module's reference count can be read
+    # between the two steps. exec gets a borrowed module: it may add
+    # references (a static global holding it) but must never release one.
+    spec = find_spec(name, build_dir)
+    module = importlib.util.module_from_spec(spec)
+    before = sys.getrefcount(module)
+    spec.loader.exec_module(module)
+    after = sys.getrefcount(module)
+    assert after >= before, "%s: exec released the module it borrows (refcount %d -> %d)" % (name, before, after)
+    sys.modules[name] = module
+
+
 def run_smoke(smoke):
     runpy.run_path(smoke, run_name="__main__")
 
@@ -72,6 +89,16 @@ def check_second_load(modules, build_dir, smoke):
         assert type(new).__name__ == "module"
 
 
+def release_all(modules):
+    # Free every module object now, while the process still runs checks: an
+    # exec that released its borrowed module, or a broken m_clear/m_free,
+    # crashes or trips the debug allocator (-X dev) here.
+    for m in modules:
+        sys.modules.pop(m["name"], None)
+    for _ in range(3):
+        gc.collect()
+
+
 def main():
     mode, build_dir, smoke, modules_json = sys.argv[1:5]
     modules = json.loads(modules_json)
@@ -79,12 +106,16 @@ def main():
     sys.path.insert(0, build_dir)
     for m in modules:
         check_init_result(m["name"], find_spec(m["name"], build_dir).origin, mode)
+    if mode == "multi":
+        for m in modules:
+            first_load(m["name"], build_dir)
     run_smoke(smoke)
     for m in modules:
         origin = getattr(sys.modules[m["name"]], "__file__", "")
         assert origin.startswith(build_dir), "%s imported from %s" % (m["name"], origin)
     if mode == "multi":
         check_second_load(modules, build_dir, smoke)
+    release_all(modules)
     print("ok %s %s" % (mode, sys.version.split()[0]))
 
 
