@@ -20,6 +20,10 @@ export interface ConversionSummary {
   converted: number | unknown[];
   refused: RefusedModule[];
   skipped: number | unknown[];
+  /** False when the editor did not apply the edit (discarded preview, stale text). */
+  applied?: boolean;
+  cancelled?: boolean;
+  failureReason?: string;
 }
 
 const SHOW_REFUSED = 'Show Refused';
@@ -42,9 +46,8 @@ export function commandMiddleware(output: vscode.OutputChannel) {
         void vscode.window.showWarningMessage('Open a C or C++ file to convert its modules.');
         return undefined;
       }
-      // Saved text is what the server last saw from disk; unsaved edits are
-      // already synced, so the URI alone identifies the document.
-      commandArgs = [document.uri.toString()];
+      // The version lets the server refuse if the text moves on before it runs.
+      commandArgs = [{ uri: document.uri.toString(), version: document.version }];
     }
     const result: unknown = await next(command, commandArgs);
     if (isSummary(result)) {
@@ -78,6 +81,14 @@ export function summaryMessage(summary: ConversionSummary): string {
 }
 
 async function showSummary(summary: ConversionSummary): Promise<void> {
+  if (summary.cancelled) {
+    await vscode.window.showInformationMessage('Multi-phase init: conversion cancelled; nothing was changed.');
+    return;
+  }
+  if (summary.failureReason) {
+    await vscode.window.showWarningMessage(`Multi-phase init: nothing converted (${summary.failureReason}).`);
+    return;
+  }
   const message = summaryMessage(summary);
   if (summary.refused.length === 0) {
     await vscode.window.showInformationMessage(message);

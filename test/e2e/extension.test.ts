@@ -1,0 +1,151 @@
+// End to end in a real VS Code: the packaged .vsix installed into code-server,
+// a fresh copy of test/e2e/workspace opened in headless Chromium, and a user's
+// path through it — squiggle, lightbulb, convert all, a setting change.
+// The steps share one workbench and run in order (mocha --bail).
+import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2eEnvironment, missingPrerequisite, mustRun, repoRoot } from './harness/environment';
+import { SERVER_TIMEOUT, UI_TIMEOUT, type Workbench } from './harness/workbench';
+
+const SCREENSHOTS = join(repoRoot, 'images');
+const FAILURES = join(repoRoot, 'test-results', 'e2e');
+
+/** 1-based line and column of the first `needle` in `text`. */
+function positionOf(text: string, needle: string): { line: number; column: number } {
+  const offset = text.indexOf(needle);
+  assert.ok(offset >= 0, `${needle} in the fixture`);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/**
+ * The init returns PyModuleDef_Init and the def has a slot array; a module
+ * whose init did work after PyModule_Create (`withExec`) also gets an exec
+ * function in a Py_mod_exec slot.
+ */
+function isMultiPhase(text: string, module: string, withExec: boolean): boolean {
+  const exec = /\{\s*Py_mod_exec\s*,/.test(text) && /static int\s+\w+\(PyObject \*\w+\)/.test(text);
+  return (
+    new RegExp(`PyModuleDef_Init\\(&${module}_module\\)`).test(text) &&
+    /PyModuleDef_Slot\s+\w+\[\]\s*=/.test(text) &&
+    exec === withExec &&
+    !/PyModule_Create/.test(text)
+  );
+}
+
+describe('multiphase extension in code-server (end to end)', function () {
+  this.timeout(10 * 60_000);
+  let env: E2eEnvironment;
+  let workbench: Workbench;
+
+  before(async function () {
+    const missing = missingPrerequisite();
+    if (missing) {
+      if (mustRun) throw new Error(`end-to-end test cannot run: ${missing}`);
+      console.warn(`    skipped: ${missing}`);
+      this.skip();
+    }
+    env = await E2eEnvironment.start();
+    workbench = env.workbench;
+    await workbench.trustWorkspace();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !env) return;
+    mkdirSync(FAILURES, { recursive: true });
+    const shot = join(FAILURES, `${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`);
+    await env.page.screenshot({ path: shot }).catch(() => undefined);
+    console.error(`    screenshot: ${shot}\n    code-server log (tail):\n${env.codeServer.log().slice(-4000)}`);
+  });
+
+  after(async () => {
+    await env?.close();
+  });
+
+  it('1. shows a warning squiggle at PyModule_Create and the rule code in Problems', async () => {
+    await workbench.openFile('src/spam.c');
+    const createCall = positionOf(env.read('src/spam.c'), 'PyModule_Create(');
+
+    // The Problems entry: rule code, and the position of the PyModule_Create call.
+    await workbench.openProblems();
+    const row = workbench.problemRows("Module 'spam' uses single-phase").first();
+    await row.waitFor({ timeout: SERVER_TIMEOUT });
+    const rowText = await row.innerText();
+    assert.match(rowText, /multiphase\(?\s*single-phase-init/, `the entry names its source and rule code: ${rowText}`);
+    assert.match(rowText, new RegExp(`\\[Ln ${createCall.line}, Col ${createCall.column}\\]`), `entry at the PyModule_Create call: ${rowText}`);
+    // Opening the entry reveals the call in the editor, as a user would get there.
+    await row.click();
+
+    // The squiggle is drawn under the PyModule_Create token itself.
+    const token = workbench.token('PyModule_Create').first();
+    await workbench.warningSquiggles().first().waitFor({ timeout: SERVER_TIMEOUT });
+    const tokenBox = await token.boundingBox();
+    assert.ok(tokenBox, 'PyModule_Create is on screen');
+    const squiggleBoxes = await workbench.warningSquiggles().evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const { top, left, width } = node.getBoundingClientRect();
+        return { top, left, width };
+      }),
+    );
+    const underToken = squiggleBoxes.some(
+      (box) => Math.abs(box.top - tokenBox.y) < tokenBox.height / 2 && box.left <= tokenBox.x + 1 && box.left + box.width >= tokenBox.x + tokenBox.width - 1,
+    );
+    assert.ok(underToken, `a warning squiggle covers PyModule_Create (token ${JSON.stringify(tokenBox)}, squiggles ${JSON.stringify(squiggleBoxes)})`);
+
+    // With the cursor on the call the lightbulb appears: the README screenshot.
+    await workbench.clickToken('PyModule_Create');
+    await workbench.lightBulb().waitFor({ timeout: SERVER_TIMEOUT });
+    await env.page.screenshot({ path: join(SCREENSHOTS, 'screenshot-diagnostics.png') });
+  });
+
+  it('2. converts the module through the quick fix and its diagnostics clear', async () => {
+    await workbench.clickToken('PyModule_Create');
+    const menu = await workbench.openQuickFixMenu();
+    const title = "Convert 'spam' to multi-phase initialization";
+    await menu.locator('.monaco-list-row', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });
+    await env.page.screenshot({ path: join(SCREENSHOTS, 'screenshot-quickfix.png') });
+    await workbench.chooseQuickFix(menu, title);
+
+    // VS Code saves files changed by a quick fix (files.refactoring.autoSave),
+    // so the converted text is checked on disk.
+    await workbench.allSquiggles().first().waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
+    await workbench.problemRows("'spam'").first().waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
+    const converted = await env.waitForFile('src/spam.c', (text) => isMultiPhase(text, 'spam', true), 'became multi-phase');
+    assert.match(converted, /Py_MOD_GIL_NOT_USED/, 'the default multiphase.gil is not_used');
+    assert.match(converted, /PyModule_AddIntConstant\(\w+, "answer", 42\)/, 'the init body moved into the exec function');
+  });
+
+  it('3. "Convert All Modules in Workspace" converts every module on disk and sums up', async () => {
+    await workbench.runCommand('Multi-phase Init: Convert All Modules in Workspace');
+    const previewed = await workbench.applyRefactorPreview();
+    assert.deepEqual(previewed.map((label) => label.split(',')[0]).sort(), ['ext/ham.cpp', 'src/eggs.c'], 'the preview lists the two unconverted files');
+    const summary = workbench.notification(/Multi-phase init: converted \d+ modules?/);
+    await summary.waitFor({ timeout: SERVER_TIMEOUT });
+    const message = await summary.innerText();
+    assert.match(message, /converted 2 modules, refused 0/, message);
+
+    await workbench.saveAllIfDirty();
+    for (const [file, module, withExec] of [['src/eggs.c', 'eggs', false], ['ext/ham.cpp', 'ham', true]] as const) {
+      await env.waitForFile(file, (text) => isMultiPhase(text, module, withExec), `became multi-phase (${module})`);
+    }
+    assert.match(env.read('src/already.c'), /PyModuleDef_Init\(&already_module\)/, 'the multi-phase module is untouched');
+    await workbench.problemRows('single-phase-init').first().waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
+  });
+
+  it('4. with multiphase.gil set to "used", the next conversion writes Py_MOD_GIL_USED', async () => {
+    await workbench.setSetting('multiphase.gil', 'used');
+    await env.waitForUserSetting('multiphase.gil', 'used');
+
+    // A module added after the change: written to disk, opened, converted.
+    copyFileSync(join(repoRoot, 'test/e2e/later/bacon.c'), env.file('src/bacon.c'));
+    await workbench.openFile('src/bacon.c');
+    await workbench.warningSquiggles().first().waitFor({ timeout: SERVER_TIMEOUT });
+    await workbench.runCommand('Multi-phase Init: Convert Modules in This File');
+    await workbench.notification(/converted 1 module\b/).waitFor({ timeout: SERVER_TIMEOUT });
+    await workbench.saveAllIfDirty();
+    const converted = await env.waitForFile('src/bacon.c', (text) => isMultiPhase(text, 'bacon', false), 'became multi-phase');
+    assert.match(converted, /\{\s*Py_mod_gil\s*,\s*Py_MOD_GIL_USED\s*\}/);
+    assert.doesNotMatch(converted, /Py_MOD_GIL_NOT_USED/);
+  });
+});

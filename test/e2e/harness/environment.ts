@@ -1,0 +1,134 @@
+// Everything one end-to-end run needs: code-server with the packaged .vsix
+// installed, a temporary copy of the fixture workspace, and headless Debian
+// Chromium driven by playwright-core. Torn down by `close()`.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { installCodeServer, installExtension, startCodeServer, type CodeServer } from './codeServer';
+import { Workbench } from './workbench';
+
+export const repoRoot = join(__dirname, '..', '..', '..');
+
+/** CI (and anyone who sets these) must see the e2e fail rather than skip. */
+export const mustRun = Boolean(process.env.CI || process.env.MULTIPHASE_REQUIRE_ALL_PYTHONS);
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** User settings of the fresh profile: quiet start-up, nothing fetched from a gallery. */
+const USER_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'editor.minimap.enabled': false,
+  'security.workspace.trust.startupPrompt': 'always',
+};
+
+export function packagedVsix(): string {
+  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+  return join(repoRoot, `${name}-${version}.vsix`);
+}
+
+export function chromiumPath(): string | undefined {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why the e2e cannot run here, or undefined when it can. */
+export function missingPrerequisite(): string | undefined {
+  if (!chromiumPath()) return 'Debian chromium is not installed (apt-get install -y chromium)';
+  if (!existsSync(packagedVsix())) return `${packagedVsix()} is missing: run \`npm run package\` (npm run test:e2e does)`;
+  return undefined;
+}
+
+export class E2eEnvironment {
+  private constructor(
+    readonly workspace: string,
+    private readonly scratch: string,
+    private readonly stateDir: string,
+    readonly codeServer: CodeServer,
+    private readonly browser: BrowserContext,
+    readonly page: Page,
+    readonly workbench: Workbench,
+  ) {}
+
+  /** The folder VS Code shows, named the same on every run so screenshots are stable. */
+  static async start(): Promise<E2eEnvironment> {
+    const launcher = installCodeServer();
+    const scratch = mkdtempSync(join(tmpdir(), 'multiphase-e2e-'));
+    const workspace = join(scratch, 'spam-project');
+    cpSync(join(repoRoot, 'test/e2e/workspace'), workspace, { recursive: true });
+    const stateDir = join(scratch, 'code-server');
+    mkdirSync(stateDir);
+    const options = { launcher, stateDir, vsix: packagedVsix(), userSettings: USER_SETTINGS };
+    const installed = installExtension(options);
+    if (!/successfully installed/.test(installed)) throw new Error(`installing the .vsix failed:\n${installed}`);
+    const codeServer = await startCodeServer(options, workspace);
+    const browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(codeServer.url);
+    const workbench = new Workbench(page);
+    await workbench.waitUntilLoaded();
+    return new E2eEnvironment(workspace, scratch, stateDir, codeServer, browser, page, workbench);
+  }
+
+  file(relativePath: string): string {
+    return join(this.workspace, relativePath);
+  }
+
+  read(relativePath: string): string {
+    return readFileSync(this.file(relativePath), 'utf8');
+  }
+
+  /** Waits until a workspace file on disk satisfies `accept` (editors write asynchronously). */
+  async waitForFile(relativePath: string, accept: (text: string) => boolean, what: string, timeout = 30_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const text = existsSync(this.file(relativePath)) ? this.read(relativePath) : '';
+      if (accept(text)) return text;
+      if (Date.now() > deadline) throw new Error(`${relativePath} never ${what}; it holds:\n${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Waits until the user settings file on disk has `id` set to `value`. */
+  async waitForUserSetting(id: string, value: unknown, timeout = 30_000): Promise<void> {
+    const file = join(this.stateDir, 'user-data', 'User', 'settings.json');
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      // settings.json may hold comments once VS Code writes it; a simple match is enough here.
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (text.includes(`${JSON.stringify(id)}: ${JSON.stringify(value)}`)) return;
+      if (Date.now() > deadline) throw new Error(`${id} never became ${JSON.stringify(value)} in ${file}:\n${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.codeServer.stop();
+    rmSync(this.scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,194 @@
+// Drives the VS Code workbench in the browser the way a user does: keyboard
+// and clicks, then waits on what the page shows. No fixed sleeps: every wait
+// is on a selector, a text or a count, with a timeout that names what it
+// waited for.
+import type { Locator, Page } from 'playwright-core';
+
+/** How long one thing shown by the workbench may take to appear. */
+export const UI_TIMEOUT = 30_000;
+/** Language-server work on a fresh workspace (start-up, a workspace scan). */
+export const SERVER_TIMEOUT = 60_000;
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async waitUntilLoaded(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: SERVER_TIMEOUT });
+    await this.page.locator('.statusbar').waitFor({ timeout: SERVER_TIMEOUT });
+  }
+
+  /** The first-open dialog: answer "Yes, I trust the authors". */
+  async trustWorkspace(): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.getByText('Do you trust the authors', { exact: false }).waitFor({ timeout: SERVER_TIMEOUT });
+    await dialog.getByRole('button', { name: 'Yes, I trust the authors' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    // The status bar drops its "Restricted Mode" entry once trust is granted.
+    await this.page.locator('.statusbar').getByText('Restricted Mode').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  }
+
+  private quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Opens a workspace file by name through Quick Open (Ctrl+P). */
+  async openFile(relativePath: string): Promise<void> {
+    const name = relativePath.split('/').pop() ?? relativePath;
+    await this.page.keyboard.press('Control+P');
+    const input = this.quickInput().locator('input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await input.fill(relativePath);
+    // Quick Open fills its list asynchronously from the file search.
+    const row = this.quickInput().locator('.monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    await input.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+    await this.activeEditor().locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /** Runs a command by its palette title (category included, as the palette shows it). */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput().locator('input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await input.fill(`>${title}`);
+    const row = this.quickInput().locator('.monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    await input.press('Enter');
+    await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  }
+
+  /** Whether the palette offers a command (enablement and `when` clauses applied). */
+  async paletteOffers(title: string): Promise<boolean> {
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput().locator('input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await input.fill(`>${title}`);
+    // The list settles on either matching rows or the "No matching commands" message.
+    const rows = this.quickInput().locator('.monaco-list-row', { hasText: title });
+    const none = this.quickInput().getByText('No matching commands');
+    await rows.first().or(none).waitFor({ timeout: UI_TIMEOUT });
+    const offered = (await rows.count()) > 0;
+    await input.press('Escape');
+    return offered;
+  }
+
+  activeEditor(): Locator {
+    return this.page.locator('.editor-instance .monaco-editor').first();
+  }
+
+  /** Warning squiggles currently drawn in the active editor. */
+  warningSquiggles(): Locator {
+    return this.activeEditor().locator('.view-overlays .squiggly-warning, .view-overlays .cdr.squiggly-warning');
+  }
+
+  /** Squiggles of any severity in the active editor. */
+  allSquiggles(): Locator {
+    return this.activeEditor().locator('.view-overlays [class*="squiggly-"]');
+  }
+
+  /** The lightbulb the editor shows beside a line that has code actions. */
+  lightBulb(): Locator {
+    // (The widget is itself the codicon: lightbulb, or lightbulb-autofix for a preferred fix.)
+    return this.activeEditor().locator('.lightBulbWidget.codicon');
+  }
+
+  /** The rendered token with exactly this text on screen in the active editor. */
+  token(text: string): Locator {
+    return this.activeEditor().locator('.view-lines span > span', { hasText: new RegExp(`^${text}$`) });
+  }
+
+  /** Puts the cursor inside a token by clicking its middle. */
+  async clickToken(text: string): Promise<void> {
+    await this.token(text).first().click();
+  }
+
+  async openProblems(): Promise<Locator> {
+    await this.runCommand('View: Focus Problems');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor({ timeout: UI_TIMEOUT });
+    return panel;
+  }
+
+  /** Problems rows (markers, not file headers) whose text contains `text`. */
+  problemRows(text: string): Locator {
+    return this.page.locator('.markers-panel .monaco-list-row', { hasText: text }).filter({ has: this.page.locator('.marker-message-details, .marker-code, .details-container') });
+  }
+
+  /** The quick-fix menu opened by Ctrl+. at the cursor. */
+  async openQuickFixMenu(): Promise<Locator> {
+    await this.page.keyboard.press('Control+.');
+    const menu = this.page.locator('.action-widget');
+    await menu.waitFor({ state: 'visible', timeout: SERVER_TIMEOUT });
+    return menu;
+  }
+
+  /**
+   * Picks an entry of the open quick-fix menu by keyboard (the menu blocks
+   * the mouse while it is open): moves the focus to it, then Enter.
+   */
+  async chooseQuickFix(menu: Locator, title: string): Promise<void> {
+    const rows = menu.locator('.monaco-list-row.action');
+    const count = await rows.count();
+    for (let step = 0; step <= count; step++) {
+      const focused = menu.locator('.monaco-list-row.action.focused');
+      if (((await focused.getAttribute('aria-label', { timeout: UI_TIMEOUT })) ?? '').includes(title)) {
+        await this.page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`no quick fix "${title}" among: ${(await rows.allInnerTexts()).join(' | ')}`);
+  }
+
+  /**
+   * The Refactor Preview that VS Code shows for an edit whose changes need
+   * confirmation (the server marks "convert all" so): its entries start
+   * unchecked, so tick every file, then Apply. Returns the files listed.
+   */
+  async applyRefactorPreview(): Promise<string[]> {
+    const apply = this.page.getByRole('button', { name: 'Apply', exact: true });
+    await apply.waitFor({ timeout: SERVER_TIMEOUT });
+    const files = this.page.locator('.monaco-list-row[role="checkbox"][aria-level="1"]');
+    await files.first().waitFor({ timeout: UI_TIMEOUT });
+    const labels: string[] = [];
+    for (const row of await files.all()) {
+      labels.push((await row.getAttribute('aria-label')) ?? '');
+      await row.locator('input.edit-checkbox').check();
+    }
+    await apply.click();
+    await apply.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    return labels;
+  }
+
+  /** A notification toast containing `text`. */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  }
+
+  /**
+   * Saves whatever an edit left unsaved. Called once the edit has been
+   * applied (its summary is on screen), so the dirty marks are settled.
+   */
+  async saveAllIfDirty(): Promise<void> {
+    const dirty = this.page.locator('.tabs-container .tab.dirty, .explorer-folders-view .monaco-list-row .dirty');
+    if ((await dirty.count()) === 0) return;
+    await this.runCommand('File: Save All Files');
+    await dirty.first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  }
+
+  /** Changes an enum user setting through the Settings editor, as a user would. */
+  async setSetting(id: string, value: string): Promise<void> {
+    await this.runCommand('Preferences: Open User Settings');
+    const editor = this.page.locator('.settings-editor');
+    // The search box is a small editor that has focus once the Settings editor opens.
+    const search = editor.locator('.settings-header textarea').first();
+    await search.waitFor({ timeout: UI_TIMEOUT });
+    await search.focus();
+    await this.page.keyboard.type(id);
+    const select = editor.locator(`.setting-item-contents[data-key="${id}"] select`);
+    await select.waitFor({ timeout: UI_TIMEOUT });
+    await select.selectOption(value);
+  }
+}
