@@ -100,6 +100,14 @@ describe('fuzz: mutated fixtures', function () {
   this.timeout(180_000);
   before(() => initParser());
 
+  it('rebuilds the same mutated text from the same case index', () => {
+    const source = seeds()[0]!;
+    const first = mutate(source.text, seededRandom(BASE_SEED + 7));
+    const again = mutate(source.text, seededRandom(BASE_SEED + 7));
+    assert.deepEqual(again, first);
+    assert.notEqual(first.text, source.text);
+  });
+
   it(`analyses and converts ${ONLY_CASE ?? CASES} mutated files without throwing, hanging or breaking them`, () => {
     const sources = seeds();
     assert.ok(sources.length >= 20, 'fuzz needs the conversion fixtures');
