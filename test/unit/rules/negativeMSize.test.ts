@@ -31,6 +31,11 @@ PyMODINIT_FUNC PyInit_m(void) { return PyModule_Create(&d); }
     assert.deepEqual(analyzeSource(src, 'c', 'negative-m-size').map((f) => f.line), [8]);
   });
 
+  it('is never fixable on a module whose init is built by a macro', () => {
+    const src = '#define INIT(n) PyMODINIT_FUNC PyInit_##n(void)\nstatic struct PyModuleDef d = { PyModuleDef_HEAD_INIT, "m", NULL, -1, NULL };\nINIT(m) { return PyModule_Create(&d); }\n';
+    assert.deepEqual(analyzeSource(src, 'c', 'negative-m-size').map((f) => f.fixable), [false]);
+  });
+
   it('says nothing about a def no init uses and without slots', () => {
     assert.deepEqual(analyzeSource('static struct PyModuleDef d = { PyModuleDef_HEAD_INIT, "m", NULL, -1, NULL };\n'), []);
   });

@@ -98,31 +98,26 @@ export interface MacroInit {
  */
 export function macroInits(mask: string, macros: readonly MacroDefinition[], defines: readonly Span[]): MacroInit[] {
   const out: MacroInit[] = [];
-  const seen = new Set<string>();
-  for (const macro of macros) {
-    if (seen.has(macro.name)) continue;
-    const pasted = macro.params ? /\bPyInit_\s*##\s*(\w+)\b(?!\s*##)/.exec(macro.body) : null;
-    const fixed = macro.params === null ? /^\s*(PyInit_\w+)\s*$/.exec(macro.body) : null;
-    const paramIndex = pasted && macro.params ? macro.params.indexOf(pasted[1]!) : -1;
-    if (paramIndex < 0 && !fixed) continue;
-    seen.add(macro.name);
+  const identifiers = objectLikeIdentifiers(macros);
+  for (const [name, spelling] of initSpellingMacros(macros)) {
+    const macro = macros.find((m) => m.name === name)!;
     const ownCreation = creationMacros([macro]).get(macro.name);
-    const use = new RegExp(`\\b${macro.name}\\b`, 'g');
-    for (const m of mask.matchAll(use)) {
+    for (const m of mask.matchAll(new RegExp(`\\b${macro.name}\\b`, 'g'))) {
       if (insideAny(defines, m.index)) continue;
       let end = m.index + macro.name.length;
       let nameSpan: Span = { start: m.index, end };
-      let initName = fixed?.[1];
-      if (macro.params) {
+      let initName = typeof spelling === 'string' ? spelling : undefined;
+      if (typeof spelling === 'number') {
         const open = skipSpaces(mask, end);
         if (mask[open] !== '(') continue;
         const close = matchBrace(mask, open);
         if (close === -1) continue;
-        const args = splitArgs(mask, open, close);
-        const arg = args[paramIndex];
-        if (!arg || !/^\w+$/.test(mask.slice(arg.start, arg.end))) continue;
-        nameSpan = arg;
-        initName = `PyInit_${mask.slice(arg.start, arg.end)}`;
+        const arg = splitArgs(mask, open, close)[spelling];
+        const word = arg ? mask.slice(arg.start, arg.end) : '';
+        if (!/^\w+$/.test(word)) continue;
+        nameSpan = arg!;
+        // `FUNC_NAME(NAME)` with `#define NAME _mymod`: the module is _mymod.
+        initName = `PyInit_${identifiers.get(word) ?? word}`;
         end = close + 1;
       }
       // `INITFUNC(void)` or `MODINIT(foo)(void)`: the parameter list follows.
@@ -134,6 +129,51 @@ export function macroInits(mask: string, macros: readonly MacroDefinition[], def
       if (!body && !ownCreation) continue;
       out.push({ initName: initName!, macroName: macro.name, invocation: { start: m.index, end }, nameSpan, body, creation: ownCreation });
     }
+  }
+  return out;
+}
+
+/**
+ * Macros that spell a `PyInit_` name: to the index of the parameter pasted
+ * after `PyInit_` (`#define MOD_INIT(name) ... PyInit_##name(void)`, or one
+ * passing its parameter on to such a macro), or to the fixed name an
+ * object-like macro stands for (`#define INITFUNC PyInit_foo`).
+ */
+function initSpellingMacros(macros: readonly MacroDefinition[]): Map<string, number | string> {
+  const found = new Map<string, number | string>();
+  for (const macro of macros) {
+    if (found.has(macro.name)) continue;
+    const pasted = macro.params ? /\bPyInit_\s*##\s*(\w+)\b(?!\s*##)/.exec(macro.body) : null;
+    const index = pasted && macro.params ? macro.params.indexOf(pasted[1]!) : -1;
+    if (index >= 0) found.set(macro.name, index);
+    const fixed = macro.params === null ? /^\s*(PyInit_\w+)\s*$/.exec(macro.body) : null;
+    if (fixed) found.set(macro.name, fixed[1]!);
+  }
+  // `#define FUNC_NAME(NAME) _FUNC_NAME(NAME)`: one level of forwarding is common.
+  for (let round = 0; round < 3; round++) {
+    for (const macro of macros) {
+      if (found.has(macro.name) || !macro.params) continue;
+      for (const [inner, spelling] of found) {
+        if (typeof spelling !== 'number') continue;
+        const call = new RegExp(`\\b${inner}\\s*\\(([^()]*)\\)`).exec(macro.body);
+        const passed = call?.[1]!.split(',')[spelling]?.trim();
+        const index = passed ? macro.params.indexOf(passed) : -1;
+        if (index >= 0) {
+          found.set(macro.name, index);
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Object-like macros that stand for one identifier (`#define NAME _mymod`). */
+function objectLikeIdentifiers(macros: readonly MacroDefinition[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const macro of macros) {
+    const word = macro.params === null ? /^\s*(\w+)\s*$/.exec(macro.body)?.[1] : undefined;
+    if (word && !out.has(macro.name)) out.set(macro.name, word);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // negative-m-size: m_size < 0 (fatal with slots, a smell without).
 import type { Finding } from '../findings';
-import { makeFinding, type RuleContext } from './rule';
+import { conversionRefusal, makeFinding, type RuleContext } from './rule';
 
 export function negativeMSize(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -19,7 +19,7 @@ export function negativeMSize(ctx: RuleContext): Finding[] {
     } else if (module?.phase === 'single') {
       findings.push(
         makeFinding('negative-m-size', entry.value, `PyModuleDef '${def.varName}' has m_size ${def.mSize}: the module keeps global state and cannot be re-initialised or loaded in a subinterpreter. Converting to multi-phase init sets it to 0.`, {
-          fixable: ctx.refusalFor(module).length === 0,
+          fixable: conversionRefusal(ctx, module).length === 0,
           module: module.name,
         }),
       );

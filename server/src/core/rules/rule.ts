@@ -32,3 +32,15 @@ export function makeFinding(
 export function defRelated(module: ModuleInfo): RelatedInfo[] {
   return module.def ? [{ span: module.def.nameSpan, message: `PyModuleDef '${module.def.varName}'` }] : [];
 }
+
+/**
+ * Why `module` will not be converted automatically: a macro-built init is
+ * never rewritten whatever the converter says (the text to change is shared
+ * macro text), then the converter's own reasons.
+ */
+export function conversionRefusal(ctx: RuleContext, module: ModuleInfo): string[] {
+  const init = module.init;
+  const refusal = init?.opaque && init.opaqueReason ? [init.opaqueReason] : [];
+  for (const reason of ctx.refusalFor(module)) if (!refusal.includes(reason)) refusal.push(reason);
+  return refusal;
+}

@@ -1,7 +1,7 @@
 // single-phase-init: PyInit_x creates the module itself.
 import type { Finding } from '../findings';
 import type { CreationCall, InitFunctionInfo } from '../model';
-import { defRelated, makeFinding, type RuleContext } from './rule';
+import { conversionRefusal, defRelated, makeFinding, type RuleContext } from './rule';
 
 export function singlePhaseInit(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -10,10 +10,7 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
     if (module.phase !== 'single' || !init) continue;
     const py3 = init.creations.filter((c) => !c.python2);
     const py2 = init.creations.filter((c) => c.python2);
-    // A macro-built init is never rewritten, whatever the converter says:
-    // the text to change is shared macro text.
-    const refusal = [...(init.opaque && init.opaqueReason ? [init.opaqueReason] : [])];
-    for (const reason of ctx.refusalFor(module)) if (!refusal.includes(reason)) refusal.push(reason);
+    const refusal = conversionRefusal(ctx, module);
     for (const creation of py3.slice(0, 1)) {
       const base = `Module '${module.name}' uses single-phase initialization: ${init.name}${through(init, creation)} builds it with ${creation.kind}${creation.viaMacro ? ` (inside macro ${creation.viaMacro})` : ''}. Convert it to multi-phase initialization (PEP 489) so it can declare free-threading and subinterpreter support.`;
       findings.push(
