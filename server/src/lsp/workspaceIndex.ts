@@ -63,7 +63,7 @@ export class WorkspaceIndex {
   *files(): Generator<string> {
     const seen = new Set<string>();
     for (const folder of this.folderPaths) {
-      for (const path of walkWorkspaceFolder(folder, this.settings.current.exclude)) {
+      for (const path of walkWorkspaceFolder(folder, this.settings.current.exclude, this.log)) {
         if (seen.has(path)) continue; // nested workspace folders
         seen.add(path);
         yield path;
