@@ -1,0 +1,60 @@
+// The server over node IPC, a parse that runs out of time, and verdicts that
+// catch up once typing pauses.
+import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, InitializeRequest, type InitializeResult } from 'vscode-languageserver-protocol/node';
+import { LspTestClient, SERVER_PATH } from '../../support/lspClient';
+import { singlePhaseModule } from './sources';
+
+describe('LSP: transports and robustness', () => {
+  it('speaks LSP over node IPC (--node-ipc), as the VS Code client starts it', async () => {
+    const child = fork(SERVER_PATH, ['--node-ipc'], { silent: true });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    try {
+      const result: InitializeResult = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.deepEqual(result.capabilities.executeCommandProvider?.commands, ['multiphase.convertAll', 'multiphase.convertFile']);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+
+  it('gives up on a parse that takes longer than the limit, says so in the log, and keeps serving', async () => {
+    const client = LspTestClient.spawn();
+    try {
+      await client.initialize({ initializationOptions: { diagnosticsDebounceMs: 0, parseTimeoutMs: 0 } });
+      const big = Array.from({ length: 300 }, (_, i) => singlePhaseModule(`m${i}`)).join('\n');
+      const uri = 'file:///virtual/too_slow.c';
+      await client.open(uri, big);
+      const { diagnostics } = await client.waitForDiagnostics(uri);
+      assert.deepEqual(diagnostics, []);
+      assert.ok(client.logs.some((line) => line.includes('too_slow.c') && /longer than 0 ms/.test(line)), client.logs.join('\n'));
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      assert.equal(hover, null);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('while typing, reuses the converter verdicts of the last exact analysis, and corrects them once typing pauses', async () => {
+    const client = LspTestClient.spawn();
+    try {
+      await client.initialize({ initializationOptions: { diagnosticsDebounceMs: 0, exactAnalysisDelayMs: 50 } });
+      const uri = 'file:///virtual/typing.c';
+      const text = singlePhaseModule('typing');
+      await client.open(uri, text);
+      const opened = await client.waitForDiagnostics(uri);
+      assert.ok(!opened.diagnostics.some((d) => /Not converted automatically/.test(d.message)), 'convertible at first');
+      // A PyState_FindModule call makes the converter refuse the module.
+      const line = text.split('\n').findIndex((l) => l.includes('return PyLong_FromLong(2 * value);'));
+      const version = await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    (void)PyState_FindModule(&typing_module);\n' }]);
+      const quick = await client.waitForDiagnostics(uri, (p) => p.version === version);
+      assert.ok(quick.diagnostics.some((d) => d.code === 'module-state-lookup'), 'new findings at once');
+      const exact = await client.nextDiagnostics(uri, (p) => p.version === version && p.diagnostics.some((d) => /Not converted automatically: .*PyState_FindModule/.test(d.message)));
+      assert.equal(exact.version, version);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
