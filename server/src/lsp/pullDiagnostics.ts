@@ -3,6 +3,8 @@
 // Problems list shows every single-phase module without opening its file.
 import {
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   type CancellationToken,
   type DocumentDiagnosticReport,
   type WorkspaceDiagnosticReport,
@@ -54,7 +56,7 @@ export function registerPullDiagnostics(ctx: ServerContext): void {
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri: report.uri, version: report.version, resultId: report.resultId, items: report.diagnostics });
       }
     }
-    if (token.isCancellationRequested) return { items: [] };
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'workspace diagnostics cancelled');
     // Files the client knew that are gone or now excluded: clear them.
     for (const [uri] of previous) {
       if (!reported.has(uri) && !documents.get(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, InitializeRequest, type InitializeResult } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, SERVER_PATH } from '../../support/lspClient';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { singlePhaseModule } from './sources';
 
 describe('LSP: transports and robustness', () => {
@@ -53,6 +54,26 @@ describe('LSP: transports and robustness', () => {
       assert.ok(quick.diagnostics.some((d) => d.code === 'module-state-lookup'), 'new findings at once');
       const exact = await client.nextDiagnostics(uri, (p) => p.version === version && p.diagnostics.some((d) => /Not converted automatically: .*PyState_FindModule/.test(d.message)));
       assert.equal(exact.version, version);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('serves a bare client (no capabilities at all): diagnostics, a quick fix as plain `changes`, and the diagnostics clear', async () => {
+    const client = LspTestClient.spawn();
+    try {
+      await client.initialize({ capabilities: {} });
+      const uri = 'file:///virtual/bare.c';
+      await client.open(uri, singlePhaseModule('bare'));
+      const { diagnostics } = await client.waitForDiagnostics(uri);
+      const init = diagnostics.find((d) => d.code === 'single-phase-init')!;
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: init.range, context: { diagnostics: [init] } });
+      const convert = actions.find((a) => a.isPreferred);
+      assert.ok(convert?.edit?.changes?.[uri], 'edits keyed by URI');
+      assert.equal(convert.edit.documentChanges, undefined);
+      client.applyWorkspaceEdit(convert.edit);
+      const after = await client.waitForDiagnostics(uri, (p) => (p.version ?? 0) > 1);
+      assert.deepEqual(after.diagnostics, []);
     } finally {
       await client.shutdown();
     }
