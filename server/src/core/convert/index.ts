@@ -32,6 +32,7 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
     const execName = freshName(model.mask, [`${base}_exec`, `${base}_module_exec`, `exec_${base}`]);
     const slotsName = freshName(model.mask, [`${base}_slots`, `${base}_module_slots`, `slots_${base}`]);
     const layout = layoutEdits({ ctx, lang: model.lang, options, execName, slotsName });
+    if (!layout.ok) return refuse([layout.reason]);
     const problem = verifyEdits(model, layout.edits, {
       moduleName: module.name,
       defName: target.def.varName,

@@ -1,10 +1,9 @@
-// Where the new pieces go, so everything is declared before use in C and C++:
-// exec takes the init's place (after everything the init used). When nothing
-// between the def and the init refers to the def, the def moves down below
-// exec and the slot array (numpy's layout: exec, slots, def, PyInit).
-// Otherwise the def stays and the slot array goes right above it, after a
-// prototype of exec — valid in both languages, unlike a forward-declared
-// static array or a tentative definition of the def (C only).
+// Where the new pieces go, so everything is declared before use in C and
+// C++ and the diff stays small: the def stays where it is, the slot array goes
+// right above it (after a prototype of exec when exec comes later: valid in
+// both languages, unlike a forward-declared static array or a tentative
+// definition of the def, which is C only), and exec takes the init's place,
+// after everything the init used.
 import type { TextEdit } from '../edits';
 import type { LanguageId } from '../grammars';
 import { codeMask } from '../text/codeMask';
@@ -22,11 +21,14 @@ export interface LayoutInput {
   slotsName: string;
 }
 
-export interface Layout {
-  edits: TextEdit[];
-  /** False when the init did nothing but create the module: no exec needed. */
-  hasExec: boolean;
-}
+export type Layout =
+  | {
+      ok: true;
+      edits: TextEdit[];
+      /** False when the init did nothing but create the module: no exec needed. */
+      hasExec: boolean;
+    }
+  | { ok: false; reason: string };
 
 export function layoutEdits(input: LayoutInput): Layout {
   const { ctx, execName, slotsName } = input;
@@ -40,44 +42,55 @@ export function layoutEdits(input: LayoutInput): Layout {
   // With a helper, exec replaces the helper; else it goes right before the init.
   const fromHelper = source.span.start !== init.span.start;
   const execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
-  const placeExec = (after: string[]): TextEdit => {
-    const pieces = [execText, ...after];
-    if (!fromHelper) return { start: execAt, end: execAt, newText: [...pieces, ''].join(eol + eol) };
-    if (!hasExec && !after.length) return removeSpan(text, mask, source.span.start, source.span.end);
-    return { start: source.span.start, end: source.span.end, newText: pieces.filter((p) => p !== '').join(eol + eol) };
-  };
-
   const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init(&${def.varName});${eol}}`;
   const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, gilFromCode: ctx.gilValue, lang: input.lang, options: input.options, style });
-  const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];
+  const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }, ...defEdits(text, def, slotsName, style)];
   if (fromHelper) edits.push(...helperPrototypeRemovals(text, mask, source.name));
-  const fieldEdits = defEdits(text, def, slotsName, style);
+  const block = defBlock(text, mask, defStart(text, mask, def.declSpan.start), def.declSpan.end);
+  const anchor = block?.start ?? defStart(text, mask, def.declSpan.start);
+  const removeHelper = (): TextEdit => removeSpan(text, mask, source.span.start, source.span.end);
 
-  const block = defBlock(text, mask, def.declSpan.start, def.declSpan.end);
-  const between = mask.slice(def.declSpan.end, execAt);
-  // A macro naming the def may be used anywhere in between without naming it there.
-  const namedByMacro = [...mask.matchAll(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*/gm)].some((m) => identifierIn(m[0], def.varName));
-  const movable =
-    hasExec &&
-    block !== undefined &&
-    def.declSpan.end <= execAt &&
-    !namedByMacro &&
-    !directivesBlockMove(between, mask.slice(def.declSpan.start, def.declSpan.end)) &&
-    !identifierIn(between, def.varName) &&
-    !identifierIn(codeMask(execText), def.varName);
-  if (movable && block) {
-    const defText = applyInside(text, block.start, block.textEnd, fieldEdits);
-    edits.push({ start: block.start, end: block.removeEnd, newText: '' });
-    edits.push(placeExec([slots, defText]));
-    return { edits, hasExec };
+  // C++: a namespace or extern "C" block may hold the def but not the init;
+  // a prototype there would declare a different function. Exec then moves
+  // up beside the def, when it needs nothing declared in between.
+  if (input.lang === 'cpp' && !sameScope(mask, anchor, execAt)) {
+    if (hasExec && (execAt < anchor || usesNamesFrom(codeMask(execText), mask.slice(anchor, execAt)))) {
+      return { ok: false, reason: `'${def.varName}' and ${source.name} sit in different namespaces or extern "C" blocks` };
+    }
+    edits.push({ start: anchor, end: anchor, newText: [...(hasExec ? [execText] : []), slots, ''].join(eol + eol) });
+    if (fromHelper) edits.push(removeHelper());
+    return { ok: true, edits, hasExec };
   }
-  edits.push(...fieldEdits);
-  const anchor = block?.start ?? def.declSpan.start;
-  const execAfterSlots = hasExec && execAt > anchor;
-  const beforeDef = [...(execAfterSlots ? [execPrototype(execName, ctx.paramName, style)] : []), slots, ''].join(eol + eol);
-  edits.push({ start: anchor, end: anchor, newText: beforeDef });
-  if (hasExec || fromHelper) edits.push(placeExec([]));
-  return { edits, hasExec };
+  // The def stays where it is: the slot array goes right above it, after a
+  // prototype of exec when exec comes later; exec takes the init's place.
+  const prototype = hasExec && execAt > anchor ? [execPrototype(execName, ctx.paramName, style)] : [];
+  edits.push({ start: anchor, end: anchor, newText: [...prototype, slots, ''].join(eol + eol) });
+  if (fromHelper) edits.push(hasExec ? { start: source.span.start, end: source.span.end, newText: execText } : removeHelper());
+  else if (hasExec) edits.push({ start: execAt, end: execAt, newText: execText + eol + eol });
+  return { ok: true, edits, hasExec };
+}
+
+/** The braces open at `a` and at `b` are the same ones (same namespace / block). */
+function sameScope(mask: string, a: number, b: number): boolean {
+  const stackAt = (offset: number): string => {
+    const open: number[] = [];
+    for (let i = 0; i < offset; i++) {
+      if (mask[i] === '{') open.push(i);
+      else if (mask[i] === '}' && open.pop() === undefined) return 'unbalanced';
+    }
+    return open.join(',');
+  };
+  const first = stackAt(a);
+  return first !== 'unbalanced' && first === stackAt(b);
+}
+
+const COMMON_NAMES = /^(?:Py|_Py|PY|NULL|nullptr|return|if|else|for|while|do|goto|int|long|char|const|static|void|sizeof|struct|unsigned|double|float|size_t|Py_ssize_t)/;
+
+/** Exec uses a name (not a Python API name or keyword) that also appears in `region`. */
+function usesNamesFrom(execMask: string, region: string): boolean {
+  const names = new Set([...execMask.matchAll(/\b[A-Za-z_]\w*\b/g)].map((m) => m[0]).filter((n) => !COMMON_NAMES.test(n)));
+  for (const name of names) if (identifierIn(region, name)) return true;
+  return false;
 }
 
 /** `static PyObject *make_module(void);` names a function that is gone. */
@@ -106,20 +119,6 @@ function tidyBlankLines(original: string, rewritten: string): string {
   return out;
 }
 
-/**
- * Moving the def down past these lines could change what it means: branches
- * change whether it is compiled, #undef or a new #define of a name it uses
- * change its text.
- */
-function directivesBlockMove(between: string, defText: string): boolean {
-  for (const m of between.matchAll(/^[ \t]*#[ \t]*(\w+)[ \t]*(\w*)/gm)) {
-    const [, directive, name] = m as unknown as [string, string, string];
-    if (/^(?:if|ifdef|ifndef|elif|else|endif|undef)$/.test(directive)) return true;
-    if (directive === 'define' && identifierIn(defText, name)) return true;
-  }
-  return false;
-}
-
 /** `static int x_exec(PyObject *m)` in the init's own header layout. */
 function execHeader(text: string, ctx: BodyContext, execName: string): string {
   const source = ctx.target.source;
@@ -137,17 +136,18 @@ function externCStart(text: string, mask: string, start: number): number {
   return m && before.slice(0, m.index).trim() === '' ? lineStart + m.index : start;
 }
 
-interface DefBlock {
-  /** Start of the def's comment block (or its line). */
-  start: number;
-  /** End of the def's last line, before the line break. */
-  textEnd: number;
-  /** Where deleting the block stops (line break and one surplus blank line included). */
-  removeEnd: number;
+/** The def's declaration start, never inside a preprocessor line before it (`#if X >= 3` then `static ...`). */
+function defStart(text: string, mask: string, start: number): number {
+  let at = start;
+  while (/^[ \t]*#/.test(mask.slice(lineStartOf(text, at), at + 1)) && at < text.length) {
+    at = nextLineStart(text, at);
+    while (at < text.length && /\s/.test(mask[at]!)) at++;
+  }
+  return at;
 }
 
-/** The def's whole lines with the comment lines right above it; undefined when it shares a line with other code. */
-function defBlock(text: string, mask: string, declStart: number, declEnd: number): DefBlock | undefined {
+/** Start of the def's lines with the comment lines right above it; undefined when it shares a line with other code. */
+function defBlock(text: string, mask: string, declStart: number, declEnd: number): { start: number } | undefined {
   const first = lineStartOf(text, declStart);
   if (mask.slice(first, declStart).trim() !== '' || mask.slice(declEnd, lineEndOf(text, declEnd)).trim() !== '') return undefined;
   let start = first;
@@ -158,5 +158,5 @@ function defBlock(text: string, mask: string, declStart: number, declEnd: number
     if (line.trim() === '' || mask.slice(previous, start).trim() !== '') break;
     start = previous;
   }
-  return { start, textEnd: lineEndOf(text, declEnd), removeEnd: removeLines(text, start, nextLineStart(text, declEnd)).end };
+  return { start };
 }

@@ -36,6 +36,11 @@ export function verifyEdits(model: FileModel, edits: TextEdit[], expected: Expec
     if (after > before) return `the converted code would not parse cleanly (${after - before} new parse error${after - before > 1 ? 's' : ''})`;
     tree.delete();
     tree = parseText(newText, model.lang);
+    // Damaged code next to the insertion points can swallow the new code
+    // without an error inside the edited regions: compare the whole file.
+    if (countParseErrors(tree.rootNode) > countParseErrors(model.tree.rootNode)) {
+      return 'the file has parse errors near the module definition, so the converted code could not be checked; fix them first';
+    }
     newModel = buildModel(newText, tree, model.lang);
     const module = newModel.modules.find((m) => m.name === expected.moduleName && m.def?.varName === expected.defName);
     if (!module || module.phase !== 'multi') return 'the converted code is not recognised as a multi-phase module';
@@ -76,6 +81,27 @@ function errorsIn(tree: Tree, regions: Span[]): number {
     if (node.type === 'ERROR' || node.isMissing) {
       if (regions.some((r) => node.startIndex <= r.end + 1 && node.endIndex >= r.start - 1)) count++;
       continue;
+    }
+    for (const child of node.children) if (child && (child.hasError || child.isMissing)) stack.push(child);
+  }
+  return count;
+}
+
+/**
+ * ERROR and MISSING nodes of a tree, not counting ERROR nodes made only of
+ * preprocessor lines (tree-sitter cannot read `#if` inside an initialiser
+ * list, and the version-guarded slot array has them by design).
+ */
+export function countParseErrors(root: Node): number {
+  let count = 0;
+  const stack: Node[] = root.hasError ? [root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.isMissing) count++;
+    else if (node.type === 'ERROR') {
+      // Directive-only errors are skipped whole; others count, nested ones too.
+      if (/^(?:[ \t]*(?:#[^\r\n]*)?\r?(?:\n|$))+$/.test(node.text)) continue;
+      count++;
     }
     for (const child of node.children) if (child && (child.hasError || child.isMissing)) stack.push(child);
   }
