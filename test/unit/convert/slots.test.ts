@@ -111,9 +111,18 @@ describe('conversion: slots, def and options', () => {
     const { output } = convert(source);
     assert.match(
       output,
-      /spam_exec\(PyObject \*m\)\n\{\n    \/\* This module keeps process-wide state[^]*?opt-out-limiting-to-one-module-object-per-process \*\/\n    static int module_loaded = 0;\n    if \(module_loaded\) \{\n        PyErr_SetString\(PyExc_ImportError,\n                        "cannot load module more than once per process"\);\n        return -1;\n    \}\n    module_loaded = 1;\n\n    SpamError = /,
+      /spam_exec\(PyObject \*m\)\n\{\n    \/\* This module keeps process-wide state \(static SpamError\), so it can be\n     \* loaded only once per process. See\n     \* https:\/\/docs.python.org\/3\/howto\/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process\n     \*\/\n    static int module_loaded = 0;\n    if \(module_loaded\) \{\n        PyErr_SetString\(PyExc_ImportError,\n                        "cannot load module more than once per process"\);\n        return -1;\n    \}\n    module_loaded = 1;\n\n    SpamError = /,
     );
     assert.doesNotMatch(convert(source, { reinitGuard: 'never' }).output, /module_loaded/);
+  });
+
+  it('uses limited-API-aware slot guards, and refuses a limited API below 3.5', () => {
+    const limited = `#define Py_LIMITED_API 0x03080000\n${moduleWith(SIMPLE_BODY)}`;
+    const slots = slotsOf(convert(limited, { minimumPythonVersion: '3.13' }).output);
+    assert.match(slots, /#if PY_VERSION_HEX >= 0x030C0000 && \(!defined\(Py_LIMITED_API\) \|\| Py_LIMITED_API\+0 >= 0x030C0000\)\n    \{Py_mod_multiple_interpreters/);
+    assert.match(slots, /#if PY_VERSION_HEX >= 0x030D0000 && \(!defined\(Py_LIMITED_API\) \|\| Py_LIMITED_API\+0 >= 0x030D0000\)\n    \{Py_mod_gil/);
+    const { result } = convert(`#define Py_LIMITED_API 0x03020000\n${moduleWith(SIMPLE_BODY)}`);
+    assert.ok(!result.ok && /Py_LIMITED_API 0x03020000, below 3\.5/.test(result.reasons.join()));
   });
 
   it('guards static types readied in the init, and only when asked otherwise', () => {

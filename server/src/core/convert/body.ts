@@ -7,7 +7,7 @@ import { versionHex } from './options';
 import type { ConversionOptions } from './options';
 import { returnNullMacros, type ConversionTarget } from './refusals';
 import type { FileStyle } from './style';
-import { claim, freshName, isClaimed, localNames, moduleNames, rootIdentifier, type BodyContext } from './bodyContext';
+import { claim, freshName, isClaimed, localNames, moduleNames, noteStaticState, rootIdentifier, type BodyContext } from './bodyContext';
 import { rewriteCreation } from './creation';
 import { removeSetGil } from './setGil';
 import { codeChildren, descendants, indentAt, isNullExpression, removeNode, unwrapExpression } from './text';
@@ -38,7 +38,7 @@ export function createBodyContext(text: string, mask: string, target: Conversion
     paramName: localTargets[0] ?? freshName(bodyText, ['m', 'module', 'mod']),
     localModuleVar: localTargets[0],
     globalTargets: targets.filter((t) => !locals.has(t)),
-    writesStaticState: targets.some((t) => !locals.has(t)),
+    staticState: targets.filter((t) => !locals.has(t)).map((t) => `static ${t}`),
     moduleReassigned: false,
     canUseNewRef: (versionHex(options.minimumPythonVersion) ?? 0) >= 0x030a0000,
   };
@@ -107,7 +107,7 @@ function rewriteCall(ctx: BodyContext, call: Node): void {
     // Readying a static type writes process-wide state.
     const typeArg = args[name === 'PyType_Ready' ? 0 : 1];
     const addressed = typeArg?.type === 'pointer_expression' ? rootIdentifier(typeArg.childForFieldName('argument')) : undefined;
-    if (addressed && !ctx.locals.has(addressed)) ctx.writesStaticState = true;
+    if (addressed && !ctx.locals.has(addressed)) noteStaticState(ctx, `static type ${addressed}`);
   }
 }
 
@@ -167,7 +167,7 @@ function noteAssignment(ctx: BodyContext, node: Node): void {
     return;
   }
   if (ctx.locals.has(root)) return;
-  ctx.writesStaticState = true;
+  noteStaticState(ctx, `static ${root}`);
   if (ctx.globalTargets.includes(root) && node.type === 'assignment_expression' && isNullExpression(node.childForFieldName('right'))) {
     ctx.moduleReassigned = true;
   }

@@ -25,14 +25,18 @@ export interface BodyContext {
   localModuleVar?: string;
   /** File-scope (or static local) variables the new module is stored in. */
   globalTargets: string[];
-  /** The init writes process-wide state: a second exec would overwrite it. */
-  writesStaticState: boolean;
+  /** Process-wide state the init writes (`static type T`, `static g`): a second exec would overwrite it. */
+  staticState: string[];
   /** The module variable is cleared or reassigned, so `return m` may mean failure. */
   moduleReassigned: boolean;
   /** Value of a removed `PyUnstable_Module_SetGIL(m, V)` call. */
   gilValue?: string;
   /** Py_NewRef may be used (minimum Python 3.10). */
   canUseNewRef: boolean;
+}
+
+export function noteStaticState(ctx: BodyContext, what: string): void {
+  if (!ctx.staticState.includes(what)) ctx.staticState.push(what);
 }
 
 export function claim(ctx: BodyContext, edit: TextEdit, node?: Node): void {

@@ -12,7 +12,7 @@ import { codeChildren, indentAt, lineStartOf, nextLineStart } from './text';
 export function wantsGuard(option: GuardOption, ctx: BodyContext): boolean {
   if (option === 'always') return true;
   if (option === 'never') return false;
-  return ctx.writesStaticState;
+  return ctx.staticState.length > 0;
 }
 
 /** Indentation of the body's statements (preprocessor lines sit at column 0, so they do not count). */
@@ -36,8 +36,7 @@ export function guardEdit(ctx: BodyContext): TextEdit {
   const flag = freshName(ctx.mask, ['module_loaded', `${ctx.target.init.moduleName}_module_loaded`]);
   const { eol, indent: step } = ctx.style;
   const lines = [
-    `/* This module keeps process-wide state (C static variables or static`,
-    ` * types), so it can be loaded only once per process: ${DOCS.optOut} */`,
+    ...guardComment(ctx.staticState),
     `static int ${flag} = 0;`,
     `if (${flag}) {`,
     `${step}PyErr_SetString(PyExc_ImportError,`,
@@ -53,4 +52,23 @@ export function guardEdit(ctx: BodyContext): TextEdit {
   const blankAfter = nextIsBlank ? '' : eol;
   const text = blankBefore + lines.map((l) => indent + l).join(eol) + eol + blankAfter;
   return { start: at, end: at, newText: text };
+}
+
+/** The comment above the guard: what state was found, and the HOWTO link on its own line. */
+function guardComment(found: string[]): string[] {
+  // `CounterType.tp_flags = ...` and `PyType_Ready(&CounterType)` name the same static type.
+  const state = found.filter((s) => !found.includes(s.replace(/^static /, 'static type ')) || s.startsWith('static type '));
+  const shown = state.length > 3 ? [...state.slice(0, 3), `${state.length - 3} more`] : state;
+  const what = shown.length ? ` (${shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]})` : '';
+  const prose = `This module keeps process-wide state${what}, so it can be loaded only once per process. See`;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of prose.split(' ')) {
+    if (line && line.length + word.length + 1 > 70) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return [`/* ${lines[0]}`, ...lines.slice(1).map((l) => ` * ${l}`), ` * ${DOCS.optOut}`, ' */'];
 }

@@ -33,6 +33,9 @@ export function findTarget(model: FileModel, module: ModuleInfo): TargetResult {
   const header = model.mask.slice(init.nameSpan.end, init.body.startIndex);
   if (/^[ \t]*#/m.test(header)) return refuse(`the header of ${init.name} is split by #if/#else lines`);
 
+  const limited = limitedApiProblem(model.mask);
+  if (limited) return refuse(limited);
+
   const lookup = STATE_LOOKUP.exec(model.mask);
   if (lookup) reasons.push(`the file calls PyState_${lookup[1]}, which does not work for multi-phase modules (use the module object or PyType_GetModuleByDef instead)`);
 
@@ -139,6 +142,18 @@ function helperProblem(model: FileModel, init: InitFunctionInfo, helper: Functio
     const inHelper = m.index >= helper.span.start && m.index < helper.span.end;
     const inOtherFunction = [...model.functions.values()].some((f) => m.index >= f.body.startIndex && m.index < f.body.endIndex);
     if (!inInit && !inHelper && inOtherFunction) return `${where}, which is also called from elsewhere`;
+  }
+  return undefined;
+}
+
+/** Py_LIMITED_API below 3.5 hides PyModuleDef_Slot and PyModuleDef_Init. */
+function limitedApiProblem(mask: string): string | undefined {
+  for (const m of mask.matchAll(/^[ \t]*#[ \t]*define[ \t]+Py_LIMITED_API\b[ \t]*([^\r\n]*)/gm)) {
+    const value = m[1]!.trim();
+    const number = /^(0x[0-9a-fA-F]+|\d+)[uUlL]*$/.test(value) ? Number.parseInt(value, value.startsWith('0x') ? 16 : 10) : undefined;
+    if (value === '' || (number !== undefined && number < 0x03050000)) {
+      return `the file defines Py_LIMITED_API ${value || '(empty)'}, below 3.5: that API has no multi-phase initialization (raise it to at least 0x03050000 first)`;
+    }
   }
   return undefined;
 }

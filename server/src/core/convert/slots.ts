@@ -24,6 +24,8 @@ export interface SlotArraySpec {
   lang: LanguageId;
   options: ConversionOptions;
   style: FileStyle;
+  /** The file mentions Py_LIMITED_API: the slot macros also depend on it. */
+  limitedApi: boolean;
 }
 
 /** The `static PyModuleDef_Slot name[] = {...};` declaration, no trailing newline. */
@@ -32,7 +34,10 @@ export function slotArrayText(spec: SlotArraySpec): string {
   const minimum = versionHex(spec.options.minimumPythonVersion) ?? 0;
   const lines: string[] = [];
   const guarded = (since: number, hex: string, entry: string): void => {
-    if (minimum >= since) lines.push(indent + entry);
+    // Under the limited API, moduleobject.h defines the slot only when
+    // Py_LIMITED_API itself is recent enough, whatever the headers' version.
+    if (spec.limitedApi) lines.push(`#if PY_VERSION_HEX >= ${hex} && (!defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= ${hex})`, indent + entry, '#endif');
+    else if (minimum >= since) lines.push(indent + entry);
     else lines.push(`#if PY_VERSION_HEX >= ${hex}`, indent + entry, '#endif');
   };
   if (spec.execName) {
