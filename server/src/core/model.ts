@@ -119,6 +119,11 @@ export interface FunctionInfo {
   firstParam?: string;
   /** Re-read on its own because the file tree was confused around it. */
   reparsed: boolean;
+  /**
+   * Read with its `#elif`/`#else` arms left out, because its braces balance
+   * only within one arm: the tree shows one configuration, not the text.
+   */
+  firstArmOnly?: boolean;
 }
 
 export interface InitFunctionInfo extends FunctionInfo {

@@ -132,6 +132,10 @@ function initInfo(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<stri
   if (hidden) {
     init.opaque = true;
     init.opaqueReason = `module '${init.moduleName}' is created inside macro ${hidden.viaMacro}`;
+  } else if (fn.firstArmOnly || init.helper?.firstArmOnly) {
+    // The tree shows one configuration: rewriting from it would drop the others.
+    init.opaque = true;
+    init.opaqueReason = `the braces of ${init.helper?.firstArmOnly ? `${init.helper.name}()` : init.name} balance only within one #if arm`;
   }
   return init;
 }

@@ -53,7 +53,7 @@ export function addressedName(arg: Node | null | undefined): string | undefined 
   return undefined;
 }
 
-/** Names a call's result is stored in: `m = g = f()` gives [m, g]. */
+/** Names a call's result is stored in, innermost first: `m = g = f()` gives [g, m]. */
 export function assignmentTargets(call: Node): string[] {
   const names: string[] = [];
   let node: Node = call;

@@ -13,12 +13,14 @@ const SLOTS_RE = /\b(?:struct\s+)?PyModuleDef_Slot\s+(\w+)\s*\[[^\]\n]*\]\s*=\s*
 export function declarationStart(mask: string, at: number): number {
   let i = at;
   while (i > 0 && /[\w\s*&]/.test(mask[i - 1]!)) i--;
-  // Do not swallow a preprocessor line that ends right before us.
-  while (i < at) {
+  // Never start inside a preprocessor line (the walk back stops at its `#`
+  // or at an operator in `#if X >= 3`): move down past it, and past blank lines.
+  for (;;) {
     const lineEnd = mask.indexOf('\n', i);
-    const lineText = mask.slice(i, lineEnd === -1 ? at : lineEnd).trimStart();
-    if (lineEnd !== -1 && lineEnd < at && (lineText.startsWith('#') || lineText === '')) i = lineEnd + 1;
-    else break;
+    if (lineEnd === -1 || lineEnd >= at) break;
+    const line = mask.slice(mask.lastIndexOf('\n', i - 1) + 1, lineEnd);
+    if (!line.trimStart().startsWith('#') && mask.slice(i, lineEnd).trim() !== '') break;
+    i = lineEnd + 1;
   }
   while (i < at && /\s/.test(mask[i]!)) i++;
   return i;

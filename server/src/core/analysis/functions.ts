@@ -3,9 +3,10 @@
 // confused: such a function is re-parsed on its own (same offsets).
 import type { Node, Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../grammars';
-import type { FunctionInfo } from '../model';
+import type { FunctionInfo, Span } from '../model';
 import { parseRanges } from '../parser';
-import { matchBrace } from '../text/codeMask';
+import { matchBodyBrace, matchBrace } from '../text/codeMask';
+import { firstArmRanges } from '../text/preprocessor';
 import { declarationStart } from './declarations';
 import { countErrors, declaredName, functionDeclarator, spanOf } from './nodes';
 
@@ -80,27 +81,39 @@ export function locateFunctionByText(
   extraTrees: Tree[],
 ): FunctionInfo | undefined {
   if (known && !known.body.hasError) return known;
+  let best: { tree: Tree; fn: Node; body: Node; errors: number; firstArmOnly: boolean } | undefined;
+  const consider = (ranges: Span[], firstArmOnly: boolean): void => {
+    const tree = parseRanges(text, lang, ranges);
+    const fn = tree ? findFunctionNamed(tree.rootNode, name) : null;
+    const body = fn?.childForFieldName('body');
+    const errors = body?.type === 'compound_statement' ? countErrors(body) : Infinity;
+    if (tree && fn && body && errors < (best?.errors ?? Infinity)) {
+      if (best) best.tree.delete();
+      best = { tree, fn, body, errors, firstArmOnly };
+    } else {
+      tree?.delete();
+    }
+  };
   for (const header of definitionsByText(mask, name)) {
     // A header split from its body by `#else ... #endif` is parsed as two
     // pieces, so the Python 2 header in between does not confuse the tree.
-    const ranges = header.headerEnd === header.open ? [{ start: header.start, end: header.close + 1 }] : [{ start: header.start, end: header.headerEnd }, { start: header.open, end: header.close + 1 }];
-    const tree = parseRanges(text, lang, ranges);
-    if (!tree) continue;
-    const fn = findFunctionNamed(tree.rootNode, name);
-    const body = fn?.childForFieldName('body');
-    if (!fn || !body || body.type !== 'compound_statement') {
-      tree.delete();
-      continue;
+    const split = header.headerEnd !== header.open;
+    consider(split ? [{ start: header.start, end: header.headerEnd }, { start: header.open, end: header.close + 1 }] : [{ start: header.start, end: header.close + 1 }], false);
+    // Braces that balance only within one `#if` arm: read one configuration.
+    if (!split && best?.errors !== 0 && /^[ \t]*#[ \t]*el/m.test(mask.slice(header.open, header.close))) {
+      consider(firstArmRanges(mask, header.start, header.close + 1), true);
     }
-    if (known && countErrors(known.body) <= countErrors(body)) {
-      tree.delete();
-      return known;
-    }
-    extraTrees.push(tree);
-    const info = functionInfo(fn, body, true);
-    if (info) return info;
+    if (best) break;
   }
-  return known;
+  if (!best) return known;
+  if (known && countErrors(known.body) <= best.errors) {
+    best.tree.delete();
+    return known;
+  }
+  extraTrees.push(best.tree);
+  const info = functionInfo(best.fn, best.body, true);
+  if (info && best.firstArmOnly) info.firstArmOnly = true;
+  return info ?? known;
 }
 
 function findFunctionNamed(root: Node, name: string): Node | null {
@@ -127,11 +140,17 @@ export function definitionsByText(mask: string, name: string): DefinitionHeader[
     const headerEnd = m.index + m[0].length;
     const open = bodyAfterHeader(mask, headerEnd);
     if (open === -1) continue;
-    const close = matchBrace(mask, open);
+    const close = bodyClose(mask, open);
     if (close === -1) continue;
     out.push({ start: declarationStart(mask, m.index), headerEnd: open === skipSpace(mask, headerEnd) ? open : headerEnd, open, close });
   }
   return out;
+}
+
+/** The `}` closing a function body: one configuration's braces, else plain counting. */
+export function bodyClose(mask: string, open: number): number {
+  const close = matchBodyBrace(mask, open);
+  return close !== -1 ? close : matchBrace(mask, open);
 }
 
 function skipSpace(mask: string, from: number): number {

@@ -8,6 +8,7 @@ import type { CreationKind, Span } from '../model';
 import { matchBrace } from '../text/codeMask';
 import { insideAny } from '../text/spans';
 import { splitInitializer } from './declarations';
+import { bodyClose } from './functions';
 
 export interface MacroDefinition {
   name: string;
@@ -124,7 +125,7 @@ export function macroInits(mask: string, macros: readonly MacroDefinition[], def
       const params = /^\s*\(\s*(?:void)?\s*\)/.exec(mask.slice(end, end + 40));
       if (params) end += params[0].length;
       const open = skipSpaces(mask, end);
-      const body = mask[open] === '{' ? { open, close: matchBrace(mask, open) } : undefined;
+      const body = mask[open] === '{' ? { open, close: bodyClose(mask, open) } : undefined;
       if (body && body.close === -1) continue;
       if (!body && !ownCreation) continue;
       out.push({ initName: initName!, macroName: macro.name, invocation: { start: m.index, end }, nameSpan, body, creation: ownCreation });

@@ -75,3 +75,46 @@ export function matchBrace(mask: string, open: number): number {
   }
   return -1;
 }
+
+/**
+ * Like matchBrace for a `{`, but counting only the first arm of each
+ * `#if ... #else ... #endif` group, as a compiler sees one configuration:
+ * `#if A  if (x) {  #else  if (y) {  #endif` opens one block, not two.
+ */
+export function matchBodyBrace(mask: string, open: number): number {
+  if (mask[open] !== '{') return -1;
+  let depth = 0;
+  // Open groups seen after `open`; true while in a later (#elif/#else) arm.
+  const groups: boolean[] = [];
+  let outerAlternative = false;
+  let lineStart = true;
+  for (let i = open; i < mask.length; i++) {
+    const ch = mask[i]!;
+    if (ch === '\n') {
+      lineStart = true;
+      continue;
+    }
+    if (lineStart && ch === '#') {
+      const directive = /^#\s*(\w+)/.exec(mask.slice(i, i + 32))?.[1] ?? '';
+      if (directive.startsWith('if')) groups.push(false);
+      else if (directive.startsWith('el')) {
+        if (groups.length) groups[groups.length - 1] = true;
+        else outerAlternative = true;
+      } else if (directive === 'endif') {
+        if (groups.length) groups.pop();
+        else outerAlternative = false;
+      }
+      // Skip the directive line, continuations included.
+      let end = mask.indexOf('\n', i);
+      while (end !== -1 && mask[end - 1] === '\\') end = mask.indexOf('\n', end + 1);
+      if (end === -1) return -1;
+      i = end - 1;
+      continue;
+    }
+    if (ch !== ' ' && ch !== '\t' && ch !== '\r') lineStart = false;
+    if (outerAlternative || groups.includes(true)) continue;
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
