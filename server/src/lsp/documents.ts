@@ -15,7 +15,8 @@ import { languageForLanguageId, type LanguageId } from '../core/grammars';
 import type { FileModel } from '../core/model';
 import { parseText } from '../core/parser';
 import { LineIndex } from '../core/text/lines';
-import { analyzeLive, type VerdictCache } from './liveAnalysis';
+import { analyzeLive, verdictOf, type VerdictCache } from './liveAnalysis';
+import { nextTurn } from './scheduling';
 import { applyContentChanges } from './textChanges';
 import { uriToPath } from './uris';
 
@@ -73,17 +74,41 @@ export class OpenDocument {
 
   /**
    * Analysis of the current version under the given settings generation; null
-   * when the text could not be parsed. Quick by default (converter verdicts
-   * may be remembered from an earlier version); `exact` asks the converter.
+   * when the text could not be parsed. Quick: converter verdicts may be
+   * remembered from an earlier version (see liveAnalysis).
    */
-  analysis(settingsGeneration: number, options: ConversionOptions, exact = false): DocumentAnalysis | null {
+  analysis(settingsGeneration: number, options: ConversionOptions): DocumentAnalysis | null {
     const cached = this.cached;
-    if (cached && cached.version === this.version && cached.settingsGeneration === settingsGeneration && (cached.exact || !exact)) return cached;
+    if (cached && cached.version === this.version && cached.settingsGeneration === settingsGeneration) return cached;
+    const remembered = this.verdictsGeneration === settingsGeneration ? this.verdicts : null;
+    return this.analyse(settingsGeneration, options, remembered, false);
+  }
+
+  /**
+   * The analysis with every verdict asked of the converter for this text. One
+   * module at a time, giving the event loop a turn in between; resolves null
+   * when the document changed (or closed) meanwhile.
+   */
+  async exactAnalysis(settingsGeneration: number, options: ConversionOptions): Promise<DocumentAnalysis | null> {
+    const start = this.analysis(settingsGeneration, options);
+    if (!start || start.exact) return start;
+    const verdicts: VerdictCache = new Map();
+    for (const module of start.model.modules) {
+      if (module.phase !== 'single') continue;
+      await nextTurn();
+      if (this.cached !== start) return null;
+      verdicts.set(module.name, verdictOf(start.model, module, options));
+    }
+    await nextTurn();
+    if (this.cached !== start) return null;
+    return this.analyse(settingsGeneration, options, verdicts, true);
+  }
+
+  private analyse(settingsGeneration: number, options: ConversionOptions, remembered: VerdictCache | null, rememberedAreExact: boolean): DocumentAnalysis | null {
     this.dropAnalysis();
     if (!this.tree) return null;
-    const remembered = !exact && this.verdictsGeneration === settingsGeneration ? this.verdicts : null;
     const verdicts: VerdictCache = new Map();
-    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts);
+    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts, rememberedAreExact);
     this.verdicts = verdicts;
     this.verdictsGeneration = settingsGeneration;
     this.cached = { version: this.version, settingsGeneration, text: this.text, lines: this.lines, model: live.model, findings: live.findings, exact: live.exact };

@@ -24,6 +24,12 @@ export interface LiveAnalysis {
   exact: boolean;
 }
 
+/** The converter's verdict on one module: why it would refuse, or nothing. */
+export function verdictOf(model: FileModel, module: ModuleInfo, options: ConversionOptions): string[] {
+  const result = convertModule(model, module, options);
+  return result.ok ? [] : result.reasons;
+}
+
 /**
  * The same rules over the same model as core's analyzeTree; `remembered`
  * supplies verdicts when given (modules it does not know are asked for), and
@@ -36,6 +42,8 @@ export function analyzeLive(
   options: ConversionOptions,
   remembered: VerdictCache | null,
   verdicts: VerdictCache,
+  /** The remembered verdicts were asked for this very text. */
+  rememberedAreExact = false,
 ): LiveAnalysis {
   const model = buildModel(text, tree, lang);
   let exact = true;
@@ -44,11 +52,8 @@ export function analyzeLive(
     const known = asked.get(module);
     if (known) return known;
     let reasons = remembered?.get(module.name);
-    if (reasons) exact = false;
-    else {
-      const result = convertModule(model, module, options);
-      reasons = result.ok ? [] : result.reasons;
-    }
+    if (reasons && !rememberedAreExact) exact = false;
+    else reasons = verdictOf(model, module, options);
     asked.set(module, reasons);
     verdicts.set(module.name, reasons);
     return reasons;

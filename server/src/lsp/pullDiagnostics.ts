@@ -25,8 +25,9 @@ export function registerPullDiagnostics(ctx: ServerContext): void {
   const exactPass = new SettleTimer(ctx.options.exactAnalysisDelayMs, (document, version) => {
     if (documents.get(document.uri) !== document || document.version !== version) return;
     const quick = JSON.stringify(workspace.reportForDocument(document).diagnostics);
-    const exact = workspace.reportForDocument(document, true);
-    if (JSON.stringify(exact.diagnostics) !== quick && ctx.client.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    void workspace.exactReportForDocument(document).then((exact) => {
+      if (exact && JSON.stringify(exact.diagnostics) !== quick && ctx.client.diagnosticRefresh) connection.languages.diagnostics.refresh();
+    });
   });
 
   connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {

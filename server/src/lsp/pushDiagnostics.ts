@@ -34,9 +34,10 @@ export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
   }
 
   const exactPass = new SettleTimer(options.exactAnalysisDelayMs, (document, version) => {
-    if (!isCurrent(document, version)) return;
-    const report = workspace.reportForDocument(document, true);
-    if (lastSent.get(document.uri) !== JSON.stringify(report.diagnostics)) send(document, report);
+    void workspace.exactReportForDocument(document).then((report) => {
+      if (!report || !isCurrent(document, version)) return;
+      if (lastSent.get(document.uri) !== JSON.stringify(report.diagnostics)) send(document, report);
+    });
   });
 
   async function publish(document: OpenDocument, version: number): Promise<void> {

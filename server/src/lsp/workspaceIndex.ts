@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { languageForPath } from '../core/grammars';
-import type { DocumentStore, OpenDocument } from './documents';
+import type { DocumentAnalysis, DocumentStore, OpenDocument } from './documents';
 import { toDiagnostics } from './diagnostics';
 import { withTransientAnalysis } from './fileAnalysis';
 import type { SettingsStore } from './settings';
@@ -19,6 +19,11 @@ export interface FileReport {
   version: number | null;
   resultId: string;
   diagnostics: Diagnostic[];
+}
+
+export interface DocumentReport extends FileReport {
+  /** Every converter verdict in it was asked for this text. */
+  exact: boolean;
 }
 
 interface CacheEntry {
@@ -71,19 +76,30 @@ export class WorkspaceIndex {
     }
   }
 
-  /** Diagnostics for an open document, from its cached analysis (quick unless `exact`). */
-  reportForDocument(document: OpenDocument, exact = false): FileReport & { exact: boolean } {
-    const analysis = document.analysis(this.settings.generation, this.settings.conversionOptions, exact);
+  /** Diagnostics for an open document, from its cached (quick) analysis. */
+  reportForDocument(document: OpenDocument): DocumentReport {
+    return this.documentReport(document, document.analysis(this.settings.generation, this.settings.conversionOptions));
+  }
+
+  /** The same after asking the converter afresh; null when the document changed meanwhile. */
+  async exactReportForDocument(document: OpenDocument): Promise<DocumentReport | null> {
+    const version = document.version;
+    const analysis = await document.exactAnalysis(this.settings.generation, this.settings.conversionOptions);
+    if (document.version !== version || (analysis && !analysis.exact)) return null;
+    return this.documentReport(document, analysis);
+  }
+
+  private documentReport(document: OpenDocument, analysis: DocumentAnalysis | null): DocumentReport {
     const diagnostics = analysis
       ? toDiagnostics(document.uri, document.version, analysis.text, analysis.lines, analysis.findings, this.settings.current)
       : [];
-    const isExact = analysis?.exact ?? true;
+    const exact = analysis?.exact ?? true;
     return {
       uri: document.uri,
       version: document.version,
-      resultId: `v${document.version}-s${this.settings.generation}${isExact ? '' : '-quick'}`,
+      resultId: `v${document.version}-s${this.settings.generation}${exact ? '' : '-quick'}`,
       diagnostics,
-      exact: isExact,
+      exact,
     };
   }
 
