@@ -104,7 +104,7 @@ fail:
     assert.match(execOf(output), /fail:\n    return -1;\n\}/);
   });
 
-  it('keeps the outcome when Py_CLEAR(m) falls through to a shared `return m`', () => {
+  it('turns Py_CLEAR(m) falling through to a shared `return m` into the failure return', () => {
     const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
     if (m == NULL)
         return NULL;
@@ -115,8 +115,20 @@ fail:
     Py_CLEAR(m);
 done:
     return m;`));
-    const exec = execOf(output);
-    assert.match(exec, /fail:\n    m = NULL;\ndone:\n    return m == NULL \? -1 : 0;/);
+    assert.match(execOf(output), /fail:\n    return -1;\ndone:\n    return 0;/);
+  });
+
+  it('falls back to testing the module variable when Py_CLEAR(m) is followed by more cleanup', () => {
+    const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    PyObject *tmp = NULL;
+    if (m == NULL)
+        return NULL;
+    tmp = PyLong_FromLong(1);
+    if (tmp == NULL || PyModule_AddObjectRef(m, "ONE", tmp) < 0)
+        Py_CLEAR(m);
+    Py_XDECREF(tmp);
+    return m;`));
+    assert.match(execOf(output), /< 0\)\n        m = NULL;\n    Py_XDECREF\(tmp\);\n    return m == NULL \? -1 : 0;/);
   });
 
   it('turns `return PyErr_NoMemory();` into raise-then-fail', () => {

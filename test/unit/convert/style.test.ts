@@ -117,3 +117,62 @@ describe('conversion: file style, C++, idempotence', () => {
     assert.match(text, /eggs_slots/);
   });
 });
+
+describe('conversion: comments and C++ scopes', () => {
+  before(() => initParser());
+
+  it('moves a comment that explained SetGIL onto the Py_mod_gil slot', () => {
+    const { output } = convert(
+      moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+#ifdef Py_GIL_DISABLED
+    /* hello() is not atomic. */
+    PyUnstable_Module_SetGIL(m, Py_MOD_GIL_USED);
+#endif
+    return m;`),
+    );
+    assert.match(output, /#if PY_VERSION_HEX >= 0x030D0000\n    \/\* hello\(\) is not atomic\. \*\/\n    \{Py_mod_gil, Py_MOD_GIL_USED\},\n#endif/);
+  });
+
+  it('drops the comment attached to the removed creation', () => {
+    const { output } = convert(moduleWith(`    PyObject *m;
+
+    /* Create the module */
+    m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    PyModule_AddIntConstant(m, "A", 1);
+    return m;`));
+    assert.doesNotMatch(output, /Create the module/);
+  });
+
+  it('keeps exec in the namespace of the def when the init sits outside it', () => {
+    const source = `#include <Python.h>
+
+namespace {
+
+PyMethodDef methods[] = {
+    {nullptr, nullptr, 0, nullptr}
+};
+
+PyModuleDef ns_def = {
+    PyModuleDef_HEAD_INIT, "ns", nullptr, -1, methods
+};
+
+}  // namespace
+
+PyMODINIT_FUNC PyInit_ns(void) {
+    PyObject *m = PyModule_Create(&ns_def);
+    if (m == nullptr) return nullptr;
+    if (PyModule_AddIntConstant(m, "A", 1) < 0) { Py_DECREF(m); return nullptr; }
+    return m;
+}
+`;
+    const { result, output } = convert(source, {}, 'cpp');
+    assert.ok(result.ok, JSON.stringify(result));
+    const exec = output.indexOf('static int ns_exec(PyObject *m) {');
+    assert.ok(exec !== -1 && exec < output.indexOf('PyModuleDef ns_def') && output.indexOf('PyModuleDef ns_def') < output.indexOf('}  // namespace'), output);
+    assert.doesNotMatch(output, /static int ns_exec\(PyObject \*m\);/);
+  });
+});

@@ -40,6 +40,7 @@ export function createBodyContext(text: string, mask: string, target: Conversion
     globalTargets: targets.filter((t) => !locals.has(t)),
     staticState: targets.filter((t) => !locals.has(t)).map((t) => `static ${t}`),
     moduleReassigned: false,
+    gilComments: [],
     canUseNewRef: (versionHex(options.minimumPythonVersion) ?? 0) >= 0x030a0000,
   };
   if (localTargets.length > 1) ctx.reasons.push(`the new module is stored in several local variables (${localTargets.join(', ')})`);
@@ -118,8 +119,13 @@ function removeRelease(ctx: BodyContext, call: Node, name: string): void {
     ctx.reasons.push(`the module is released by ${name} inside a larger expression`);
     return;
   }
-  let next: Node | null = statement.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
+  const next = nextInFlow(statement);
+  const returned = next?.type === 'return_statement' ? unwrapExpression(codeChildren(next)[0] ?? null) : null;
+  if (name === 'Py_CLEAR' && returned?.type === 'identifier' && moduleNames(ctx).has(returned.text)) {
+    // `Py_CLEAR(m); [label:] return m;` is the failure exit: say so directly.
+    claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: 'return -1;' }, statement);
+    return;
+  }
   if (name === 'Py_CLEAR' && next?.type !== 'return_statement') {
     ctx.moduleReassigned = true;
     claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: `${ctx.paramName} = ${ctx.style.nullLiteral};` }, statement);
@@ -141,6 +147,21 @@ function removeRelease(ctx: BodyContext, call: Node, name: string): void {
   } else {
     claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: '{ }' }, statement);
   }
+}
+
+/** The statement run after `statement` falls through, seen through labels. */
+function nextInFlow(statement: Node): Node | null {
+  let from: Node | null = statement;
+  while (from) {
+    let next: Node | null = from.nextNamedSibling;
+    while (next?.type === 'comment') next = next.nextNamedSibling;
+    if (next) {
+      while (next?.type === 'labeled_statement') next = codeChildren(next).find((c) => c.type !== 'statement_identifier') ?? null;
+      return next;
+    }
+    from = from.parent?.type === 'labeled_statement' ? from.parent : null;
+  }
+  return null;
 }
 
 /** An `if` without `else` whose condition has no side effects: removable whole. */

@@ -31,6 +31,8 @@ export interface BodyContext {
   moduleReassigned: boolean;
   /** Value of a removed `PyUnstable_Module_SetGIL(m, V)` call. */
   gilValue?: string;
+  /** Comments that explained the removed SetGIL call: they move to the Py_mod_gil slot. */
+  gilComments: string[];
   /** Py_NewRef may be used (minimum Python 3.10). */
   canUseNewRef: boolean;
 }

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { declaredName } from '../analysis/nodes';
 import { claim, declaratorsOf, globalStoreLines, type BodyContext } from './bodyContext';
-import { codeChildren, descendants, isNullExpression, removeNode, replaceWithLines, unwrapExpression } from './text';
+import { codeChildren, descendants, isNullExpression, lineStartOf, removeNode, replaceWithLines, unwrapExpression } from './text';
 
 /**
  * Top of `m = g = (PyObject *)PyModule_Create(...)`: the outermost plain
@@ -49,8 +49,21 @@ function nextCodeSibling(node: Node): Node | null {
 /** Replace (or remove, when there is nothing to store) the creation statement. */
 function replaceCreationStatement(ctx: BodyContext, statement: Node): void {
   const lines = globalStoreLines(ctx);
-  if (lines.length) claim(ctx, replaceWithLines(ctx.text, statement, lines, ctx.style.eol), statement);
-  else claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
+  if (lines.length) {
+    claim(ctx, replaceWithLines(ctx.text, statement, lines, ctx.style.eol), statement);
+    return;
+  }
+  claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
+  removeAttachedComment(ctx, statement);
+}
+
+/** A comment on the lines right above the removed creation described it: it goes too. */
+function removeAttachedComment(ctx: BodyContext, statement: Node): void {
+  const comment = statement.previousNamedSibling;
+  if (comment?.type !== 'comment') return;
+  const between = ctx.text.slice(comment.endIndex, statement.startIndex);
+  const ownLine = ctx.text.slice(lineStartOf(ctx.text, comment.startIndex), comment.startIndex).trim() === '';
+  if (ownLine && /^[ \t]*\r?\n[ \t]*$/.test(between)) claim(ctx, removeNode(ctx.text, ctx.mask, comment), comment);
 }
 
 export function rewriteCreation(ctx: BodyContext): void {

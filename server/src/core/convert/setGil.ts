@@ -27,6 +27,9 @@ export function removeSetGil(ctx: BodyContext, call: Node, args: Node[]): void {
     codeChildren(wrapper).filter((c) => c.type !== 'identifier' && c.id !== wrapper.childForFieldName('condition')?.id).length === 1;
   const removed = wrapperOnlyHoldsCall ? wrapper : statement;
   claim(ctx, removeNode(ctx.text, ctx.mask, removed), removed);
+  // A comment that explained the chosen value now explains the slot.
+  const comments = wrapperOnlyHoldsCall ? wrapper.namedChildren.filter((c): c is Node => c?.type === 'comment') : [];
+  ctx.gilComments.push(...comments.map((c) => c.text));
 }
 
 /** The statement to delete: `SetGIL(...);` or `if (SetGIL(...) < 0) {...}`. */

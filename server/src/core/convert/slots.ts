@@ -21,6 +21,8 @@ export interface SlotArraySpec {
   execName?: string;
   /** Value from a removed PyUnstable_Module_SetGIL call: it wins over the option. */
   gilFromCode?: string;
+  /** Comments that sat with that call, written above the Py_mod_gil slot. */
+  gilComments?: string[];
   lang: LanguageId;
   options: ConversionOptions;
   style: FileStyle;
@@ -33,12 +35,13 @@ export function slotArrayText(spec: SlotArraySpec): string {
   const { eol, indent } = spec.style;
   const minimum = versionHex(spec.options.minimumPythonVersion) ?? 0;
   const lines: string[] = [];
-  const guarded = (since: number, hex: string, entry: string): void => {
+  const guarded = (since: number, hex: string, entry: string, comments: string[] = []): void => {
+    const body = [...comments.flatMap((c) => reindent(c, indent)), indent + entry];
     // Under the limited API, moduleobject.h defines the slot only when
     // Py_LIMITED_API itself is recent enough, whatever the headers' version.
-    if (spec.limitedApi) lines.push(`#if PY_VERSION_HEX >= ${hex} && (!defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= ${hex})`, indent + entry, '#endif');
-    else if (minimum >= since) lines.push(indent + entry);
-    else lines.push(`#if PY_VERSION_HEX >= ${hex}`, indent + entry, '#endif');
+    if (spec.limitedApi) lines.push(`#if PY_VERSION_HEX >= ${hex} && (!defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= ${hex})`, ...body, '#endif');
+    else if (minimum >= since) lines.push(...body);
+    else lines.push(`#if PY_VERSION_HEX >= ${hex}`, ...body, '#endif');
   };
   if (spec.execName) {
     const exec = spec.lang === 'cpp' ? `(void *)${spec.execName}` : spec.execName;
@@ -48,7 +51,7 @@ export function slotArrayText(spec: SlotArraySpec): string {
     guarded(PY312, '0x030C0000', `{Py_mod_multiple_interpreters, ${INTERPRETER_VALUES[spec.options.multipleInterpreters]}},`);
   }
   const gil = spec.gilFromCode ?? (spec.options.gil === 'omit' ? undefined : GIL_VALUES[spec.options.gil]);
-  if (gil) guarded(PY313, '0x030D0000', `{Py_mod_gil, ${gil}},`);
+  if (gil) guarded(PY313, '0x030D0000', `{Py_mod_gil, ${gil}},`, spec.gilComments);
   lines.push(`${indent}{0, ${spec.style.nullLiteral}}`);
   const open = spec.style.braceOnOwnLine ? `${eol}{` : ' {';
   return [`static PyModuleDef_Slot ${spec.name}[] =${open}`, ...lines, '};'].join(eol);
@@ -57,4 +60,12 @@ export function slotArrayText(spec: SlotArraySpec): string {
 /** Prototype so a slot array placed before the exec definition can name it. */
 export function execPrototype(execName: string, paramName: string, style: FileStyle): string {
   return `static int ${execName}(${style.objectPointer}${paramName});`;
+}
+
+/** A (possibly multi-line) comment moved to `indent`, its inner lines kept aligned. */
+function reindent(comment: string, indent: string): string[] {
+  const lines = comment.split(/\r?\n/);
+  const inner = lines.slice(1).map((l) => /^[ \t]*/.exec(l)![0].length);
+  const strip = inner.length ? Math.min(...inner) : 0;
+  return [indent + lines[0]!.trim(), ...lines.slice(1).map((l) => indent + ' '.repeat(Math.max(0, /^[ \t]*/.exec(l)![0].length - strip + 1)) + l.trim())];
 }
