@@ -136,6 +136,38 @@ describe('LSP: conversion commands', () => {
     });
   });
 
+  describe('a document edited while multiphase.convertAll runs', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`f${String(i).padStart(2, '0')}.c`] = singlePhaseModule(`f${i}`);
+    const ws = makeWorkspace(files);
+    let client: LspTestClient;
+
+    before(async () => {
+      client = LspTestClient.spawn();
+      await client.initialize({ rootUri: ws.uri, initializationOptions: { diagnosticsDebounceMs: 0 } });
+    });
+
+    after(() => client.shutdown());
+
+    it('is left out of the edit (its analysis is stale) while the others are converted', async () => {
+      const uri = ws.fileUri('f00.c');
+      await client.open(uri, singlePhaseModule('f0'));
+      let edited = false;
+      client.connection.onNotification('$/progress', (event: { value: { kind: string } }) => {
+        if (event.value.kind !== 'report' || edited) return;
+        edited = true; // f00.c is analysed first; type into it before the run ends
+        void client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// typing\n' }]);
+      });
+      const summary = await execute(client, 'multiphase.convertAll');
+      assert.ok(edited);
+      assert.deepEqual(summary.skipped, [{ file: uri, reason: 'the document changed while converting; run the command again' }]);
+      assert.equal(summary.converted.length, 11);
+      assert.ok(!summary.converted.some((c) => c.file === uri));
+      assert.match(client.text(uri), /^\/\/ typing\n[\s\S]*PyModule_Create/);
+      assert.match(readFileSync(ws.path('f11.c'), 'utf8'), /PyModuleDef_Init\(&f11_module\)/);
+    });
+  });
+
   describe('cancelling multiphase.convertAll', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`m${i}.c`] = singlePhaseModule(`m${i}`);
