@@ -253,3 +253,21 @@ export class LspTestClient {
     this.connection.dispose();
   }
 }
+
+/**
+ * Inside a mocha `describe`: a server started before its tests (with
+ * `settings` answered from the first workspace/configuration) and shut down after.
+ */
+export function useServer(options: { rootUri?: string; settings?: unknown; capabilities?: ClientCapabilities; initializationOptions?: unknown } = {}): () => LspTestClient {
+  let client: LspTestClient | undefined;
+  before(async () => {
+    client = LspTestClient.spawn();
+    if (options.settings !== undefined) client.settings = options.settings;
+    await client.initialize(options);
+  });
+  after(() => client?.shutdown());
+  return () => {
+    if (!client) throw new Error('the server starts in a before() hook');
+    return client;
+  };
+}

@@ -3,7 +3,7 @@
 // workspace/applyEdit, writes the files) and checks files, summary and progress.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { LspTestClient } from '../../support/lspClient';
+import { useServer, type LspTestClient } from '../../support/lspClient';
 import { makeWorkspace, PLAIN_C, refusedModule, singlePhaseModule } from './sources';
 
 interface Summary {
@@ -32,18 +32,10 @@ describe('LSP: conversion commands', () => {
       'vendor/skipme.c': singlePhaseModule('skipme'),
       '.gitignore': 'generated/\n',
     });
-    let client: LspTestClient;
-
-    before(async () => {
-      client = LspTestClient.spawn();
-      client.settings = { exclude: ['**/build/**', 'vendor/**'] };
-      await client.initialize({ rootUri: ws.uri, initializationOptions: { diagnosticsDebounceMs: 0 } });
-    });
-
-    after(() => client.shutdown());
+    const client = useServer({ settings: { exclude: ['**/build/**', 'vendor/**'] }, rootUri: ws.uri, initializationOptions: { diagnosticsDebounceMs: 0 } });
 
     it('converts every module it can in one applyEdit with change annotations, and reports progress', async () => {
-      const summary = await execute(client, 'multiphase.convertAll');
+      const summary = await execute(client(), 'multiphase.convertAll');
       assert.equal(summary.applied, true);
       assert.equal(summary.cancelled, false);
       assert.deepEqual(
@@ -66,8 +58,8 @@ describe('LSP: conversion commands', () => {
       assert.equal(readFileSync(ws.path('generated/gen.c'), 'utf8'), singlePhaseModule('gen'));
       assert.equal(readFileSync(ws.path('vendor/skipme.c'), 'utf8'), singlePhaseModule('skipme'));
 
-      assert.equal(client.appliedEdits.length, 1, 'one workspace/applyEdit');
-      const edit = client.appliedEdits[0]!.edit;
+      assert.equal(client().appliedEdits.length, 1, 'one workspace/applyEdit');
+      const edit = client().appliedEdits[0]!.edit;
       const labels = Object.values(edit.changeAnnotations ?? {}).map((a) => a.label);
       assert.deepEqual(labels.sort(), ["Convert 'alpha' to multi-phase initialization (PEP 489)", "Convert 'beta' to multi-phase initialization (PEP 489)"]);
       for (const change of edit.documentChanges ?? []) {
@@ -75,17 +67,17 @@ describe('LSP: conversion commands', () => {
         for (const e of change.edits) assert.ok('annotationId' in e && e.annotationId, 'every edit is annotated');
       }
 
-      const kinds = client.progress.map((p) => p.value.kind);
+      const kinds = client().progress.map((p) => p.value.kind);
       assert.equal(kinds[0], 'begin');
       assert.equal(kinds.at(-1), 'end');
       assert.ok(kinds.filter((k) => k === 'report').length >= 4, 'a report per file');
-      const begin = client.progress[0]!.value;
+      const begin = client().progress[0]!.value;
       assert.equal(begin.cancellable, true);
-      assert.ok(client.progress.some((p) => /4\/4 files, 2 modules to convert/.test(p.value.message ?? '')), 'counts in the messages');
+      assert.ok(client().progress.some((p) => /4\/4 files, 2 modules to convert/.test(p.value.message ?? '')), 'counts in the messages');
     });
 
     it('has nothing left to convert the second time', async () => {
-      const summary = await execute(client, 'multiphase.convertAll');
+      const summary = await execute(client(), 'multiphase.convertAll');
       assert.deepEqual(summary.converted, []);
       assert.equal(summary.refused.length, 1);
       assert.equal(summary.applied, false);
@@ -93,35 +85,28 @@ describe('LSP: conversion commands', () => {
   });
 
   describe('multiphase.convertFile', () => {
-    let client: LspTestClient;
     const ws = makeWorkspace({ 'one.c': singlePhaseModule('one'), 'two.c': singlePhaseModule('two') });
-
-    before(async () => {
-      client = LspTestClient.spawn();
-      await client.initialize({ rootUri: ws.uri, initializationOptions: { diagnosticsDebounceMs: 0 } });
-    });
-
-    after(() => client.shutdown());
+    const client = useServer({ rootUri: ws.uri, initializationOptions: { diagnosticsDebounceMs: 0 } });
 
     it('refuses a stale version and converts the current one', async () => {
       const uri = ws.fileUri('one.c');
-      await client.open(uri, singlePhaseModule('one'));
-      const version = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '/* edited */\n' }]);
-      const stale = await execute(client, 'multiphase.convertFile', [{ uri, version: version - 1 }]);
+      await client().open(uri, singlePhaseModule('one'));
+      const version = await client().change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '/* edited */\n' }]);
+      const stale = await execute(client(), 'multiphase.convertFile', [{ uri, version: version - 1 }]);
       assert.deepEqual(stale.converted, []);
       assert.match(stale.skipped[0]?.reason ?? '', /changed \(version 1 requested, now 2\)/);
-      assert.equal(client.appliedEdits.length, 0, 'no edit sent');
+      assert.equal(client().appliedEdits.length, 0, 'no edit sent');
 
-      const fresh = await execute(client, 'multiphase.convertFile', [{ uri, version }]);
+      const fresh = await execute(client(), 'multiphase.convertFile', [{ uri, version }]);
       assert.deepEqual(fresh.converted, [{ file: uri, module: 'one' }]);
-      assert.match(client.text(uri), /^\/\* edited \*\/\n[\s\S]*return PyModuleDef_Init\(&one_module\);/);
-      const published = await client.waitForDiagnostics(uri, (p) => (p.version ?? 0) > version);
+      assert.match(client().text(uri), /^\/\* edited \*\/\n[\s\S]*return PyModuleDef_Init\(&one_module\);/);
+      const published = await client().waitForDiagnostics(uri, (p) => (p.version ?? 0) > version);
       assert.ok(!published.diagnostics.some((d) => d.code === 'single-phase-init'));
     });
 
     it('reports an edit the editor did not apply', async () => {
-      client.applyEditAnswer = () => ({ applied: false, failureReason: 'user cancelled the preview' });
-      const summary = await execute(client, 'multiphase.convertFile', [ws.fileUri('two.c')]);
+      client().applyEditAnswer = () => ({ applied: false, failureReason: 'user cancelled the preview' });
+      const summary = await execute(client(), 'multiphase.convertFile', [ws.fileUri('two.c')]);
       assert.equal(summary.applied, false);
       assert.equal(summary.failureReason, 'user cancelled the preview');
       assert.deepEqual(summary.converted, []);
@@ -129,10 +114,10 @@ describe('LSP: conversion commands', () => {
     });
 
     it('uses the progress token the client passes', async () => {
-      client.progress.length = 0;
-      await execute(client, 'multiphase.convertFile', [ws.fileUri('two.c')], 'client-token');
-      assert.ok(client.progress.length >= 3);
-      assert.ok(client.progress.every((p) => p.token === 'client-token'));
+      client().progress.length = 0;
+      await execute(client(), 'multiphase.convertFile', [ws.fileUri('two.c')], 'client()-token');
+      assert.ok(client().progress.length >= 3);
+      assert.ok(client().progress.every((p) => p.token === 'client()-token'));
     });
   });
 
@@ -140,30 +125,23 @@ describe('LSP: conversion commands', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 12; i++) files[`f${String(i).padStart(2, '0')}.c`] = singlePhaseModule(`f${i}`);
     const ws = makeWorkspace(files);
-    let client: LspTestClient;
-
-    before(async () => {
-      client = LspTestClient.spawn();
-      await client.initialize({ rootUri: ws.uri, initializationOptions: { diagnosticsDebounceMs: 0 } });
-    });
-
-    after(() => client.shutdown());
+    const client = useServer({ rootUri: ws.uri, initializationOptions: { diagnosticsDebounceMs: 0 } });
 
     it('is left out of the edit (its analysis is stale) while the others are converted', async () => {
       const uri = ws.fileUri('f00.c');
-      await client.open(uri, singlePhaseModule('f0'));
+      await client().open(uri, singlePhaseModule('f0'));
       let edited = false;
-      client.connection.onNotification('$/progress', (event: { value: { kind: string } }) => {
+      client().connection.onNotification('$/progress', (event: { value: { kind: string } }) => {
         if (event.value.kind !== 'report' || edited) return;
         edited = true; // f00.c is analysed first; type into it before the run ends
-        void client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// typing\n' }]);
+        void client().change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// typing\n' }]);
       });
-      const summary = await execute(client, 'multiphase.convertAll');
+      const summary = await execute(client(), 'multiphase.convertAll');
       assert.ok(edited);
       assert.deepEqual(summary.skipped, [{ file: uri, reason: 'the document changed while converting; run the command again' }]);
       assert.equal(summary.converted.length, 11);
       assert.ok(!summary.converted.some((c) => c.file === uri));
-      assert.match(client.text(uri), /^\/\/ typing\n[\s\S]*PyModule_Create/);
+      assert.match(client().text(uri), /^\/\/ typing\n[\s\S]*PyModule_Create/);
       assert.match(readFileSync(ws.path('f11.c'), 'utf8'), /PyModuleDef_Init\(&f11_module\)/);
     });
   });
@@ -172,23 +150,16 @@ describe('LSP: conversion commands', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`m${i}.c`] = singlePhaseModule(`m${i}`);
     const ws = makeWorkspace(files);
-    let client: LspTestClient;
-
-    before(async () => {
-      client = LspTestClient.spawn();
-      await client.initialize({ rootUri: ws.uri });
-    });
-
-    after(() => client.shutdown());
+    const client = useServer({ rootUri: ws.uri });
 
     it('stops at the cancel button and changes nothing', async () => {
-      client.connection.onNotification('$/progress', (event: { token: string | number; value: { kind: string } }) => {
-        if (event.value.kind === 'report') void client.connection.sendNotification('window/workDoneProgress/cancel', { token: event.token });
+      client().connection.onNotification('$/progress', (event: { token: string | number; value: { kind: string } }) => {
+        if (event.value.kind === 'report') void client().connection.sendNotification('window/workDoneProgress/cancel', { token: event.token });
       });
-      const summary = await execute(client, 'multiphase.convertAll');
+      const summary = await execute(client(), 'multiphase.convertAll');
       assert.equal(summary.cancelled, true);
       assert.ok(summary.files < 40, `stopped after ${summary.files} files`);
-      assert.equal(client.appliedEdits.length, 0);
+      assert.equal(client().appliedEdits.length, 0);
       assert.equal(readFileSync(ws.path('m0.c'), 'utf8'), singlePhaseModule('m0'));
     });
   });

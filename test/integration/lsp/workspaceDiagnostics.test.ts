@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import type { WorkspaceDiagnosticReport, WorkspaceFullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { editorCapabilities, LspTestClient } from '../../support/lspClient';
+import { editorCapabilities, useServer } from '../../support/lspClient';
 import { makeWorkspace, PLAIN_C, singlePhaseModule } from './sources';
 
 const FILES = {
@@ -18,33 +18,25 @@ const FILES = {
 describe('LSP: workspace diagnostics', () => {
   describe('pull (workspace/diagnostic)', () => {
     const ws = makeWorkspace(FILES);
-    let client: LspTestClient;
-
-    before(async () => {
-      client = LspTestClient.spawn();
-      client.settings = { exclude: ['third_party/**'] };
-      await client.initialize({ rootUri: ws.uri, capabilities: editorCapabilities({ pull: true }) });
-    });
-
-    after(() => client.shutdown());
+    const client = useServer({ settings: { exclude: ['third_party/**'] }, rootUri: ws.uri, capabilities: editorCapabilities({ pull: true }) });
 
     it('reports every single-phase module in the folder, honouring exclude and .gitignore', async () => {
-      const report = await client.connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+      const report = await client().connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
       const full = report.items.filter((item): item is WorkspaceFullDocumentDiagnosticReport => item.kind === 'full');
       assert.deepEqual(full.map((item) => item.uri).sort(), [ws.fileUri('pkg/alpha.c'), ws.fileUri('pkg/cxx/beta.cpp')]);
       for (const item of full) {
         assert.equal(item.version, null);
         assert.ok(item.items.some((d) => d.code === 'single-phase-init' && d.source === 'multiphase'));
       }
-      assert.equal(client.diagnostics.size, 0, 'nothing pushed to a pull client');
+      assert.equal(client().diagnostics.size, 0, 'nothing pushed to a pull client');
     });
 
     it('answers unchanged for files that did not change, and re-reads one that did', async () => {
-      const first = await client.connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+      const first = await client().connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
       const previousResultIds = first.items.map((item) => ({ uri: item.uri, value: item.resultId! }));
       writeFileSync(ws.path('pkg/alpha.c'), PLAIN_C + '\n');
-      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.fileUri('pkg/alpha.c'), type: 2 }] });
-      const second = await client.connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+      await client().connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.fileUri('pkg/alpha.c'), type: 2 }] });
+      const second = await client().connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
       const byUri = new Map(second.items.map((item) => [item.uri, item]));
       assert.equal(byUri.get(ws.fileUri('pkg/cxx/beta.cpp'))?.kind, 'unchanged');
       const alpha = byUri.get(ws.fileUri('pkg/alpha.c'));
@@ -54,40 +46,33 @@ describe('LSP: workspace diagnostics', () => {
 
     it('serves textDocument/diagnostic for an open document', async () => {
       const uri = ws.fileUri('pkg/cxx/beta.cpp');
-      await client.open(uri, singlePhaseModule('beta'), 'cpp');
-      const report = await client.connection.sendRequest<{ kind: string; resultId: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      await client().open(uri, singlePhaseModule('beta'), 'cpp');
+      const report = await client().connection.sendRequest<{ kind: string; resultId: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
       assert.equal(report.kind, 'full');
       assert.ok(report.items.some((d) => d.code === 'single-phase-init'));
-      const again = await client.connection.sendRequest<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+      const again = await client().connection.sendRequest<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
       assert.equal(again.kind, 'unchanged');
     });
   });
 
   describe('push, for clients without pull support', () => {
     const ws = makeWorkspace(FILES);
-    let client: LspTestClient;
-
-    before(async () => {
-      client = LspTestClient.spawn();
-      await client.initialize({ rootUri: ws.uri });
-    });
-
-    after(() => client.shutdown());
+    const client = useServer({ rootUri: ws.uri });
 
     it('publishes diagnostics for files that are not open', async () => {
-      const alpha = await client.waitForDiagnostics(ws.fileUri('pkg/alpha.c'));
+      const alpha = await client().waitForDiagnostics(ws.fileUri('pkg/alpha.c'));
       assert.ok(alpha.diagnostics.some((d) => d.code === 'single-phase-init'));
       assert.equal(alpha.version, undefined);
-      await client.waitForDiagnostics(ws.fileUri('pkg/cxx/beta.cpp'));
-      await client.waitForDiagnostics(ws.fileUri('third_party/vendored.c'), (p) => p.diagnostics.length > 0);
-      assert.equal(client.diagnostics.has(ws.fileUri('out/copied.c')), false, '.gitignore honoured');
+      await client().waitForDiagnostics(ws.fileUri('pkg/cxx/beta.cpp'));
+      await client().waitForDiagnostics(ws.fileUri('third_party/vendored.c'), (p) => p.diagnostics.length > 0);
+      assert.equal(client().diagnostics.has(ws.fileUri('out/copied.c')), false, '.gitignore honoured');
     });
 
     it('clears them when a settings change excludes the files', async () => {
-      const cleared = client.nextDiagnostics(ws.fileUri('third_party/vendored.c'), (p) => p.diagnostics.length === 0);
-      await client.changeSettings({ exclude: ['third_party/**'] });
+      const cleared = client().nextDiagnostics(ws.fileUri('third_party/vendored.c'), (p) => p.diagnostics.length === 0);
+      await client().changeSettings({ exclude: ['third_party/**'] });
       await cleared;
-      assert.ok(client.diagnosticsFor(ws.fileUri('pkg/alpha.c')).length > 0, 'others stay');
+      assert.ok(client().diagnosticsFor(ws.fileUri('pkg/alpha.c')).length > 0, 'others stay');
     });
   });
 });
