@@ -25,6 +25,17 @@ describe('conversion golden files', () => {
     assert.ok(fixtures.filter((f) => f.refused.length > 0).length >= 3);
   });
 
+  it('CRLF fixtures still have CRLF bytes, and their conversion adds no bare LF', () => {
+    const crlf = fixtures.filter((f) => f.name.startsWith('crlf_'));
+    assert.ok(crlf.length > 0);
+    for (const fixture of crlf) {
+      // A checkout that normalised line endings would make the golden test
+      // pass vacuously; .gitattributes marks these files -text.
+      assert.doesNotMatch(fixture.input, /(?<!\r)\n/, `${fixture.name}/input has LF-only lines`);
+      assert.doesNotMatch(convertText(fixture.input, fixture.lang).output, /(?<!\r)\n/, `${fixture.name}: conversion wrote LF-only lines`);
+    }
+  });
+
   for (const fixture of fixtures) {
     const where = relative(process.cwd(), fixture.expectedPath);
 

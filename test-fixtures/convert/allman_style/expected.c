@@ -25,24 +25,7 @@ static PyMethodDef allman_style_methods[] =
   {NULL, NULL, 0, NULL}
 };
 
-static int
-allman_style_exec(PyObject *self_module)
-{
-  PyObject *greetings;
-
-  greetings = Py_BuildValue("(sss)", "Hello", "Hi", "Howdy");
-  if (greetings == NULL)
-  {
-    return -1;
-  }
-  if (PyModule_AddObject(self_module, "GREETINGS", greetings) < 0)
-  {
-    Py_DECREF(greetings);
-    return -1;
-  }
-
-  return 0;
-}
+static int allman_style_exec(PyObject *self_module);
 
 static PyModuleDef_Slot allman_style_slots[] =
 {
@@ -68,6 +51,25 @@ static struct PyModuleDef allman_style_module =
   NULL,
   NULL
 };
+
+static int
+allman_style_exec(PyObject *self_module)
+{
+  PyObject *greetings;
+
+  greetings = Py_BuildValue("(sss)", "Hello", "Hi", "Howdy");
+  if (greetings == NULL)
+  {
+    return -1;
+  }
+  if (PyModule_AddObject(self_module, "GREETINGS", greetings) < 0)
+  {
+    Py_DECREF(greetings);
+    return -1;
+  }
+
+  return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_allman_style(void)

@@ -36,24 +36,7 @@ static PyMethodDef capsule_api_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-capsule_api_exec(PyObject *m)
-{
-    PyObject *capsule;
-
-    /* The capsule only points at constant data, so every module object
-     * can share it. */
-    capsule = PyCapsule_New((void *)&capsule_api_table, "capsule_api._C_API", NULL);
-    if (capsule == NULL) {
-        return -1;
-    }
-    if (PyModule_AddObject(m, "_C_API", capsule) < 0) {
-        Py_DECREF(capsule);
-        return -1;
-    }
-
-    return 0;
-}
+static int capsule_api_exec(PyObject *m);
 
 static PyModuleDef_Slot capsule_api_slots[] = {
     {Py_mod_exec, capsule_api_exec},
@@ -77,6 +60,25 @@ static struct PyModuleDef capsule_api_module = {
     NULL,
     NULL
 };
+
+static int
+capsule_api_exec(PyObject *m)
+{
+    PyObject *capsule;
+
+    /* The capsule only points at constant data, so every module object
+     * can share it. */
+    capsule = PyCapsule_New((void *)&capsule_api_table, "capsule_api._C_API", NULL);
+    if (capsule == NULL) {
+        return -1;
+    }
+    if (PyModule_AddObject(m, "_C_API", capsule) < 0) {
+        Py_DECREF(capsule);
+        return -1;
+    }
+
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_capsule_api(void)

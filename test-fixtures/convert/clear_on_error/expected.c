@@ -31,20 +31,7 @@ static PyMethodDef clear_on_error_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-clear_on_error_exec(PyObject *module)
-{
-    if (PyModule_AddIntConstant(module, "START", 0) < 0)
-        goto except;
-    if (PyModule_AddStringConstant(module, "STYLE", "enumerate") < 0)
-        goto except;
-    goto finally;
-
-except:
-    module = NULL;
-finally:
-    return module == NULL ? -1 : 0;
-}
+static int clear_on_error_exec(PyObject *module);
 
 static PyModuleDef_Slot clear_on_error_slots[] = {
     {Py_mod_exec, clear_on_error_exec},
@@ -68,6 +55,21 @@ static struct PyModuleDef clear_on_error_module = {
     NULL,
     NULL
 };
+
+static int
+clear_on_error_exec(PyObject *module)
+{
+    if (PyModule_AddIntConstant(module, "START", 0) < 0)
+        goto except;
+    if (PyModule_AddStringConstant(module, "STYLE", "enumerate") < 0)
+        goto except;
+    goto finally;
+
+except:
+    return -1;
+finally:
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_clear_on_error(void)

@@ -30,6 +30,28 @@ static PyMethodDef const_chain_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+static int const_chain_exec(PyObject *m);
+
+static PyModuleDef_Slot const_chain_slots[] = {
+    {Py_mod_exec, const_chain_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef const_chain_module = {
+    PyModuleDef_HEAD_INIT,
+    "const_chain",
+    "Shape kinds.",
+    0,
+    const_chain_methods,
+    const_chain_slots,
+};
+
 static int
 const_chain_exec(PyObject *m)
 {
@@ -54,26 +76,6 @@ const_chain_exec(PyObject *m)
 
     return 0;
 }
-
-static PyModuleDef_Slot const_chain_slots[] = {
-    {Py_mod_exec, const_chain_exec},
-#if PY_VERSION_HEX >= 0x030C0000
-    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
-#endif
-#if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
-#endif
-    {0, NULL}
-};
-
-static struct PyModuleDef const_chain_module = {
-    PyModuleDef_HEAD_INIT,
-    "const_chain",
-    "Shape kinds.",
-    0,
-    const_chain_methods,
-    const_chain_slots,
-};
 
 PyMODINIT_FUNC
 PyInit_const_chain(void)

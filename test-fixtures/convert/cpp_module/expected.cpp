@@ -74,7 +74,7 @@ static PyModuleDef_Slot cpp_module_slots[] = {
 #if PY_VERSION_HEX >= 0x030D0000
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
-    {0, NULL}
+    {0, nullptr}
 };
 
 PyModuleDef cpp_module_def = {

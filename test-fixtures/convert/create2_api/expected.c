@@ -28,13 +28,7 @@ static PyMethodDef create2_api_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int create2_api_exec(PyObject *m)
-{
-    if (PyModule_AddStringConstant(m, "BUILT_WITH", PY_VERSION) < 0) {
-        return -1;
-    }
-    return 0;
-}
+static int create2_api_exec(PyObject *m);
 
 static PyModuleDef_Slot create2_api_slots[] = {
     {Py_mod_exec, create2_api_exec},
@@ -51,6 +45,14 @@ static struct PyModuleDef create2_api_module = {
     PyModuleDef_HEAD_INIT, "create2_api", NULL, 0, create2_api_methods,
     create2_api_slots, NULL, NULL, NULL
 };
+
+static int create2_api_exec(PyObject *m)
+{
+    if (PyModule_AddStringConstant(m, "BUILT_WITH", PY_VERSION) < 0) {
+        return -1;
+    }
+    return 0;
+}
 
 PyMODINIT_FUNC PyInit_create2_api(void)
 {

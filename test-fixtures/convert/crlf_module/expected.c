@@ -14,15 +14,7 @@ static PyMethodDef crlf_module_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-crlf_module_exec(PyObject *m)
-{
-    /* The line terminator this file itself uses. */
-    if (PyModule_AddStringConstant(m, "NEWLINE", "\r\n") < 0) {
-        return -1;
-    }
-    return 0;
-}
+static int crlf_module_exec(PyObject *m);
 
 static PyModuleDef_Slot crlf_module_slots[] = {
     {Py_mod_exec, crlf_module_exec},
@@ -43,6 +35,16 @@ static struct PyModuleDef crlf_module_def = {
     crlf_module_methods,
     crlf_module_slots
 };
+
+static int
+crlf_module_exec(PyObject *m)
+{
+    /* The line terminator this file itself uses. */
+    if (PyModule_AddStringConstant(m, "NEWLINE", "\r\n") < 0) {
+        return -1;
+    }
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_crlf_module(void)

@@ -26,11 +26,38 @@ static PyMethodDef custom_error_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+static int custom_error_exec(PyObject *m);
+
+static PyModuleDef_Slot custom_error_slots[] = {
+    {Py_mod_exec, custom_error_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef custom_error_module = {
+    PyModuleDef_HEAD_INIT,
+    "custom_error",
+    "Digit parsing with its own exception.",
+    0,
+    custom_error_methods,
+    custom_error_slots,
+    NULL,
+    NULL,
+    NULL
+};
+
 static int
 custom_error_exec(PyObject *m)
 {
-    /* This module keeps process-wide state (C static variables or static
-     * types), so it can be loaded only once per process: https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process */
+    /* This module keeps process-wide state (static ParseError), so it can be
+     * loaded only once per process. See
+     * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process
+     */
     static int module_loaded = 0;
     if (module_loaded) {
         PyErr_SetString(PyExc_ImportError,
@@ -55,29 +82,6 @@ custom_error_exec(PyObject *m)
     PyModule_AddIntConstant(m, "BASE", 10);
     return 0;
 }
-
-static PyModuleDef_Slot custom_error_slots[] = {
-    {Py_mod_exec, custom_error_exec},
-#if PY_VERSION_HEX >= 0x030C0000
-    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
-#endif
-#if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
-#endif
-    {0, NULL}
-};
-
-static struct PyModuleDef custom_error_module = {
-    PyModuleDef_HEAD_INIT,
-    "custom_error",
-    "Digit parsing with its own exception.",
-    0,
-    custom_error_methods,
-    custom_error_slots,
-    NULL,
-    NULL,
-    NULL
-};
 
 PyMODINIT_FUNC
 PyInit_custom_error(void)

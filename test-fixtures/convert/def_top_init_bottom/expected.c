@@ -14,6 +14,31 @@ static PyMethodDef top_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+static int def_top_init_bottom_exec(PyObject *m);
+
+static PyModuleDef_Slot def_top_init_bottom_slots[] = {
+    {Py_mod_exec, def_top_init_bottom_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef top_module = {
+    PyModuleDef_HEAD_INIT,
+    "def_top_init_bottom",
+    "Byte string helpers.",
+    0,
+    top_methods,
+    def_top_init_bottom_slots,
+    NULL,
+    NULL,
+    NULL
+};
+
 /* ------------------------------------------------------------------ */
 
 static PyObject *
@@ -58,29 +83,6 @@ def_top_init_bottom_exec(PyObject *m)
     }
     return 0;
 }
-
-static PyModuleDef_Slot def_top_init_bottom_slots[] = {
-    {Py_mod_exec, def_top_init_bottom_exec},
-#if PY_VERSION_HEX >= 0x030C0000
-    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
-#endif
-#if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
-#endif
-    {0, NULL}
-};
-
-static struct PyModuleDef top_module = {
-    PyModuleDef_HEAD_INIT,
-    "def_top_init_bottom",
-    "Byte string helpers.",
-    0,
-    top_methods,
-    def_top_init_bottom_slots,
-    NULL,
-    NULL,
-    NULL
-};
 
 PyMODINIT_FUNC
 PyInit_def_top_init_bottom(void)

@@ -29,16 +29,7 @@ static PyMethodDef designated_def_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-designated_def_exec(PyObject *module)
-{
-    if (PyModule_AddStringConstant(module, "__version__", DESIGNATED_DEF_VERSION) ||
-        PyModule_AddIntConstant(module, "MIN_LEVEL", 0) ||
-        PyModule_AddIntConstant(module, "MAX_LEVEL", 9)) {
-        return -1;
-    }
-    return 0;
-}
+static int designated_def_exec(PyObject *module);
 
 static PyModuleDef_Slot designated_def_slots[] = {
     {Py_mod_exec, designated_def_exec},
@@ -59,6 +50,17 @@ static struct PyModuleDef designated_def_module = {
     .m_methods = designated_def_methods,
     .m_slots = designated_def_slots,
 };
+
+static int
+designated_def_exec(PyObject *module)
+{
+    if (PyModule_AddStringConstant(module, "__version__", DESIGNATED_DEF_VERSION) ||
+        PyModule_AddIntConstant(module, "MIN_LEVEL", 0) ||
+        PyModule_AddIntConstant(module, "MAX_LEVEL", 9)) {
+        return -1;
+    }
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_designated_def(void)

@@ -35,25 +35,7 @@ static PyMethodDef fail_label_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-fail_label_exec(PyObject *m)
-{
-    PyObject *pi;
-
-    pi = PyFloat_FromDouble(3.141592653589793);
-    if (pi == NULL)
-        goto fail;
-    if (PyModule_AddObject(m, "PI", pi) < 0) {
-        Py_DECREF(pi);
-        goto fail;
-    }
-    if (PyModule_AddStringConstant(m, "PRECISION", "double") < 0)
-        goto fail;
-    return 0;
-
-fail:
-    return -1;
-}
+static int fail_label_exec(PyObject *m);
 
 static PyModuleDef_Slot fail_label_slots[] = {
     {Py_mod_exec, fail_label_exec},
@@ -77,6 +59,26 @@ static struct PyModuleDef fail_label_module = {
     NULL,
     NULL
 };
+
+static int
+fail_label_exec(PyObject *m)
+{
+    PyObject *pi;
+
+    pi = PyFloat_FromDouble(3.141592653589793);
+    if (pi == NULL)
+        goto fail;
+    if (PyModule_AddObject(m, "PI", pi) < 0) {
+        Py_DECREF(pi);
+        goto fail;
+    }
+    if (PyModule_AddStringConstant(m, "PRECISION", "double") < 0)
+        goto fail;
+    return 0;
+
+fail:
+    return -1;
+}
 
 PyMODINIT_FUNC
 PyInit_fail_label(void)

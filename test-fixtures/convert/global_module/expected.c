@@ -48,29 +48,7 @@ static PyMethodDef global_module_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-global_module_exec(PyObject *m)
-{
-    /* This module keeps process-wide state (C static variables or static
-     * types), so it can be loaded only once per process: https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process */
-    static int module_loaded = 0;
-    if (module_loaded) {
-        PyErr_SetString(PyExc_ImportError,
-                        "cannot load module more than once per process");
-        return -1;
-    }
-    module_loaded = 1;
-
-    Py_INCREF(m);
-    mod_global = m;
-
-    if (PyModule_AddIntConstant(m, "threshold", 10) < 0) {
-        return -1;
-    }
-    /* mod_global keeps the reference the init hands to the import
-     * system alive: sys.modules owns the module for the process. */
-    return 0;
-}
+static int global_module_exec(PyObject *m);
 
 static PyModuleDef_Slot global_module_slots[] = {
     {Py_mod_exec, global_module_exec},
@@ -94,6 +72,32 @@ static struct PyModuleDef global_module_def = {
     NULL,
     NULL
 };
+
+static int
+global_module_exec(PyObject *m)
+{
+    /* This module keeps process-wide state (static mod_global), so it can be
+     * loaded only once per process. See
+     * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process
+     */
+    static int module_loaded = 0;
+    if (module_loaded) {
+        PyErr_SetString(PyExc_ImportError,
+                        "cannot load module more than once per process");
+        return -1;
+    }
+    module_loaded = 1;
+
+    Py_INCREF(m);
+    mod_global = m;
+
+    if (PyModule_AddIntConstant(m, "threshold", 10) < 0) {
+        return -1;
+    }
+    /* mod_global keeps the reference the init hands to the import
+     * system alive: sys.modules owns the module for the process. */
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_global_module(void)

@@ -28,6 +28,28 @@ static PyMethodDef goto_cleanup_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+static int goto_cleanup_exec(PyObject *m);
+
+static PyModuleDef_Slot goto_cleanup_slots[] = {
+    {Py_mod_exec, goto_cleanup_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef goto_cleanup_module = {
+    PyModuleDef_HEAD_INIT,
+    "goto_cleanup",
+    NULL,
+    0,
+    goto_cleanup_methods,
+    goto_cleanup_slots
+};
+
 static int
 goto_cleanup_exec(PyObject *m)
 {
@@ -59,26 +81,6 @@ error:
     Py_XDECREF(table);
     return -1;
 }
-
-static PyModuleDef_Slot goto_cleanup_slots[] = {
-    {Py_mod_exec, goto_cleanup_exec},
-#if PY_VERSION_HEX >= 0x030C0000
-    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
-#endif
-#if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
-#endif
-    {0, NULL}
-};
-
-static struct PyModuleDef goto_cleanup_module = {
-    PyModuleDef_HEAD_INIT,
-    "goto_cleanup",
-    NULL,
-    0,
-    goto_cleanup_methods,
-    goto_cleanup_slots
-};
 
 PyMODINIT_FUNC
 PyInit_goto_cleanup(void)

@@ -14,14 +14,7 @@ static PyMethodDef helper_create_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-helper_create_exec(PyObject *m)
-{
-    if (PyModule_AddIntConstant(m, "ANSWER", 42) < 0) {
-        return -1;
-    }
-    return 0;
-}
+static int helper_create_exec(PyObject *m);
 
 static PyModuleDef_Slot helper_create_slots[] = {
     {Py_mod_exec, helper_create_exec},
@@ -45,6 +38,15 @@ static struct PyModuleDef helper_create_module = {
     NULL,
     NULL
 };
+
+static int
+helper_create_exec(PyObject *m)
+{
+    if (PyModule_AddIntConstant(m, "ANSWER", 42) < 0) {
+        return -1;
+    }
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_helper_create(void)

@@ -21,37 +21,7 @@ static PyMethodDef module_dict_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-module_dict_exec(PyObject *m)
-{
-    PyObject *d;
-
-    /* This module keeps process-wide state (C static variables or static
-     * types), so it can be loaded only once per process: https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process */
-    static int module_loaded = 0;
-    if (module_loaded) {
-        PyErr_SetString(PyExc_ImportError,
-                        "cannot load module more than once per process");
-        return -1;
-    }
-    module_loaded = 1;
-
-    /* Create the module and add the functions */
-
-    /* Add some symbolic constants to the module */
-    d = PyModule_GetDict(m);
-    if (ErrorObject == NULL) {
-        ErrorObject = PyErr_NewException("module_dict.error", NULL, NULL);
-        if (ErrorObject == NULL) {
-            return -1;
-        }
-    }
-    if (PyDict_SetItemString(d, "error", ErrorObject) < 0) {
-        return -1;
-    }
-
-    return 0;
-}
+static int module_dict_exec(PyObject *m);
 
 static PyModuleDef_Slot module_dict_slots[] = {
     {Py_mod_exec, module_dict_exec},
@@ -75,6 +45,38 @@ static struct PyModuleDef module_dict_module = {
     NULL,
     NULL
 };
+
+static int
+module_dict_exec(PyObject *m)
+{
+    PyObject *d;
+
+    /* This module keeps process-wide state (static ErrorObject), so it can
+     * be loaded only once per process. See
+     * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process
+     */
+    static int module_loaded = 0;
+    if (module_loaded) {
+        PyErr_SetString(PyExc_ImportError,
+                        "cannot load module more than once per process");
+        return -1;
+    }
+    module_loaded = 1;
+
+    /* Add some symbolic constants to the module */
+    d = PyModule_GetDict(m);
+    if (ErrorObject == NULL) {
+        ErrorObject = PyErr_NewException("module_dict.error", NULL, NULL);
+        if (ErrorObject == NULL) {
+            return -1;
+        }
+    }
+    if (PyDict_SetItemString(d, "error", ErrorObject) < 0) {
+        return -1;
+    }
+
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_module_dict(void)

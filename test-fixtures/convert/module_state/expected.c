@@ -61,19 +61,7 @@ static PyMethodDef module_state_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-module_state_exec(PyObject *m)
-{
-    module_state_state *st;
-
-    st = get_state(m);
-    st->pushes = 0;
-    st->history = PyList_New(0);
-    if (st->history == NULL) {
-        return -1;
-    }
-    return 0;
-}
+static int module_state_exec(PyObject *m);
 
 static PyModuleDef_Slot module_state_slots[] = {
     {Py_mod_exec, module_state_exec},
@@ -97,6 +85,20 @@ static struct PyModuleDef module_state_module = {
     module_state_clear,
     module_state_free
 };
+
+static int
+module_state_exec(PyObject *m)
+{
+    module_state_state *st;
+
+    st = get_state(m);
+    st->pushes = 0;
+    st->history = PyList_New(0);
+    if (st->history == NULL) {
+        return -1;
+    }
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_module_state(void)

@@ -24,14 +24,7 @@ static PyMethodDef msize_zero_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-msize_zero_exec(PyObject *m)
-{
-    if (PyModule_AddIntConstant(m, "STATELESS", 1) < 0) {
-        return -1;
-    }
-    return 0;
-}
+static int msize_zero_exec(PyObject *m);
 
 static PyModuleDef_Slot msize_zero_slots[] = {
     {Py_mod_exec, msize_zero_exec},
@@ -55,6 +48,15 @@ static struct PyModuleDef msize_zero_module = {
     NULL,
     NULL
 };
+
+static int
+msize_zero_exec(PyObject *m)
+{
+    if (PyModule_AddIntConstant(m, "STATELESS", 1) < 0) {
+        return -1;
+    }
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_msize_zero(void)

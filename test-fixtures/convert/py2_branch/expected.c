@@ -15,14 +15,7 @@ static PyMethodDef py2_branch_methods[] = {
 };
 
 #if PY_MAJOR_VERSION >= 3
-static int
-py2_branch_exec(PyObject *m)
-{
-    if (PyModule_AddIntConstant(m, "BUILT_FOR_3", 1) < 0) {
-        return -1;
-    }
-    return 0;
-}
+static int py2_branch_exec(PyObject *m);
 
 static PyModuleDef_Slot py2_branch_slots[] = {
     {Py_mod_exec, py2_branch_exec},
@@ -46,6 +39,15 @@ static struct PyModuleDef py2_branch_module = {
     NULL,
     NULL
 };
+
+static int
+py2_branch_exec(PyObject *m)
+{
+    if (PyModule_AddIntConstant(m, "BUILT_FOR_3", 1) < 0) {
+        return -1;
+    }
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_py2_branch(void)

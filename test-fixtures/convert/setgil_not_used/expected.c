@@ -23,14 +23,7 @@ static PyMethodDef setgil_not_used_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
-static int
-setgil_not_used_exec(PyObject *m)
-{
-    if (PyModule_AddIntConstant(m, "WORD_BITS", 64) < 0) {
-        return -1;
-    }
-    return 0;
-}
+static int setgil_not_used_exec(PyObject *m);
 
 static PyModuleDef_Slot setgil_not_used_slots[] = {
     {Py_mod_exec, setgil_not_used_exec},
@@ -51,6 +44,15 @@ static struct PyModuleDef setgil_not_used_module = {
     setgil_not_used_methods,
     setgil_not_used_slots
 };
+
+static int
+setgil_not_used_exec(PyObject *m)
+{
+    if (PyModule_AddIntConstant(m, "WORD_BITS", 64) < 0) {
+        return -1;
+    }
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_setgil_not_used(void)

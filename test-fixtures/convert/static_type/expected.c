@@ -61,30 +61,7 @@ static PyTypeObject CounterType = {
     .tp_members = Counter_members,
 };
 
-static int
-static_type_exec(PyObject *m)
-{
-    /* This module keeps process-wide state (C static variables or static
-     * types), so it can be loaded only once per process: https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process */
-    static int module_loaded = 0;
-    if (module_loaded) {
-        PyErr_SetString(PyExc_ImportError,
-                        "cannot load module more than once per process");
-        return -1;
-    }
-    module_loaded = 1;
-
-    if (PyType_Ready(&CounterType) < 0)
-        return -1;
-
-    Py_INCREF(&CounterType);
-    if (PyModule_AddObject(m, "Counter", (PyObject *)&CounterType) < 0) {
-        Py_DECREF(&CounterType);
-        return -1;
-    }
-
-    return 0;
-}
+static int static_type_exec(PyObject *m);
 
 static PyModuleDef_Slot static_type_slots[] = {
     {Py_mod_exec, static_type_exec},
@@ -105,6 +82,33 @@ static struct PyModuleDef static_type_module = {
     NULL,
     static_type_slots,
 };
+
+static int
+static_type_exec(PyObject *m)
+{
+    /* This module keeps process-wide state (static type CounterType), so it
+     * can be loaded only once per process. See
+     * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process
+     */
+    static int module_loaded = 0;
+    if (module_loaded) {
+        PyErr_SetString(PyExc_ImportError,
+                        "cannot load module more than once per process");
+        return -1;
+    }
+    module_loaded = 1;
+
+    if (PyType_Ready(&CounterType) < 0)
+        return -1;
+
+    Py_INCREF(&CounterType);
+    if (PyModule_AddObject(m, "Counter", (PyObject *)&CounterType) < 0) {
+        Py_DECREF(&CounterType);
+        return -1;
+    }
+
+    return 0;
+}
 
 PyMODINIT_FUNC
 PyInit_static_type(void)

@@ -23,23 +23,7 @@ static PyMethodDef tabs_module_methods[] = {
 	{NULL, NULL, 0, NULL}
 };
 
-static int
-tabs_module_exec(PyObject *m)
-{
-	PyObject *seed;
-
-	seed = PyLong_FromUnsignedLong(0x9e3779b9UL);
-	if (seed == NULL)
-		goto bad;
-	if (PyModule_AddObject(m, "SEED", seed) < 0) {
-		Py_DECREF(seed);
-		goto bad;
-	}
-	return 0;
-
-bad:
-	return -1;
-}
+static int tabs_module_exec(PyObject *m);
 
 static PyModuleDef_Slot tabs_module_slots[] = {
 	{Py_mod_exec, tabs_module_exec},
@@ -63,6 +47,24 @@ static struct PyModuleDef tabs_module_def = {
 	NULL,
 	NULL
 };
+
+static int
+tabs_module_exec(PyObject *m)
+{
+	PyObject *seed;
+
+	seed = PyLong_FromUnsignedLong(0x9e3779b9UL);
+	if (seed == NULL)
+		goto bad;
+	if (PyModule_AddObject(m, "SEED", seed) < 0) {
+		Py_DECREF(seed);
+		goto bad;
+	}
+	return 0;
+
+bad:
+	return -1;
+}
 
 PyMODINIT_FUNC
 PyInit_tabs_module(void)

@@ -26,6 +26,31 @@ static PyMethodDef twin_beta_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+static int twin_alpha_exec(PyObject *m);
+
+static PyModuleDef_Slot twin_alpha_slots[] = {
+    {Py_mod_exec, twin_alpha_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef twin_alpha_module = {
+    PyModuleDef_HEAD_INIT,
+    "twin_alpha",
+    "The first twin.",
+    0,
+    twin_alpha_methods,
+    twin_alpha_slots,
+    NULL,
+    NULL,
+    NULL
+};
+
 static int twin_beta_exec(PyObject *m);
 
 static PyModuleDef_Slot twin_beta_slots[] = {
@@ -59,29 +84,6 @@ twin_alpha_exec(PyObject *m)
     }
     return 0;
 }
-
-static PyModuleDef_Slot twin_alpha_slots[] = {
-    {Py_mod_exec, twin_alpha_exec},
-#if PY_VERSION_HEX >= 0x030C0000
-    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
-#endif
-#if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
-#endif
-    {0, NULL}
-};
-
-static struct PyModuleDef twin_alpha_module = {
-    PyModuleDef_HEAD_INIT,
-    "twin_alpha",
-    "The first twin.",
-    0,
-    twin_alpha_methods,
-    twin_alpha_slots,
-    NULL,
-    NULL,
-    NULL
-};
 
 PyMODINIT_FUNC
 PyInit_twin_alpha(void)

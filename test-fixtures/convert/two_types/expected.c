@@ -80,11 +80,34 @@ static PyTypeObject UnitVecType = {
     .tp_methods = UnitVec_methods,
 };
 
+static int two_types_exec(PyObject *module);
+
+static PyModuleDef_Slot two_types_slots[] = {
+    {Py_mod_exec, two_types_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef two_types_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "two_types",
+    .m_doc = "Vectors.",
+    .m_size = 0,
+    .m_slots = two_types_slots,
+};
+
 static int
 two_types_exec(PyObject *module)
 {
-    /* This module keeps process-wide state (C static variables or static
-     * types), so it can be loaded only once per process: https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process */
+    /* This module keeps process-wide state (static type VecType and static
+     * type UnitVecType), so it can be loaded only once per process. See
+     * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process
+     */
     static int module_loaded = 0;
     if (module_loaded) {
         PyErr_SetString(PyExc_ImportError,
@@ -112,25 +135,6 @@ two_types_exec(PyObject *module)
   error:
     return -1;
 }
-
-static PyModuleDef_Slot two_types_slots[] = {
-    {Py_mod_exec, two_types_exec},
-#if PY_VERSION_HEX >= 0x030C0000
-    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
-#endif
-#if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
-#endif
-    {0, NULL}
-};
-
-static struct PyModuleDef two_types_module = {
-    PyModuleDef_HEAD_INIT,
-    .m_name = "two_types",
-    .m_doc = "Vectors.",
-    .m_size = 0,
-    .m_slots = two_types_slots,
-};
 
 PyMODINIT_FUNC
 PyInit_two_types(void)
