@@ -1,93 +1,71 @@
 // `multiphase fix`: convert every single-phase module that can be converted
 // safely, in place (atomically: temporary file, then rename, mode kept), or
 // print the unified diff with --diff. One line per module on stdout.
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { convertFileText } from '../core/convert/file';
 import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, versionHex, type ConversionOptions } from '../core/convert/options';
 import { languageForPath } from '../core/grammars';
 import { initParser } from '../core/parser';
+import { oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
+import { readSource } from './sources';
 import { walkSources } from './walk';
 
-const USAGE = `usage: multiphase fix [options] [PATH...]
+export const FIX_USAGE = `usage: multiphase fix [options] [PATH...]
 
-Convert single-phase modules to multi-phase init (PEP 489), in place.
+Convert the single-phase modules in the C/C++ sources under each PATH
+(default: .) to multi-phase init (PEP 489), in place. Modules that cannot be
+converted safely are left alone, with the reason.
 
 options:
-  --diff                         print a unified diff, write nothing
-  --min-python 3.X               oldest Python the code must build on (default ${DEFAULT_CONVERSION_OPTIONS.minimumPythonVersion});
-                                 version guards for slots it already has are dropped
-  --gil VALUE                    Py_mod_gil: ${OPTION_VALUES.gil.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.gil})
-  --multiple-interpreters VALUE  Py_mod_multiple_interpreters: ${OPTION_VALUES.multipleInterpreters.join(', ')}
-                                 (default ${DEFAULT_CONVERSION_OPTIONS.multipleInterpreters})
-  --guard VALUE                  once-per-process guard: ${OPTION_VALUES.reinitGuard.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.reinitGuard})
+  --diff                          print a unified diff, write nothing
+  --min-python 3.X                oldest Python the code must build on (default ${DEFAULT_CONVERSION_OPTIONS.minimumPythonVersion});
+                                  version guards for slots it already has are dropped
+  --gil VALUE                     Py_mod_gil: ${OPTION_VALUES.gil.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.gil})
+  --multiple-interpreters VALUE   Py_mod_multiple_interpreters: ${OPTION_VALUES.multipleInterpreters.join(', ')}
+                                  (default ${DEFAULT_CONVERSION_OPTIONS.multipleInterpreters})
+  --guard VALUE                   once-per-process guard: ${OPTION_VALUES.reinitGuard.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.reinitGuard})
+${PATH_OPTIONS_HELP}
 
-exit status: 0 every module found was converted, 1 something was refused, 2 usage error`;
+exit status: 0 every module found was converted, 1 something was refused,
+2 usage error or unreadable path`;
 
 interface FixArgs {
   paths: string[];
   diff: boolean;
+  verbose: boolean;
+  exclude: string[];
   options: ConversionOptions;
 }
 
-class UsageError extends Error {}
+const FIX_OPTIONS = {
+  ...PATH_OPTIONS,
+  diff: { type: 'boolean' },
+  'min-python': { type: 'string' },
+  gil: { type: 'string' },
+  'multiple-interpreters': { type: 'string' },
+  guard: { type: 'string' },
+} as const;
 
-function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
-  const found = allowed.find((a) => a === value);
-  if (!found) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
-  return found;
-}
-
-export function parseFixArgs(args: string[]): FixArgs | 'help' {
-  const options: ConversionOptions = { ...DEFAULT_CONVERSION_OPTIONS };
-  const paths: string[] = [];
-  let diff = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      paths.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = eq === -1 ? arg : arg.slice(0, eq);
-    const takeValue = (): string => {
-      if (eq !== -1) return arg.slice(eq + 1);
-      const value = args[++i];
-      if (value === undefined) throw new UsageError(`${flag} needs a value`);
-      return value;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--diff':
-        diff = true;
-        break;
-      case '--min-python': {
-        const value = takeValue();
-        if (versionHex(value) === undefined) throw new UsageError(`--min-python must look like 3.8 (got '${value}')`);
-        options.minimumPythonVersion = value.trim();
-        break;
-      }
-      case '--gil':
-        options.gil = oneOf(flag, takeValue(), OPTION_VALUES.gil);
-        break;
-      case '--multiple-interpreters':
-        options.multipleInterpreters = oneOf(flag, takeValue(), OPTION_VALUES.multipleInterpreters);
-        break;
-      case '--guard':
-        options.reinitGuard = oneOf(flag, takeValue(), OPTION_VALUES.reinitGuard);
-        break;
-      default:
-        throw new UsageError(`unknown option '${arg}'`);
-    }
-  }
-  return { paths: paths.length ? paths : ['.'], diff, options };
+export function parseFixArgs(argv: readonly string[]): FixArgs | 'help' {
+  const { values, positionals } = parseCommandLine(argv, FIX_OPTIONS);
+  if (values.help) return 'help';
+  const defaults = DEFAULT_CONVERSION_OPTIONS;
+  const minimum = values['min-python'] ?? defaults.minimumPythonVersion;
+  if (versionHex(minimum) === undefined) throw new UsageError(`--min-python must look like 3.8 (got '${minimum}')`);
+  return {
+    paths: pathsOrCwd(positionals),
+    diff: Boolean(values.diff),
+    verbose: Boolean(values.verbose),
+    exclude: values.exclude ?? [],
+    options: {
+      minimumPythonVersion: minimum.trim(),
+      gil: oneOf('--gil', values.gil ?? defaults.gil, OPTION_VALUES.gil),
+      multipleInterpreters: oneOf('--multiple-interpreters', values['multiple-interpreters'] ?? defaults.multipleInterpreters, OPTION_VALUES.multipleInterpreters),
+      reinitGuard: oneOf('--guard', values.guard ?? defaults.reinitGuard, OPTION_VALUES.reinitGuard),
+    },
+  };
 }
 
 /** Write through a temporary file in the same directory, then rename over the original. */
@@ -108,47 +86,59 @@ function writeAtomically(path: string, text: string): void {
   }
 }
 
-export async function runFix(args: string[]): Promise<number> {
-  let parsed: FixArgs | 'help';
+export async function runFix(argv: readonly string[]): Promise<number> {
+  let args: FixArgs | 'help';
   try {
-    parsed = parseFixArgs(args);
+    args = parseFixArgs(argv);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`multiphase fix: ${err.message}\n${USAGE}\n`);
+    process.stderr.write(`multiphase fix: ${err.message}\n\n${FIX_USAGE}\n`);
     return 2;
   }
-  if (parsed === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+  if (args === 'help') {
+    process.stdout.write(`${FIX_USAGE}\n`);
     return 0;
   }
-  const files: string[] = [];
-  try {
-    for (const file of walkSources(parsed.paths)) files.push(file);
-  } catch (err) {
-    process.stderr.write(`multiphase fix: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 2;
-  }
+  const note = (line: string): void => void process.stderr.write(`${line}\n`);
+  let unreadable = false;
+  const files = [
+    ...walkSources(args.paths, {
+      exclude: args.exclude,
+      onError: (path, message) => {
+        unreadable = true;
+        note(`multiphase fix: ${path}: ${message}`);
+      },
+      onSkip: args.verbose ? (path, reason) => note(`${path}: skipped (${reason})`) : undefined,
+    }),
+  ];
   await initParser();
-  let status = 0;
+  let refused = false;
   for (const file of files) {
     const lang = languageForPath(file);
-    if (!lang) continue;
-    const original = readFileSync(file, 'utf8');
-    const { text, results } = convertFileText(original, lang, parsed.options);
+    const source = readSource(file);
+    if (source.kind === 'error') {
+      unreadable = true;
+      note(`multiphase fix: ${file}: ${source.message}`);
+      continue;
+    }
+    if (source.kind === 'skipped' || !lang) {
+      if (source.kind === 'skipped') note(`note: ${file}: skipped (${source.reason})`);
+      continue;
+    }
+    const { text, results } = convertFileText(source.text, lang, args.options);
     for (const result of results) {
-      if (result.ok) {
-        process.stdout.write(`${file}: ${result.module}: converted\n`);
-      } else {
-        status = 1;
-        process.stdout.write(`${file}: ${result.module}: refused: ${result.reasons.join('; ')}\n`);
-      }
+      if (result.ok) process.stdout.write(`${file}: ${result.module}: converted\n`);
+      else process.stdout.write(`${file}: ${result.module}: refused: ${result.reasons.join('; ')}\n`);
+      refused ||= !result.ok;
     }
-    if (text === original) continue;
-    if (parsed.diff) {
+    if (text === source.text) continue;
+    if (args.diff) {
       const [before, after] = isAbsolute(file) ? [file, file] : [`a/${file}`, `b/${file}`];
-      process.stdout.write(createTwoFilesPatch(before, after, original, text));
+      process.stdout.write(createTwoFilesPatch(before, after, source.text, text));
+    } else {
+      writeAtomically(file, text);
     }
-    else writeAtomically(file, text);
   }
-  return status;
+  if (unreadable) return 2;
+  return refused ? 1 : 0;
 }

@@ -108,3 +108,22 @@ describe('multiphase fix', () => {
     assert.equal(parseFixArgs(['-h']), 'help');
   });
 });
+
+describe('multiphase fix: walking', () => {
+  let dir: string;
+  before(() => initParser());
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'multiphase-fix-walk-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('honours --exclude and skips build folders like check does', async () => {
+    writeFileSync(join(dir, 'keep.c'), GOOD);
+    writeFileSync(join(dir, 'skip.c'), GOOD);
+    const { code, out } = await fix(['--exclude', 'skip.c', dir]);
+    assert.equal(code, 0);
+    assert.match(out, /keep\.c: spam: converted/);
+    assert.doesNotMatch(out, /skip\.c/);
+    assert.equal(readFileSync(join(dir, 'skip.c'), 'utf8'), GOOD);
+  });
+});
