@@ -134,7 +134,7 @@ export class WorkspaceIndex {
         toDiagnostics(uri, null, text, analysis.lines, analysis.findings, settings),
       );
       if (outcome.ok) report.diagnostics = outcome.value;
-      else this.log(`${path}: ${outcome.reason}`);
+      else if (!outcome.generator) this.log(`${path}: ${outcome.reason}`);
     }
     this.cache.set(path, { stamp, report });
     return report;
