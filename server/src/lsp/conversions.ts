@@ -32,8 +32,23 @@ export function singlePhaseModules(model: FileModel): ModuleInfo[] {
 
 export type ModuleConversion = { ok: true; group: EditGroup } | { ok: false; reasons: string[] };
 
+/**
+ * Conversions already made for a model. Editors ask for code actions at every
+ * cursor move; a model lives for one document version under one set of
+ * settings, so its conversions can be reused until it is replaced.
+ */
+const conversionsByModel = new WeakMap<FileModel, Map<ModuleInfo, ModuleConversion>>();
+
 /** One module's conversion; a converter crash becomes a refusal, never a server crash. */
 export function convertOne(model: FileModel, module: ModuleInfo, options: ConversionOptions): ModuleConversion {
+  let known = conversionsByModel.get(model);
+  if (!known) conversionsByModel.set(model, (known = new Map()));
+  let conversion = known.get(module);
+  if (!conversion) known.set(module, (conversion = convertFresh(model, module, options)));
+  return conversion;
+}
+
+function convertFresh(model: FileModel, module: ModuleInfo, options: ConversionOptions): ModuleConversion {
   try {
     const result = convertModule(model, module, options);
     if (!result.ok) return { ok: false, reasons: result.reasons };
