@@ -14,7 +14,6 @@ export interface ClientSupport {
   workDoneProgress: boolean;
   documentChanges: boolean;
   changeAnnotations: boolean;
-  codeActionLiterals: boolean;
   codeActionDisabled: boolean;
   watchedFilesRegistration: boolean;
   markdownHover: boolean;
@@ -29,7 +28,6 @@ export function readClientSupport(caps: ClientCapabilities): ClientSupport {
     workDoneProgress: caps.window?.workDoneProgress === true,
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
     changeAnnotations: caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
-    codeActionLiterals: caps.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     codeActionDisabled: caps.textDocument?.codeAction?.disabledSupport === true,
     watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     markdownHover: caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
