@@ -1,5 +1,5 @@
 // C sources the LSP tests open or write into temporary workspaces.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -127,9 +127,15 @@ int add(int a, int b)
 }
 `;
 
-/** Write `files` (relative path -> content) under a fresh temporary folder. */
+const temporaryRoots: string[] = [];
+process.once('exit', () => {
+  for (const root of temporaryRoots) rmSync(root, { recursive: true, force: true });
+});
+
+/** Write `files` (relative path -> content) under a fresh temporary folder, removed when the tests end. */
 export function makeWorkspace(files: Record<string, string>): { root: string; uri: string; fileUri(rel: string): string; path(rel: string): string } {
   const root = mkdtempSync(join(tmpdir(), 'multiphase-lsp-'));
+  temporaryRoots.push(root);
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, rel)), { recursive: true });
     writeFileSync(join(root, rel), content);
