@@ -138,3 +138,33 @@ describe('conversion: slots, def and options', () => {
     assert.match(convert(moduleWith(SIMPLE_BODY), { reinitGuard: 'always' }).output, /module_loaded = 1;/);
   });
 });
+
+describe('conversion: m_size forms and state written by callees', () => {
+  before(() => initParser());
+
+  const def = (size: string): string => `static struct PyModuleDef spam_def = {\n    PyModuleDef_HEAD_INIT,\n    "spam",\n    NULL,\n    ${size},\n    spam_methods\n};\n`;
+
+  it('sets a cast or macro -1 m_size to 0 and keeps sizeof', () => {
+    assert.match(convert(moduleWith(SIMPLE_BODY, def('(Py_ssize_t)-1'))).output, /NULL,\n    0,\n    spam_methods,/);
+    assert.match(convert(`#define STATE_SIZE -1\n${moduleWith(SIMPLE_BODY, def('STATE_SIZE'))}`).output, /NULL,\n    0,\n    spam_methods,/);
+    assert.match(convert(moduleWith(SIMPLE_BODY, def('sizeof(long)'))).output, /NULL,\n    sizeof\(long\),\n    spam_methods,/);
+  });
+
+  it('refuses an m_size it cannot evaluate', () => {
+    const { result } = convert(moduleWith(SIMPLE_BODY, def('UNKNOWN_SIZE')));
+    assert.ok(!result.ok && /m_size of 'spam_def' is 'UNKNOWN_SIZE'/.test(result.reasons.join()));
+  });
+
+  it('adds the guard when a function the init calls writes static state', () => {
+    const source = moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    if (setup_types(m) < 0)
+        return NULL;
+    return m;`).replace(
+      'PyMODINIT_FUNC',
+      'static PyTypeObject SpamType;\n\nstatic int\nsetup_types(PyObject *module)\n{\n    int rc = PyType_Ready(&SpamType);\n    return rc;\n}\n\nPyMODINIT_FUNC',
+    );
+    assert.match(convert(source).output, /process-wide state \(static type SpamType via\n     \* setup_types\(\)\), so it can be/);
+  });
+});

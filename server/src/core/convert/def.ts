@@ -2,16 +2,17 @@
 // with a negative size fails to load) and m_slots pointing at the slot array.
 import type { TextEdit } from '../edits';
 import { DEF_FIELDS, type InitEntry, type ModuleDefInfo } from '../model';
+import { mSizeVerdict } from './msize';
 import type { FileStyle } from './style';
 import { indentAt, lineStartOf } from './text';
 
 /** Values for positional fields a short initialiser leaves out, up to m_slots. */
 const FILLERS: Record<string, string> = { m_doc: 'NULL', m_size: '0', m_methods: 'NULL' };
 
-export function defEdits(text: string, def: ModuleDefInfo, slotsName: string, style: FileStyle): TextEdit[] {
+export function defEdits(text: string, mask: string, def: ModuleDefInfo, slotsName: string, style: FileStyle): TextEdit[] {
   const edits: TextEdit[] = [];
   const size = def.fields.m_size;
-  if (size && def.mSize !== undefined && def.mSize < 0) edits.push(replaceKeepingColumns(text, size, '0'));
+  if (size && mSizeVerdict(def, mask) === 'negative') edits.push(replaceKeepingColumns(text, size, '0'));
 
   const slots = def.fields.m_slots;
   if (slots) {

@@ -57,7 +57,7 @@ export function guardEdit(ctx: BodyContext): TextEdit {
 /** The comment above the guard: what state was found, and the HOWTO link on its own line. */
 function guardComment(found: string[]): string[] {
   // `CounterType.tp_flags = ...` and `PyType_Ready(&CounterType)` name the same static type.
-  const state = found.filter((s) => !found.includes(s.replace(/^static /, 'static type ')) || s.startsWith('static type '));
+  const state = found.filter((s) => s.startsWith('static type ') || !found.includes(s.replace(/^static /, 'static type ')));
   const shown = state.length > 3 ? [...state.slice(0, 3), `${state.length - 3} more`] : state;
   const what = shown.length ? ` (${shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]})` : '';
   const prose = `This module keeps process-wide state${what}, so it can be loaded only once per process. See`;

@@ -4,6 +4,7 @@ import type { TextEdit } from '../edits';
 import type { FileModel, ModuleInfo } from '../model';
 import { createBodyContext, rewriteBody } from './body';
 import { freshName } from './bodyContext';
+import { noteCalleeState } from './calleeState';
 import { guardEdit, wantsGuard } from './guard';
 import { layoutEdits } from './layout';
 import type { ConversionOptions } from './options';
@@ -26,6 +27,7 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
     if (ctx.reasons.length) return refuse(ctx.reasons);
     rewriteBody(ctx);
     if (ctx.reasons.length) return refuse(ctx.reasons);
+    noteCalleeState(ctx, model.functions);
     if (wantsGuard(options.reinitGuard, ctx)) ctx.edits.push(guardEdit(ctx));
 
     const base = target.init.moduleName;

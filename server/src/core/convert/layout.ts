@@ -44,7 +44,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   const execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
   const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init(&${def.varName});${eol}}`;
   const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, gilFromCode: ctx.gilValue, gilComments: ctx.gilComments, lang: input.lang, options: input.options, style, limitedApi: /\bPy_LIMITED_API\b/.test(mask) });
-  const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }, ...defEdits(text, def, slotsName, style)];
+  const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }, ...defEdits(text, mask, def, slotsName, style)];
   if (fromHelper) edits.push(...helperPrototypeRemovals(text, mask, source.name));
   const block = defBlock(text, mask, defStart(text, mask, def.declSpan.start), def.declSpan.end);
   const anchor = block?.start ?? defStart(text, mask, def.declSpan.start);

@@ -1,6 +1,7 @@
 // The checks made before any edit: what must hold for the conversion to be
 // safe. Each failure is a precise reason the user reads in the finding.
 import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleDefInfo, ModuleInfo } from '../model';
+import { mSizeVerdict } from './msize';
 import { codeChildren, descendants, unwrapExpression } from './text';
 
 export interface ConversionTarget {
@@ -60,6 +61,9 @@ export function findTarget(model: FileModel, module: ModuleInfo): TargetResult {
   if (def.hasError) reasons.push(`the initialiser of '${def.varName}' could not be read`);
   if (def.hasPreprocessor) reasons.push(`the initialiser of '${def.varName}' contains #if/#ifdef lines, so its fields cannot be located safely`);
   if (def.hasSlots) reasons.push(`'${def.varName}' already has m_slots, which PyModule_Create refuses; the module is half converted`);
+  if (mSizeVerdict(def, model.mask) === 'unknown') reasons.push(`m_size of '${def.varName}' is '${def.fields.m_size?.valueText.trim()}', which the converter cannot evaluate (a negative size fails to load once the def has slots)`);
+  const inside = [init.span, source.span].find((s) => def.declSpan.start >= s.start && def.declSpan.end <= s.end);
+  if (inside) return refuse(`PyModuleDef '${def.varName}' is declared inside ${inside === init.span ? init.name : source.name}; move it to file scope first`);
   if (def.style === 'positional' && def.entries.length > 9) reasons.push(`'${def.varName}' has more initialisers than PyModuleDef has fields`);
 
   const sharers = model.inits.filter((other) => other.name !== init.name && other.creations.some((c) => c.defName === def.varName));

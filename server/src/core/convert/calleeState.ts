@@ -1,0 +1,50 @@
+// The init often delegates set-up to functions of its own file
+// (`init_types(m)`), which write the same process-wide state the guard is
+// about. One level of such calls is looked into.
+import type { Node } from 'web-tree-sitter';
+import { declaredName, functionDeclarator } from '../analysis/nodes';
+import type { FunctionInfo } from '../model';
+import { localNames, noteStaticState, rootIdentifier, type BodyContext } from './bodyContext';
+import { codeChildren, descendants } from './text';
+
+export function noteCalleeState(ctx: BodyContext, functions: ReadonlyMap<string, FunctionInfo>): void {
+  const source = ctx.target.source;
+  const seen = new Set<string>([source.name, ctx.target.init.name]);
+  for (const node of descendants(source.body)) {
+    if (node.type !== 'call_expression') continue;
+    const name = node.childForFieldName('function')?.text ?? '';
+    const callee = functions.get(name);
+    if (!callee || seen.has(name)) continue;
+    seen.add(name);
+    for (const what of staticWrites(callee)) noteStaticState(ctx, `${what} via ${name}()`);
+  }
+}
+
+/** File-scope variables a function assigns, and static types it readies. */
+function staticWrites(fn: FunctionInfo): string[] {
+  const own = localNames(fn.body);
+  for (const p of parameterNames(fn.node)) own.add(p);
+  const found: string[] = [];
+  for (const node of descendants(fn.body)) {
+    let what: string | undefined;
+    if (node.type === 'assignment_expression' || node.type === 'update_expression') {
+      const root = rootIdentifier(node.childForFieldName(node.type === 'assignment_expression' ? 'left' : 'argument'));
+      if (root && !own.has(root)) what = `static ${root}`;
+    } else if (node.type === 'call_expression' && /^(?:PyType_Ready|PyModule_AddType)$/.test(node.childForFieldName('function')?.text ?? '')) {
+      const args = codeChildren(node.childForFieldName('arguments') ?? node);
+      const typeArg = args[node.childForFieldName('function')?.text === 'PyType_Ready' ? 0 : 1];
+      const root = typeArg?.type === 'pointer_expression' ? rootIdentifier(typeArg.childForFieldName('argument')) : undefined;
+      if (root && !own.has(root)) what = `static type ${root}`;
+    }
+    if (what && !found.includes(what)) found.push(what);
+  }
+  return found;
+}
+
+function parameterNames(fn: Node): string[] {
+  const params = functionDeclarator(fn)?.childForFieldName('parameters');
+  return (params?.namedChildren ?? [])
+    .filter((p): p is Node => p?.type === 'parameter_declaration')
+    .map((p) => declaredName(p.childForFieldName('declarator'))?.text)
+    .filter((n): n is string => Boolean(n));
+}
