@@ -72,9 +72,10 @@ export function editorCapabilities(options: { pull?: boolean } = {}): ClientCapa
   };
 }
 
+/** A $/progress notification: work-done progress (`kind`) or a partial result (`items`). */
 export interface ProgressEvent {
   token: string | number;
-  value: { kind: 'begin' | 'report' | 'end'; message?: string; percentage?: number; title?: string; cancellable?: boolean };
+  value: { kind?: 'begin' | 'report' | 'end'; message?: string; percentage?: number; title?: string; cancellable?: boolean; items?: unknown[] };
 }
 
 interface DiagnosticsWaiter {

@@ -40,12 +40,24 @@ export function registerPullDiagnostics(ctx: ServerContext): void {
     return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.diagnostics };
   });
 
-  connection.languages.diagnostics.onWorkspace(async (params, token: CancellationToken): Promise<WorkspaceDiagnosticReport> => {
+  connection.languages.diagnostics.onWorkspace(async (params, token: CancellationToken, _workDone, resultProgress): Promise<WorkspaceDiagnosticReport> => {
     await settings.ready;
     const previous = new Map(params.previousResultIds.map((entry) => [entry.uri, entry.value]));
-    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    let items: WorkspaceDocumentDiagnosticReport[] = [];
+    // With a partial-result token (vscode-languageserver hands us its reporter and
+    // strips it from params) the Problems list fills while we work; the final answer is then empty.
+    const flush = (): void => {
+      if (!resultProgress || items.length === 0) return;
+      resultProgress.report({ items });
+      items = [];
+    };
     const reported = new Set<string>();
+    let sinceFlush = 0;
     for await (const path of interleaved(workspace.files(), CANCEL_CHECK_EVERY, () => token.isCancellationRequested)) {
+      if (++sinceFlush >= CANCEL_CHECK_EVERY) {
+        sinceFlush = 0;
+        flush();
+      }
       const report = workspace.reportForPath(path);
       if (!report) continue;
       reported.add(report.uri);
@@ -62,6 +74,7 @@ export function registerPullDiagnostics(ctx: ServerContext): void {
     for (const [uri] of previous) {
       if (!reported.has(uri) && !documents.get(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });
     }
+    flush();
     return { items };
   });
 }

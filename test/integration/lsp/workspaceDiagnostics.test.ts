@@ -31,6 +31,16 @@ describe('LSP: workspace diagnostics', () => {
       assert.equal(client().diagnostics.size, 0, 'nothing pushed to a pull client');
     });
 
+    it('streams the reports as partial results when the client passes a token', async () => {
+      client().progress.length = 0;
+      const final = await client().connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'partial' });
+      assert.deepEqual(final.items, []);
+      const streamed = client()
+        .progress.filter((p) => p.token === 'partial')
+        .flatMap((p) => (p.value.items ?? []) as WorkspaceFullDocumentDiagnosticReport[]);
+      assert.deepEqual(streamed.map((item) => item.uri).sort(), [ws.fileUri('pkg/alpha.c'), ws.fileUri('pkg/cxx/beta.cpp')]);
+    });
+
     it('answers unchanged for files that did not change, and re-reads one that did', async () => {
       const first = await client().connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
       const previousResultIds = first.items.map((item) => ({ uri: item.uri, value: item.resultId! }));
