@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2eEnvironment, missingPrerequisite, mustRun, repoRoot } from './harness/environment';
+import { startOrSkip, repoRoot, type E2eEnvironment } from './harness/environment';
 import { SERVER_TIMEOUT, UI_TIMEOUT, type Workbench } from './harness/workbench';
 
 const SCREENSHOTS = join(repoRoot, 'images');
@@ -40,13 +40,7 @@ describe('multiphase extension in code-server (end to end)', function () {
   let workbench: Workbench;
 
   before(async function () {
-    const missing = missingPrerequisite();
-    if (missing) {
-      if (mustRun) throw new Error(`end-to-end test cannot run: ${missing}`);
-      console.warn(`    skipped: ${missing}`);
-      this.skip();
-    }
-    env = await E2eEnvironment.start();
+    env = await startOrSkip(this);
     workbench = env.workbench;
     await workbench.trustWorkspace();
   });
@@ -69,6 +63,7 @@ describe('multiphase extension in code-server (end to end)', function () {
 
     // The Problems entry: rule code, and the position of the PyModule_Create call.
     await workbench.openProblems();
+    await workbench.filterProblems('spam');
     const row = workbench.problemRows("Module 'spam' uses single-phase").first();
     await row.waitFor({ timeout: SERVER_TIMEOUT });
     const rowText = await row.innerText();
@@ -92,6 +87,10 @@ describe('multiphase extension in code-server (end to end)', function () {
       (box) => Math.abs(box.top - tokenBox.y) < tokenBox.height / 2 && box.left <= tokenBox.x + 1 && box.left + box.width >= tokenBox.x + tokenBox.width - 1,
     );
     assert.ok(underToken, `a warning squiggle covers PyModule_Create (token ${JSON.stringify(tokenBox)}, squiggles ${JSON.stringify(squiggleBoxes)})`);
+
+    // The language status counts the workspace's single-phase modules, opened or not.
+    const status = await workbench.waitForLanguageStatus(/4 single-phase modules/);
+    assert.match(status, /Show in Problems/, `the item links to the Problems view: ${status}`);
 
     // With the cursor on the call the lightbulb appears: the README screenshot.
     await workbench.clickToken('PyModule_Create');
@@ -123,14 +122,23 @@ describe('multiphase extension in code-server (end to end)', function () {
     const summary = workbench.notification(/Multi-phase init: converted \d+ modules?/);
     await summary.waitFor({ timeout: SERVER_TIMEOUT });
     const message = await summary.innerText();
-    assert.match(message, /converted 2 modules, refused 0/, message);
+    assert.match(message, /converted 2 modules, refused 1\b/, message);
+
+    // The refused module is listed with its reason.
+    await workbench.clickNotificationButton(summary, 'Show Refused');
+    const refused = await workbench.quickPickRows();
+    assert.equal(refused.length, 1, refused.join(' | '));
+    assert.match(refused[0] ?? '', /counter[\s\S]*src\/counter\.c[\s\S]*PyState_FindModule/, refused[0]);
+    await workbench.closeQuickPick();
 
     await workbench.saveAllIfDirty();
     for (const [file, module, withExec] of [['src/eggs.c', 'eggs', false], ['ext/ham.cpp', 'ham', true]] as const) {
       await env.waitForFile(file, (text) => isMultiPhase(text, module, withExec), `became multi-phase (${module})`);
     }
     assert.match(env.read('src/already.c'), /PyModuleDef_Init\(&already_module\)/, 'the multi-phase module is untouched');
-    await workbench.problemRows('single-phase-init').first().waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
+    assert.match(env.read('src/counter.c'), /return PyModule_Create\(&counter_module\);/, 'the refused module is untouched');
+    // Only the refused module is left to convert.
+    await workbench.waitForLanguageStatus(/\b1 single-phase module\b/);
   });
 
   it('4. with multiphase.gil set to "used", the next conversion writes Py_MOD_GIL_USED', async () => {

@@ -58,6 +58,20 @@ export function missingPrerequisite(): string | undefined {
   return undefined;
 }
 
+/**
+ * Starts an environment for a mocha `before` hook; where the e2e cannot run,
+ * skips the suite locally and fails it in CI (`mustRun`).
+ */
+export async function startOrSkip(suite: Mocha.Context): Promise<E2eEnvironment> {
+  const missing = missingPrerequisite();
+  if (missing) {
+    if (mustRun) throw new Error(`end-to-end test cannot run: ${missing}`);
+    console.warn(`    skipped: ${missing}`);
+    suite.skip();
+  }
+  return E2eEnvironment.start();
+}
+
 export class E2eEnvironment {
   private constructor(
     readonly workspace: string,

@@ -27,6 +27,15 @@ export class Workbench {
     await this.page.locator('.statusbar').getByText('Restricted Mode').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
   }
 
+  /** The first-open dialog: answer "No, I don't trust the authors" (restricted mode). */
+  async distrustWorkspace(): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.getByText('Do you trust the authors', { exact: false }).waitFor({ timeout: SERVER_TIMEOUT });
+    await dialog.getByRole('button', { name: "No, I don't trust the authors" }).click();
+    await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await this.page.locator('.statusbar').getByText('Restricted Mode').waitFor({ timeout: UI_TIMEOUT });
+  }
+
   private quickInput(): Locator {
     return this.page.locator('.quick-input-widget');
   }
@@ -64,10 +73,12 @@ export class Workbench {
     const input = this.quickInput().locator('input');
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     await input.fill(`>${title}`);
-    // The list settles on either matching rows or the "No matching commands" message.
-    const rows = this.quickInput().locator('.monaco-list-row', { hasText: title });
+    // The list settles on the matching row, or on "similar commands" (fuzzy
+    // matches of other commands) or "No matching commands" when it is hidden.
+    const rows = this.quickInput().locator(`.monaco-list-row[aria-label="${title}"]`);
+    const similar = this.quickInput().getByText('similar commands');
     const none = this.quickInput().getByText('No matching commands');
-    await rows.first().or(none).waitFor({ timeout: UI_TIMEOUT });
+    await rows.or(similar).or(none).first().waitFor({ timeout: UI_TIMEOUT });
     const offered = (await rows.count()) > 0;
     await input.press('Escape');
     return offered;
@@ -108,6 +119,12 @@ export class Workbench {
     const panel = this.page.locator('.markers-panel');
     await panel.waitFor({ timeout: UI_TIMEOUT });
     return panel;
+  }
+
+  /** Types into the Problems view's filter box, so only matching entries are listed (and rendered). */
+  async filterProblems(text: string): Promise<void> {
+    const filter = this.page.getByPlaceholder(/^Filter \(e\.g\. text/);
+    await filter.fill(text);
   }
 
   /** Problems rows (markers, not file headers) whose text contains `text`. */
@@ -160,6 +177,46 @@ export class Workbench {
     await apply.click();
     await apply.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     return labels;
+  }
+
+  /**
+   * Waits until the status bar's language status hover (the `{} C` entry)
+   * shows `text`. The hover renders once when opened, so it is reopened
+   * until the item (updated from the diagnostics) says what we wait for.
+   */
+  async waitForLanguageStatus(text: RegExp, timeout = SERVER_TIMEOUT): Promise<string> {
+    const deadline = Date.now() + timeout;
+    const items = this.page.locator('.hover-language-status');
+    const entry = this.page.locator('[id="status.languageStatus"]');
+    for (;;) {
+      await entry.click();
+      await items.first().waitFor({ timeout: UI_TIMEOUT });
+      const shown = (await items.allInnerTexts()).join('\n');
+      // A click outside closes the hover and gives the focus back to the
+      // editor (left on the status bar, it closes the next quick input).
+      await this.activeEditor().locator('.view-lines').click();
+      await items.first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      if (text.test(shown)) return shown;
+      if (Date.now() > deadline) throw new Error(`the language status never showed ${text}; it shows:\n${shown}`);
+    }
+  }
+
+  /** Clicks a button of a notification toast and waits for the toast to go. */
+  async clickNotificationButton(toast: Locator, label: string): Promise<void> {
+    await toast.getByRole('button', { name: label }).click();
+    await toast.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  }
+
+  /** The rows of the open quick pick (title, description and detail as shown). */
+  async quickPickRows(): Promise<string[]> {
+    const rows = this.quickInput().locator('.monaco-list-row');
+    await rows.first().waitFor({ timeout: UI_TIMEOUT });
+    return rows.allInnerTexts();
+  }
+
+  async closeQuickPick(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
 
   /** A notification toast containing `text`. */
