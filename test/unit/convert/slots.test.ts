@@ -168,3 +168,52 @@ describe('conversion: m_size forms and state written by callees', () => {
     assert.match(convert(source).output, /process-wide state \(static type SpamType via\n     \* setup_types\(\)\), so it can be/);
   });
 });
+
+describe('conversion: defs declared inside the init', () => {
+  before(() => initParser());
+
+  const PILLOW = `#include <Python.h>
+
+static PyMethodDef functions[] = {
+    {NULL, NULL, 0, NULL}
+};
+
+PyMODINIT_FUNC
+PyInit_pil(void) {
+    PyObject *m;
+
+    static PyModuleDef module_def = {
+        PyModuleDef_HEAD_INIT,
+        "pil",     /* m_name */
+        NULL,      /* m_doc */
+        -1,        /* m_size */
+        functions, /* m_methods */
+    };
+
+    m = PyModule_Create(&module_def);
+
+    if (PyModule_AddIntConstant(m, "A", 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
+`;
+
+  it('moves a static local def to file scope after exec and the slots', () => {
+    const { result, output } = convert(PILLOW);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(
+      output,
+      /\n\};\n\nstatic PyModuleDef module_def = \{\n    PyModuleDef_HEAD_INIT,\n    "pil",     \/\* m_name \*\/\n    NULL,      \/\* m_doc \*\/\n    0,         \/\* m_size \*\/\n    functions, \/\* m_methods \*\/\n    pil_slots,\n\};\n\nPyMODINIT_FUNC\nPyInit_pil\(void\) \{\n    return PyModuleDef_Init\(&module_def\);\n\}\n$/,
+    );
+    assert.match(output, /static int\npil_exec\(PyObject \*m\) \{\n    if \(PyModule_AddIntConstant/);
+  });
+
+  it('refuses a local def that is not static or whose name is taken at file scope', () => {
+    assert.match(String(!convert(PILLOW.replace('static PyModuleDef', 'PyModuleDef')).result.ok && 'refused'), /refused/);
+    const clash = PILLOW.replace('static PyMethodDef functions', 'static int module_def;\nstatic PyMethodDef functions');
+    const { result } = convert(clash);
+    assert.ok(!result.ok && /also used at file scope/.test(result.reasons.join()));
+  });
+});

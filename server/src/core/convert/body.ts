@@ -5,12 +5,12 @@ import type { Node } from 'web-tree-sitter';
 import { inPreprocessorBranch } from '../analysis/nodes';
 import { versionHex } from './options';
 import type { ConversionOptions } from './options';
-import { returnNullMacros, type ConversionTarget } from './refusals';
+import { isLocalDef, returnNullMacros, type ConversionTarget } from './refusals';
 import type { FileStyle } from './style';
 import { claim, freshName, isClaimed, localNames, moduleNames, noteStaticState, rootIdentifier, type BodyContext } from './bodyContext';
 import { rewriteCreation } from './creation';
 import { removeSetGil } from './setGil';
-import { codeChildren, descendants, indentAt, isNullExpression, removeNode, unwrapExpression } from './text';
+import { codeChildren, descendants, indentAt, isNullExpression, removeNode, removeSpan, unwrapExpression } from './text';
 
 const RELEASES = new Set(['Py_DECREF', 'Py_XDECREF', 'Py_DecRef', 'Py_XDecRef', 'Py_CLEAR']);
 const STATIC_TYPE_USERS = new Set(['PyType_Ready', 'PyModule_AddType']);
@@ -48,6 +48,9 @@ export function createBodyContext(text: string, mask: string, target: Conversion
 }
 
 export function rewriteBody(ctx: BodyContext): void {
+  const { def, source } = ctx.target;
+  // A def declared in the body moves to file scope (the layout writes it there).
+  if (isLocalDef(def, source)) claim(ctx, removeSpan(ctx.text, ctx.mask, def.declSpan.start, def.declSpan.end));
   rewriteCreation(ctx);
   if (ctx.reasons.length) return;
   const moduleReturns: Node[] = [];

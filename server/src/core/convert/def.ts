@@ -4,7 +4,7 @@ import type { TextEdit } from '../edits';
 import { DEF_FIELDS, type InitEntry, type ModuleDefInfo } from '../model';
 import { mSizeVerdict } from './msize';
 import type { FileStyle } from './style';
-import { indentAt, lineStartOf } from './text';
+import { indentAt, lineEndOf, lineStartOf } from './text';
 
 /** Values for positional fields a short initialiser leaves out, up to m_slots. */
 const FILLERS: Record<string, string> = { m_doc: 'NULL', m_size: '0', m_methods: 'NULL' };
@@ -27,18 +27,36 @@ export function defEdits(text: string, mask: string, def: ModuleDefInfo, slotsNa
     return edits;
   }
   const multiline = entries.length > 1 && entries.some((e, i) => i > 0 && text.slice(entries[i - 1]!.span.end, e.span.start).includes('\n'));
-  const separator = multiline ? `,${style.eol}${indentAt(text, last.span.start)}` : ', ';
   if (def.style === 'positional') {
     const missing = DEF_FIELDS.slice(entries.length, 5).map((f) => FILLERS[f] ?? 'NULL');
-    const added = [...missing, slotsName].map((v) => separator + v).join('');
-    edits.push({ start: last.span.end, end: last.span.end, newText: added });
+    edits.push(...appendAfter(text, mask, last, [...missing, slotsName], multiline, indentAt(text, last.span.start), style.eol));
     return edits;
   }
   // Designated: after the last field that comes before m_slots, keeping
   // declaration order (C++ designated initialisers require it).
   const anchor = lastBefore(entries, DEF_FIELDS.indexOf('m_slots')) ?? last;
-  const anchorSeparator = multiline ? `,${style.eol}${indentAt(text, lineStartOf(text, anchor.span.start) === anchor.span.start ? anchor.span.start : last.span.start)}` : ', ';
-  edits.push({ start: anchor.span.end, end: anchor.span.end, newText: `${anchorSeparator}.m_slots = ${slotsName}` });
+  const indent = indentAt(text, lineStartOf(text, anchor.span.start) === anchor.span.start - indentAt(text, anchor.span.start).length ? anchor.span.start : last.span.start);
+  edits.push(...appendAfter(text, mask, anchor, [`.m_slots = ${slotsName}`], multiline, indent, style.eol));
+  return edits;
+}
+
+/**
+ * Entries added after `entry`. One per line in a multi-line initialiser,
+ * after the comma and any comment ending the entry's line (so a trailing
+ * note about m_methods keeps describing its own value).
+ */
+function appendAfter(text: string, mask: string, entry: InitEntry, added: string[], multiline: boolean, indent: string, eol: string): TextEdit[] {
+  if (!multiline) return [{ start: entry.span.end, end: entry.span.end, newText: added.map((v) => `, ${v}`).join('') }];
+  const lineEnd = lineEndOf(text, entry.span.end);
+  const rest = mask.slice(entry.span.end, lineEnd);
+  const hasComma = /^\s*,/.test(rest);
+  if (rest.replace(/^\s*,?/, '').trim() !== '') {
+    // Another entry shares the line: insert right here instead.
+    return [{ start: entry.span.end, end: entry.span.end, newText: added.map((v) => `,${eol}${indent}${v}`).join('') }];
+  }
+  const edits: TextEdit[] = [];
+  if (!hasComma) edits.push({ start: entry.span.end, end: entry.span.end, newText: ',' });
+  edits.push({ start: lineEnd, end: lineEnd, newText: added.map((v) => `${eol}${indent}${v}`).join(',') + (hasComma ? ',' : '') });
   return edits;
 }
 

@@ -10,6 +10,7 @@ import { codeMask } from '../text/codeMask';
 import type { BodyContext } from './bodyContext';
 import { defEdits } from './def';
 import type { ConversionOptions } from './options';
+import { isLocalDef } from './refusals';
 import { execPrototype, slotArrayText } from './slots';
 import { applyInside, identifierIn, lineEndOf, lineStartOf, nextLineStart, removeLines, removeSpan } from './text';
 
@@ -44,8 +45,19 @@ export function layoutEdits(input: LayoutInput): Layout {
   const execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
   const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init(&${def.varName});${eol}}`;
   const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, gilFromCode: ctx.gilValue, gilComments: ctx.gilComments, lang: input.lang, options: input.options, style, limitedApi: /\bPy_LIMITED_API\b/.test(mask) });
-  const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }, ...defEdits(text, mask, def, slotsName, style)];
+  const fieldEdits = defEdits(text, mask, def, slotsName, style);
+  const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];
   if (fromHelper) edits.push(...helperPrototypeRemovals(text, mask, source.name));
+  if (isLocalDef(def, source)) {
+    // Pillow's style: the def was a static local of the init. It moves to
+    // file scope after exec and the slot array (one indentation level out).
+    const defText = dedent(applyInside(text, def.declSpan.start, def.declSpan.end, fieldEdits), style.indent);
+    const pieces = [...(hasExec ? [execText] : []), slots, defText];
+    if (fromHelper) edits.push({ start: source.span.start, end: source.span.end, newText: pieces.join(eol + eol) });
+    else edits.push({ start: execAt, end: execAt, newText: [...pieces, ''].join(eol + eol) });
+    return { ok: true, edits, hasExec };
+  }
+  edits.push(...fieldEdits);
   const block = defBlock(text, mask, defStart(text, mask, def.declSpan.start), def.declSpan.end);
   const anchor = block?.start ?? defStart(text, mask, def.declSpan.start);
   const removeHelper = (): TextEdit => removeSpan(text, mask, source.span.start, source.span.end);
@@ -91,6 +103,14 @@ function usesNamesFrom(execMask: string, region: string): boolean {
   const names = new Set([...execMask.matchAll(/\b[A-Za-z_]\w*\b/g)].map((m) => m[0]).filter((n) => !COMMON_NAMES.test(n)));
   for (const name of names) if (identifierIn(region, name)) return true;
   return false;
+}
+
+/** Lines after the first lose one indentation step (the first starts at the declaration). */
+function dedent(declaration: string, step: string): string {
+  return declaration
+    .split('\n')
+    .map((line, i) => (i > 0 && line.startsWith(step) ? line.slice(step.length) : line))
+    .join('\n');
 }
 
 /** `static PyObject *make_module(void);` names a function that is gone. */

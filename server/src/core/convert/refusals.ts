@@ -62,8 +62,8 @@ export function findTarget(model: FileModel, module: ModuleInfo): TargetResult {
   if (def.hasPreprocessor) reasons.push(`the initialiser of '${def.varName}' contains #if/#ifdef lines, so its fields cannot be located safely`);
   if (def.hasSlots) reasons.push(`'${def.varName}' already has m_slots, which PyModule_Create refuses; the module is half converted`);
   if (mSizeVerdict(def, model.mask) === 'unknown') reasons.push(`m_size of '${def.varName}' is '${def.fields.m_size?.valueText.trim()}', which the converter cannot evaluate (a negative size fails to load once the def has slots)`);
-  const inside = [init.span, source.span].find((s) => def.declSpan.start >= s.start && def.declSpan.end <= s.end);
-  if (inside) return refuse(`PyModuleDef '${def.varName}' is declared inside ${inside === init.span ? init.name : source.name}; move it to file scope first`);
+  const localProblem = localDefProblem(model, def, init, source);
+  if (localProblem) return refuse(localProblem);
   if (def.style === 'positional' && def.entries.length > 9) reasons.push(`'${def.varName}' has more initialisers than PyModuleDef has fields`);
 
   const sharers = model.inits.filter((other) => other.name !== init.name && other.creations.some((c) => c.defName === def.varName));
@@ -164,4 +164,44 @@ function limitedApiProblem(mask: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether the def is declared inside the function that becomes exec. */
+export function isLocalDef(def: ModuleDefInfo, fn: FunctionInfo): boolean {
+  return def.declSpan.start >= fn.body.startIndex && def.declSpan.end <= fn.body.endIndex;
+}
+
+/**
+ * A def declared inside the init (Pillow's style) moves to file scope, next
+ * to exec: only a `static` one at the top level of that body, naming nothing
+ * local, whose name is free at file scope, and (for a helper) before PyInit.
+ */
+function localDefProblem(model: FileModel, def: ModuleDefInfo, init: InitFunctionInfo, source: FunctionInfo): string | undefined {
+  const inInit = source !== init && def.declSpan.start >= init.span.start && def.declSpan.end <= init.span.end;
+  if (inInit) return `PyModuleDef '${def.varName}' is declared inside ${init.name}, but the module is created in ${source.name}()`;
+  if (!isLocalDef(def, source)) return undefined;
+  const where = `PyModuleDef '${def.varName}' is declared inside ${source.name}`;
+  if (!def.isStatic) return `${where} without static`;
+  if (source.span.start > init.span.start) return `${where}, which comes after ${init.name}`;
+  const defMask = model.mask.slice(def.initSpan.start, def.initSpan.end);
+  const locals = [...localNamesOf(source)].filter((n) => n !== def.varName && new RegExp(`\\b${n}\\b`).test(defMask));
+  if (locals.length) return `${where} and uses its local ${locals.join(', ')}`;
+  const outside = model.mask.slice(0, source.span.start) + model.mask.slice(source.span.end);
+  if (new RegExp(`\\b${def.varName}\\b`).test(outside)) return `${where}, and the name '${def.varName}' is also used at file scope`;
+  const top = codeChildren(source.body).some((c) => c.startIndex <= def.declSpan.start && c.endIndex >= def.declSpan.end - 1 && c.type === 'declaration');
+  if (!top) return `${where} in a nested block`;
+  return undefined;
+}
+
+function localNamesOf(fn: FunctionInfo): Set<string> {
+  const names = new Set<string>();
+  for (const node of descendants(fn.body)) {
+    if (node.type !== 'declaration') continue;
+    for (const d of node.childrenForFieldName('declarator')) {
+      let n = d;
+      while (n && n.type !== 'identifier') n = n.childForFieldName('declarator');
+      if (n) names.add(n.text);
+    }
+  }
+  return names;
 }
