@@ -39,6 +39,7 @@ export function registerCommands(ctx: ServerContext): void {
 
   // Registered as a plain request: onExecuteCommand strips workDoneToken from the params.
   connection.onRequest(ExecuteCommandRequest.type, async (params, token) => {
+    if (!COMMANDS.includes(params.command)) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
     await settings.ready;
     const { progress, tokens } = await progressFor(ctx, params.workDoneToken);
     const control = { tokens: [token, ...tokens], progress };
@@ -62,18 +63,15 @@ export function registerCommands(ctx: ServerContext): void {
       return runConversion(ctx, [target], { ...control, preview: false, label: 'Convert modules in this file to multi-phase initialization' });
     }
 
-    if (params.command === CONVERT_ALL) {
-      const targets: ConversionTarget[] = [];
-      for (const path of workspace.files()) {
-        const document = documents.forPath(path);
-        targets.push(document ? { kind: 'document', document, version: document.version } : { kind: 'disk', path });
-      }
-      connection.console.info(`${CONVERT_ALL}: ${targets.length} files in ${workspace.folders.length} folder(s)`);
-      const summary = await runConversion(ctx, targets, { ...control, preview: true, label: 'Convert all modules to multi-phase initialization' });
-      connection.console.info(`${CONVERT_ALL}: ${summary.converted.length} converted, ${summary.refused.length} refused, ${summary.skipped.length} skipped${summary.cancelled ? ', cancelled' : ''}`);
-      return summary;
+    // multiphase.convertAll
+    const targets: ConversionTarget[] = [];
+    for (const path of workspace.files()) {
+      const document = documents.forPath(path);
+      targets.push(document ? { kind: 'document', document, version: document.version } : { kind: 'disk', path });
     }
-
-    throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
+    connection.console.info(`${CONVERT_ALL}: ${targets.length} files in ${workspace.folders.length} folder(s)`);
+    const summary = await runConversion(ctx, targets, { ...control, preview: true, label: 'Convert all modules to multi-phase initialization' });
+    connection.console.info(`${CONVERT_ALL}: ${summary.converted.length} converted, ${summary.refused.length} refused, ${summary.skipped.length} skipped${summary.cancelled ? ', cancelled' : ''}`);
+    return summary;
   });
 }

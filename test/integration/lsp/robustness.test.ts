@@ -78,4 +78,15 @@ describe('LSP: transports and robustness', () => {
       await client.shutdown();
     }
   });
+
+  it('answers an unknown command or a missing argument with InvalidParams', async () => {
+    const client = LspTestClient.spawn();
+    try {
+      await client.initialize({});
+      await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: 'multiphase.nope', arguments: [] }), /unknown command multiphase\.nope/);
+      await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: 'multiphase.convertFile', arguments: [] }), /needs a \{uri, version\} argument/);
+    } finally {
+      await client.shutdown();
+    }
+  });
 });
