@@ -38,6 +38,11 @@ if (isAnalysisWorker()) {
   // This bundle also runs as the worker thread of a parallel check.
   void runAnalysisWorker();
 } else {
+  // `multiphase check | head`: a reader that goes away early is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

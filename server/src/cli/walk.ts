@@ -132,7 +132,7 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
       const isFile = entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full));
       if (entry.isDirectory()) {
         const reason = SKIPPED_DIRS.has(entry.name) || existsSync(join(full, 'pyvenv.cfg')) ? 'build, cache or virtualenv folder' : excluded(rel) ? '--exclude' : ignoredByGit(active, resolve(full), true) ? '.gitignore' : undefined;
-        if (reason) options.onSkip?.(full, reason);
+        if (reason && entry.name !== '.git') options.onSkip?.(full, reason);
         else yield* walkDir(root, full, active);
       } else if (isFile && languageForPath(entry.name) && !excluded(rel) && !ignoredByGit(active, resolve(full), false)) {
         yield full;
