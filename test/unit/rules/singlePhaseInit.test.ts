@@ -34,6 +34,19 @@ PyMODINIT_FUNC PyInit_n(void) { return PyModule_Create(&e); }
     assert.match(found[0]!.message, /through make\(\)/);
   });
 
+  it('reports the creation of the module itself when the init also builds a sub-module first', () => {
+    const src = `static struct PyModuleDef sub_def = { PyModuleDef_HEAD_INIT, "pkg.sub" };
+static struct PyModuleDef pkg_def = { PyModuleDef_HEAD_INIT, "pkg" };
+PyMODINIT_FUNC PyInit_pkg(void) {
+    PyObject *sub = PyModule_Create(&sub_def);
+    PyObject *m = PyModule_Create(&pkg_def);
+    PyModule_AddObject(m, "sub", sub);
+    return m;
+}
+`;
+    assert.deepEqual(analyzeSource(src, 'c', 'single-phase-init').map((f) => f.text), ['PyModule_Create(&pkg_def)']);
+  });
+
   it('does not report a sub-module helper no PyInit reaches', () => {
     const src = `${DEF}PyObject *make_submodule(void) { return PyModule_Create(&d); }\n`;
     assert.deepEqual(analyzeSource(src), []);

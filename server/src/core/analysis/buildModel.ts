@@ -67,7 +67,7 @@ export function buildModel(text: string, tree: Tree, lang: LanguageId): FileMode
 
   const claimedDefs = new Set<string>();
   for (const init of model.inits) {
-    const creation = init.creations.find((c) => !c.python2) ?? init.creations[0];
+    const creation = primaryCreation(init, model);
     const defName = init.defInitName ?? creation?.defName;
     const def = model.defs.find((d) => d.varName === defName);
     if (!creation && !init.defInitName) continue;
@@ -91,6 +91,20 @@ export function buildModel(text: string, tree: Tree, lang: LanguageId): FileMode
     model.modules.push(module);
   }
   return model;
+}
+
+/**
+ * The creation that makes the module itself when an init also builds
+ * sub-modules: the one from a def whose m_name is the module's name (or ends
+ * in `.name`), else the first Python 3 creation.
+ */
+function primaryCreation(init: InitFunctionInfo, model: FileModel): CreationCall | undefined {
+  const py3 = init.creations.filter((c) => !c.python2);
+  const named = py3.find((c) => {
+    const moduleName = model.defs.find((d) => d.varName === c.defName)?.moduleName;
+    return moduleName !== undefined && (moduleName === init.moduleName || moduleName.endsWith(`.${init.moduleName}`));
+  });
+  return named ?? py3[0] ?? init.creations[0];
 }
 
 /** Creations in `fn`: calls the tree shows, and macros that expand to one. */

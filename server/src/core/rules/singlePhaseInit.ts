@@ -11,7 +11,9 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
     const py3 = init.creations.filter((c) => !c.python2);
     const py2 = init.creations.filter((c) => c.python2);
     const refusal = conversionRefusal(ctx, module);
-    for (const creation of py3.slice(0, 1)) {
+    // The creation of the module itself, not of a sub-module the init also builds.
+    const own = py3.find((c) => module.def && c.defName === module.def.varName) ?? py3[0];
+    for (const creation of own ? [own] : []) {
       const base = `Module '${module.name}' uses single-phase initialization: ${init.name}${through(init, creation)} builds it with ${creation.kind}${creation.viaMacro ? ` (inside macro ${creation.viaMacro})` : ''}. Convert it to multi-phase initialization (PEP 489) so it can declare free-threading and subinterpreter support.`;
       findings.push(
         makeFinding('single-phase-init', creation.span, refusal.length ? `${base} Not converted automatically: ${refusal.join('; ')}.` : base, {
