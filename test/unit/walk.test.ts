@@ -41,6 +41,11 @@ describe('walkSources', () => {
     assert.deepEqual(walk([join(root, 'build')]), ['build/a.c']);
   });
 
+  it('yields a file reached through overlapping paths once', () => {
+    touch('src/a.c');
+    assert.deepEqual(walk([join(root, 'src'), join(root, 'src', 'a.c'), root]), ['src/a.c']);
+  });
+
   it('always yields a file named explicitly', () => {
     touch('README.txt');
     assert.deepEqual(walk([join(root, 'README.txt')]), ['README.txt']);

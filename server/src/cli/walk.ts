@@ -109,6 +109,15 @@ function message(err: unknown): string {
  */
 export function* walkSources(paths: readonly string[], options: WalkOptions = {}): Generator<string> {
   const excluded = excludeMatcher(options.exclude ?? []);
+  // Overlapping paths (`src src/a.c`) reach a file twice: yield it once, so
+  // nothing is reported, or converted, twice.
+  const seen = new Set<string>();
+  const once = (path: string): boolean => {
+    const key = resolve(path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
   const fail = (path: string, err: unknown): void => {
     if (!options.onError) throw new Error(`${path}: ${message(err)}`);
     options.onError(path, message(err));
@@ -134,7 +143,7 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
         const reason = SKIPPED_DIRS.has(entry.name) || existsSync(join(full, 'pyvenv.cfg')) ? 'build, cache or virtualenv folder' : excluded(rel) ? '--exclude' : ignoredByGit(active, resolve(full), true) ? '.gitignore' : undefined;
         if (reason && entry.name !== '.git') options.onSkip?.(full, reason);
         else yield* walkDir(root, full, active);
-      } else if (isFile && languageForPath(entry.name) && !excluded(rel) && !ignoredByGit(active, resolve(full), false)) {
+      } else if (isFile && languageForPath(entry.name) && !excluded(rel) && !ignoredByGit(active, resolve(full), false) && once(full)) {
         yield full;
       }
     }
@@ -149,7 +158,7 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
       continue;
     }
     if (isDir) yield* walkDir(path, path, ancestorScopes(path));
-    else yield path;
+    else if (once(path)) yield path;
   }
 }
 
