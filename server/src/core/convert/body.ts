@@ -14,6 +14,8 @@ import { codeChildren, descendants, indentAt, isNullExpression, removeNode, remo
 
 const RELEASES = new Set(['Py_DECREF', 'Py_XDECREF', 'Py_DecRef', 'Py_XDecRef', 'Py_CLEAR']);
 const STATIC_TYPE_USERS = new Set(['PyType_Ready', 'PyModule_AddType']);
+/** Calls that register something for the whole process: running them twice is wrong. */
+const PROCESS_REGISTRATIONS = new Set(['Py_AtExit', 'atexit', 'PyOS_setsig', 'signal', 'sigaction', 'pthread_atfork']);
 /** NumPy's import macros that `return NULL` (or nothing), and their int-returning forms. */
 const IMPORT_MACROS: Record<string, string> = {
   import_array: 'import_array1(-1)',
@@ -107,6 +109,8 @@ function rewriteCall(ctx: BodyContext, call: Node): void {
     if (arg?.type === 'identifier' && arg.text === ctx.localModuleVar) removeRelease(ctx, call, name);
   } else if (name === 'PyUnstable_Module_SetGIL') {
     removeSetGil(ctx, call, args);
+  } else if (PROCESS_REGISTRATIONS.has(name)) {
+    noteStaticState(ctx, `a process-wide ${name}() registration`);
   } else if (STATIC_TYPE_USERS.has(name)) {
     // Readying a static type writes process-wide state.
     const typeArg = args[name === 'PyType_Ready' ? 0 : 1];

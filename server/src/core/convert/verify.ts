@@ -3,8 +3,7 @@
 // module as multi-phase, with its def, slot array and exec.
 import type { Node, Tree } from 'web-tree-sitter';
 import { buildModel } from '../analysis/buildModel';
-import { findSlotArrays } from '../analysis/declarations';
-import { codeMask } from '../text/codeMask';
+import { LineIndex } from '../text/lines';
 import { applyEdits, normalizeEdits, type TextEdit } from '../edits';
 import type { FileModel, Span } from '../model';
 import { parseText } from '../parser';
@@ -30,12 +29,10 @@ export function verifyEdits(model: FileModel, edits: TextEdit[], expected: Expec
   let tree: Tree | undefined;
   let newModel: FileModel | undefined;
   try {
-    tree = parseText(withoutSlotDirectives(newText), model.lang);
+    tree = reparse(model, sorted, newText);
     const before = errorsIn(model.tree, oldRegions);
     const after = errorsIn(tree, newRegions);
     if (after > before) return `the converted code would not parse cleanly (${after - before} new parse error${after - before > 1 ? 's' : ''})`;
-    tree.delete();
-    tree = parseText(newText, model.lang);
     // Damaged code next to the insertion points can swallow the new code
     // without an error inside the edited regions: compare the whole file.
     if (countParseErrors(tree.rootNode) > countParseErrors(model.tree.rootNode)) {
@@ -57,35 +54,55 @@ export function verifyEdits(model: FileModel, edits: TextEdit[], expected: Expec
   }
 }
 
-/**
- * tree-sitter reads `#if` lines inside an initialiser list as errors, and the
- * slot array holds them by design: blank them (same length) for the check.
- */
-function withoutSlotDirectives(text: string): string {
-  const mask = codeMask(text);
-  let out = text;
-  for (const array of findSlotArrays(text, mask)) {
-    const inside = out.slice(array.initSpan.start, array.initSpan.end).replace(/^([ \t]*#[^\r\n]*)/gm, (line) => ' '.repeat(line.length));
-    out = out.slice(0, array.initSpan.start) + inside + out.slice(array.initSpan.end);
+/** The file's tree, edited and re-parsed incrementally: only the changed parts are read again. */
+function reparse(model: FileModel, sorted: readonly TextEdit[], newText: string): Tree {
+  const lines = new LineIndex(model.text);
+  const old = model.tree.copy();
+  try {
+    // Last edit first: the offsets of the earlier ones stay those of the original text.
+    for (const e of [...sorted].reverse()) {
+      const start = lines.positionAt(e.start);
+      const rows = e.newText.split('\n');
+      const last = rows[rows.length - 1]!;
+      old.edit({
+        startIndex: e.start,
+        oldEndIndex: e.end,
+        newEndIndex: e.start + e.newText.length,
+        startPosition: { row: start.line, column: start.character },
+        oldEndPosition: toPoint(lines.positionAt(e.end)),
+        newEndPosition: rows.length === 1 ? { row: start.line, column: start.character + last.length } : { row: start.line + rows.length - 1, column: last.length },
+      });
+    }
+    return parseText(newText, model.lang, old);
+  } finally {
+    old.delete();
   }
-  return out;
 }
 
-/** Parse errors touching any region (regions widened by one character). */
+function toPoint(p: { line: number; character: number }): { row: number; column: number } {
+  return { row: p.line, column: p.character };
+}
+
+/**
+ * Parse errors touching any region (regions widened by one character),
+ * not counting the directive-only ones of version-guarded slot arrays.
+ */
 function errorsIn(tree: Tree, regions: Span[]): number {
   let count = 0;
-  // Only subtrees that hold an error are worth walking.
   const stack: Node[] = tree.rootNode.hasError ? [tree.rootNode] : [];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'ERROR' || node.isMissing) {
-      if (regions.some((r) => node.startIndex <= r.end + 1 && node.endIndex >= r.start - 1)) count++;
+      const touches = regions.some((r) => node.startIndex <= r.end + 1 && node.endIndex >= r.start - 1);
+      if (touches && (node.isMissing || !DIRECTIVES_ONLY.test(node.text))) count++;
       continue;
     }
     for (const child of node.children) if (child && (child.hasError || child.isMissing)) stack.push(child);
   }
   return count;
 }
+
+const DIRECTIVES_ONLY = /^(?:[ \t]*(?:#[^\r\n]*)?\r?(?:\n|$))+$/;
 
 /**
  * ERROR and MISSING nodes of a tree, not counting ERROR nodes made only of
@@ -100,7 +117,7 @@ export function countParseErrors(root: Node): number {
     if (node.isMissing) count++;
     else if (node.type === 'ERROR') {
       // Directive-only errors are skipped whole; others count, nested ones too.
-      if (/^(?:[ \t]*(?:#[^\r\n]*)?\r?(?:\n|$))+$/.test(node.text)) continue;
+      if (DIRECTIVES_ONLY.test(node.text)) continue;
       count++;
     }
     for (const child of node.children) if (child && (child.hasError || child.isMissing)) stack.push(child);
