@@ -1,7 +1,7 @@
 // `multiphase check` end to end: the built dist/cli.js on temporary trees.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
@@ -41,6 +41,8 @@ function fixture(name: string, dir: string, as = name): void {
 
 describe('multiphase check (CLI)', () => {
   let tmp: string;
+
+  before(() => assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` first (npm test does)`));
 
   beforeEach(() => {
     tmp = mkdtempSync(join(tmpdir(), 'multiphase-check-'));
