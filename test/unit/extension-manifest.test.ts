@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_CODES } from '../../server/src/core/rules/catalogue';
+import { extensionManifestFields, PACKAGE_SCRIPTS } from '../../scripts/update-manifest';
 import { DEFAULT_SETTINGS, RULE_SEVERITY_VALUES, SETTINGS_SCHEMA, SETTINGS_SECTION, validateSettings } from '../../server/src/core/settings';
 
 const root = join(__dirname, '..', '..');
@@ -133,6 +134,12 @@ describe('extension manifest (package.json)', () => {
     };
     const needed = /(\d+)\.(\d+)/.exec(languageClient.engines.vscode);
     assert.ok(needed && Number(needed[1]) === 1 && Number(needed[2]) <= 100, `vscode-languageclient needs ${languageClient.engines.vscode}`);
+  });
+
+  it('holds exactly what scripts/update-manifest.ts writes', () => {
+    const written = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown> & { scripts: Record<string, string> };
+    for (const [field, value] of Object.entries(extensionManifestFields())) assert.deepEqual(written[field], value, `${field}. ${STALE}`);
+    for (const [name, command] of Object.entries(PACKAGE_SCRIPTS)) assert.equal(written.scripts[name], command, `scripts.${name}. ${STALE}`);
   });
 
   it('points at files that exist', () => {
