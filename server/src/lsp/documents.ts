@@ -37,7 +37,7 @@ export class OpenDocument {
   private cached: DocumentAnalysis | null = null;
   private verdicts: VerdictCache | null = null;
   private verdictsGeneration = -1;
-  /** Why the last parse failed (a timeout), shown once in the log. */
+  /** Why the last parse failed (a timeout); logged after each change while it lasts. */
   parseFailure: string | null = null;
 
   constructor(
