@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileExtension, runFixtureChecks, runLimited, type ModuleExpectation, type ProcessResult } from '../support/build';
+import type { ConversionOptions } from '../../server/src/core/convert/options';
 import { convertText, initParser } from '../support/convertFixture';
-import { loadFixtures, type ConvertFixture } from '../support/fixtures';
+import { loadFixture, loadFixtures, type ConvertFixture } from '../support/fixtures';
 import { assertInterpreters, discoverPythons, type PythonInstall } from '../support/pythons';
 
 const fixtures = loadFixtures();
@@ -33,10 +34,13 @@ describe('compile and import on every CPython', function () {
   });
 
   /** Build `source` for every interpreter and run the checks; all failures in one message. */
-  async function buildAndCheck(fixture: ConvertFixture, variant: 'input' | 'converted', source: string): Promise<void> {
+  async function buildAndCheck(
+    fixture: ConvertFixture,
+    variant: string,
+    source: string,
+    modules: readonly ModuleExpectation[] = fixture.converted,
+  ): Promise<void> {
     const mode = variant === 'input' ? 'single' : 'multi';
-    const modules: ModuleExpectation[] =
-      variant === 'input' ? fixture.moduleNames.map((name) => ({ name, onceGuard: false })) : fixture.converted;
     const jobs = pythons.map((python) => async (): Promise<string | undefined> => {
       const dir = join(buildRoot, fixture.name, variant, python.version);
       const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python });
@@ -52,7 +56,7 @@ describe('compile and import on every CPython', function () {
   for (const fixture of fixtures) {
     describe(fixture.name, () => {
       it('input builds, imports and passes its smoke script (proves the fixture)', () =>
-        buildAndCheck(fixture, 'input', fixture.input));
+        buildAndCheck(fixture, 'input', fixture.input, fixture.moduleNames.map((name) => ({ name, onceGuard: false }))));
 
       if (fixture.converted.length === 0) return;
       it('converted output builds, imports, is multi-phase and passes its smoke script', () => {
@@ -62,6 +66,29 @@ describe('compile and import on every CPython', function () {
         assert.notEqual(run.output, fixture.input, 'converter made no edit');
         return buildAndCheck(fixture, 'converted', run.output);
       });
+    });
+  }
+
+  // Non-default options, end to end: each must still build on 3.8-3.13, and
+  // the guard option must decide whether a second load is refused.
+  const OPTION_CASES: { fixture: string; options: ConversionOptions; onceGuard: boolean }[] = [
+    {
+      fixture: 'static_type',
+      options: { minimumPythonVersion: '3.8', gil: 'used', multipleInterpreters: 'per_interpreter_gil', reinitGuard: 'never' },
+      onceGuard: false,
+    },
+    {
+      fixture: 'direct_return',
+      options: { minimumPythonVersion: '3.9', gil: 'omit', multipleInterpreters: 'supported', reinitGuard: 'always' },
+      onceGuard: true,
+    },
+  ];
+  for (const { fixture: name, options, onceGuard } of OPTION_CASES) {
+    it(`${name} converted with ${JSON.stringify(options)} builds, imports and ${onceGuard ? 'refuses' : 'allows'} a second load`, () => {
+      const fixture = loadFixture(name);
+      const run = convertText(fixture.input, fixture.lang, options);
+      assert.ok(run.results.every((r) => r.ok), 'converter refused');
+      return buildAndCheck(fixture, `options-${name}`, run.output, fixture.converted.map((m) => ({ name: m.name, onceGuard })));
     });
   }
 });

@@ -4,7 +4,7 @@
 // text it was computed from.
 import { analyzeTree } from '../../server/src/core/analyze';
 import { convertModule, type ConversionResult } from '../../server/src/core/convert';
-import { DEFAULT_CONVERSION_OPTIONS } from '../../server/src/core/convert/options';
+import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../../server/src/core/convert/options';
 import { applyEdits } from '../../server/src/core/edits';
 import type { Finding, RuleCode } from '../../server/src/core/findings';
 import type { LanguageId } from '../../server/src/core/grammars';
@@ -19,19 +19,19 @@ export interface ConversionRun {
 export { initParser };
 
 /** Convert every single-phase module of `text` that the converter accepts. */
-export function convertText(text: string, lang: LanguageId): ConversionRun {
+export function convertText(text: string, lang: LanguageId, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS): ConversionRun {
   const results: ConversionResult[] = [];
   const tried = new Set<string>();
   let output = text;
   for (;;) {
     const tree = parseText(output, lang);
-    const { model } = analyzeTree(output, tree, lang);
+    const { model } = analyzeTree(output, tree, lang, options);
     let changed = false;
     try {
       for (const module of model.modules) {
         if (module.phase !== 'single' || tried.has(module.name)) continue;
         tried.add(module.name);
-        const result = convertModule(model, module, DEFAULT_CONVERSION_OPTIONS);
+        const result = convertModule(model, module, options);
         results.push(result);
         if (result.ok && result.edits.length > 0) {
           output = applyEdits(output, result.edits);

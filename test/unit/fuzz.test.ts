@@ -1,19 +1,19 @@
 // Thousands of seeded mutations of the conversion fixtures (and of their
-// golden outputs): analysis must never throw or hang, and every conversion
-// the core offers on broken text must be a clean edit set that adds no
-// parse error. A failure names its case index: the same index always
+// golden outputs), converted with default or random options: analysis must
+// never throw or hang, and every conversion the core offers on broken text
+// must be a clean edit set that adds no parse error. A failure names its case index: the same index always
 // rebuilds the same text (MULTIPHASE_FUZZ_CASE=<index> runs just that one).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Node, Tree } from 'web-tree-sitter';
 import { analyzeTree } from '../../server/src/core/analyze';
 import { convertModule } from '../../server/src/core/convert';
-import { DEFAULT_CONVERSION_OPTIONS } from '../../server/src/core/convert/options';
+import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, type ConversionOptions } from '../../server/src/core/convert/options';
 import { applyEdits, normalizeEdits } from '../../server/src/core/edits';
 import type { LanguageId } from '../../server/src/core/grammars';
 import { initParser, parseText } from '../../server/src/core/parser';
 import { loadFixtures } from '../support/fixtures';
-import { mutate, seededRandom } from '../support/mutations';
+import { mutate, seededRandom, type Random } from '../support/mutations';
 
 // 5000 cases take about 10 s on two cores; raise locally with
 // MULTIPHASE_FUZZ_COUNT to search harder.
@@ -66,15 +66,27 @@ function withTree<T>(text: string, lang: LanguageId, use: (tree: Tree) => T): T 
 }
 
 /** Everything one mutated text must satisfy; returns the problems found. */
-function checkCase(text: string, lang: LanguageId): string[] {
+/** Half the cases use the defaults; the rest a random mix of every option. */
+function pickOptions(random: Random): ConversionOptions {
+  if (random() < 0.5) return DEFAULT_CONVERSION_OPTIONS;
+  const any = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+  return {
+    minimumPythonVersion: any(['3.8', '3.10', '3.12', '3.13', '3.14']),
+    gil: any(OPTION_VALUES.gil),
+    multipleInterpreters: any(OPTION_VALUES.multipleInterpreters),
+    reinitGuard: any(OPTION_VALUES.reinitGuard),
+  };
+}
+
+function checkCase(text: string, lang: LanguageId, options: ConversionOptions): string[] {
   return withTree(text, lang, (tree) => {
     const problems: string[] = [];
     const errorsBefore = countParseErrors(tree.rootNode);
-    const { model } = analyzeTree(text, tree, lang);
+    const { model } = analyzeTree(text, tree, lang, options);
     try {
       for (const module of model.modules) {
         if (module.phase !== 'single') continue;
-        const result = convertModule(model, module, DEFAULT_CONVERSION_OPTIONS);
+        const result = convertModule(model, module, options);
         if (!result.ok) {
           if (result.reasons.length === 0) problems.push(`${module.name}: refused without a reason`);
           continue;
@@ -117,10 +129,11 @@ describe('fuzz: mutated fixtures', function () {
       const random = seededRandom(BASE_SEED + index);
       const source = sources[index % sources.length]!;
       const { text, applied } = mutate(source.text, random);
-      const where = `case ${index} (${source.label}, ${applied.join('+')})`;
+      const options = pickOptions(random);
+      const where = `case ${index} (${source.label}, ${applied.join('+')}, ${JSON.stringify(options)})`;
       const started = Date.now();
       try {
-        for (const problem of checkCase(text, source.lang)) failures.push(`${where}: ${problem}`);
+        for (const problem of checkCase(text, source.lang, options)) failures.push(`${where}: ${problem}`);
       } catch (e) {
         failures.push(`${where}: threw ${(e as Error).stack ?? String(e)}`);
       }
