@@ -31,7 +31,7 @@ function sarifRegion(r: Region): { startLine: number; startColumn: number; endLi
 function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
   const abs = resolve(root, file);
   const rel = relative(root, abs);
-  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return { uri: encodeURI(toSlashes(rel)), uriBaseId: '%SRCROOT%' };
+  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return { uri: toSlashes(rel).split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
   return { uri: pathToFileURL(abs).href };
 }
 
