@@ -47,6 +47,14 @@ PyMODINIT_FUNC PyInit_pkg(void) {
     assert.deepEqual(analyzeSource(src, 'c', 'single-phase-init').map((f) => f.text), ['PyModule_Create(&pkg_def)']);
   });
 
+  it('follows delegation two calls deep, and never rewrites such an init', () => {
+    const src = `${DEF}static PyObject *make(void) { return PyModule_Create(&d); }\nPyMODINIT_FUNC PyInit_m(void) { return make(); }\nPyMODINIT_FUNC PyInit_alias(void) { return PyInit_m(); }\n`;
+    const found = analyzeSource(src, 'c', 'single-phase-init');
+    assert.deepEqual(found.map((f) => f.message.match(/Module '(\w+)'/)?.[1]), ['m', 'alias']);
+    assert.equal(found[1]!.fixable, false);
+    assert.match(found[1]!.message, /two calls deep, through PyInit_m\(\) and make\(\)/);
+  });
+
   it('does not report a sub-module helper no PyInit reaches', () => {
     const src = `${DEF}PyObject *make_submodule(void) { return PyModule_Create(&d); }\n`;
     assert.deepEqual(analyzeSource(src), []);

@@ -124,21 +124,16 @@ function initInfo(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<stri
   const defInit = calls.find((c) => c.name === 'PyModuleDef_Init');
   if (defInit) init.defInitName = addressedName(defInit.args.namedChild(0));
   if (!init.creations.some((c) => !c.python2) && !defInit) {
-    // `return make_module();`: creation lives in a helper in this file.
-    for (const site of calls) {
-      if (site.name === fn.name) continue;
-      const known = model.functions.get(site.name);
-      if (!known) continue;
-      const helper = locateFunctionByText(model.text, model.mask, model.lang, site.name, known, extraTrees) ?? known;
-      const inner = allCreationsIn(helper, model, creators).filter((c) => !c.python2);
-      // A helper with a `PyModuleDef_Init(&def)` arm is multi-phase, even when
-      // another `#if` arm keeps PyModule_Create for old Pythons.
-      const helperDefInit = callsIn(helper.body, model.lang).find((c) => c.name === 'PyModuleDef_Init');
-      if (inner.length > 0 || helperDefInit) {
-        init.helper = helper;
-        init.creations.push(...inner);
-        if (helperDefInit) init.defInitName = addressedName(helperDefInit.args.namedChild(0));
-        break;
+    // `return make_module();`: creation lives in a helper in this file, or
+    // one call further (`PyInit_a_wrapper` -> `PyInit_a` -> `make_module`).
+    const found = creatingHelper(fn, model, creators, extraTrees, [fn.name]);
+    if (found) {
+      init.helper = found.helper;
+      init.creations.push(...found.creations);
+      if (found.defInitName) init.defInitName = found.defInitName;
+      if (found.via) {
+        init.opaque = true;
+        init.opaqueReason = `${init.name} creates the module two calls deep, through ${found.via}() and ${found.helper.name}()`;
       }
     }
   }
@@ -152,6 +147,37 @@ function initInfo(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<stri
     init.opaqueReason = `the braces of ${init.helper?.firstArmOnly ? `${init.helper.name}()` : init.name} balance only within one #if arm`;
   }
   return init;
+}
+
+interface CreatingHelper {
+  helper: FunctionInfo;
+  creations: CreationCall[];
+  defInitName?: string;
+  /** The function between the init and the helper, when two calls deep. */
+  via?: string;
+}
+
+/** The first function `fn` calls (or, at depth 2, one of those calls) that creates a module. */
+function creatingHelper(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<string, CreationMacro>, extraTrees: Tree[], visited: string[], depth = 1): CreatingHelper | undefined {
+  const callees: FunctionInfo[] = [];
+  for (const site of callsIn(fn.body, model.lang)) {
+    const known = model.functions.get(site.name);
+    if (!known || visited.includes(site.name)) continue;
+    visited.push(site.name);
+    const helper = locateFunctionByText(model.text, model.mask, model.lang, site.name, known, extraTrees) ?? known;
+    const creations = allCreationsIn(helper, model, creators).filter((c) => !c.python2);
+    // A helper with a `PyModuleDef_Init(&def)` arm is multi-phase, even when
+    // another `#if` arm keeps PyModule_Create for old Pythons.
+    const defInit = callsIn(helper.body, model.lang).find((c) => c.name === 'PyModuleDef_Init');
+    if (creations.length > 0 || defInit) return { helper, creations, defInitName: defInit ? addressedName(defInit.args.namedChild(0)) : undefined };
+    callees.push(helper);
+  }
+  if (depth >= 2) return undefined;
+  for (const callee of callees) {
+    const deeper = creatingHelper(callee, model, creators, extraTrees, visited, depth + 1);
+    if (deeper) return { ...deeper, via: callee.name };
+  }
+  return undefined;
 }
 
 function attachSlots(module: ModuleInfo, model: FileModel, extraTrees: Tree[]): void {
