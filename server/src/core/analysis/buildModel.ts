@@ -169,6 +169,11 @@ function creatingHelper(fn: FunctionInfo, model: FileModel, creators: ReadonlyMa
     // A helper with a `PyModuleDef_Init(&def)` arm is multi-phase, even when
     // another `#if` arm keeps PyModule_Create for old Pythons.
     const defInit = callsIn(helper.body, model.lang).find((c) => c.name === 'PyModuleDef_Init');
+    // `make_module(&def)` with `PyModule_Create(def)` inside: the def is the caller's argument.
+    const passed = addressedName(site.args.namedChild(0));
+    for (const c of creations) {
+      if (!c.defName && passed && helper.firstParam && c.call.childForFieldName('arguments')?.namedChild(0)?.text === helper.firstParam) c.defName = passed;
+    }
     if (creations.length > 0 || defInit) return { helper, creations, defInitName: defInit ? addressedName(defInit.args.namedChild(0)) : undefined };
     callees.push(helper);
   }
