@@ -69,8 +69,11 @@ describe('multiphase extension in code-server (end to end)', function () {
     const rowText = await row.innerText();
     assert.match(rowText, /multiphase\(?\s*single-phase-init/, `the entry names its source and rule code: ${rowText}`);
     assert.match(rowText, new RegExp(`\\[Ln ${createCall.line}, Col ${createCall.column}\\]`), `entry at the PyModule_Create call: ${rowText}`);
-    // Opening the entry reveals the call in the editor, as a user would get there.
-    await row.click();
+    // Go to the call (Ctrl+G). Clicking the Problems entry would do too, but
+    // the list re-sorts while workspace diagnostics arrive, so a click can land
+    // on another file's entry.
+    await workbench.goTo(createCall.line, createCall.column);
+    await workbench.waitForActiveTab('spam.c');
 
     // The squiggle is drawn under the PyModule_Create token itself.
     const token = workbench.token('PyModule_Create').first();
@@ -93,13 +96,15 @@ describe('multiphase extension in code-server (end to end)', function () {
     assert.match(status, /Show in Problems/, `the item links to the Problems view: ${status}`);
 
     // With the cursor on the call the lightbulb appears: the README screenshot.
-    await workbench.clickToken('PyModule_Create');
+    await workbench.goTo(createCall.line, createCall.column);
     await workbench.lightBulb().waitFor({ timeout: SERVER_TIMEOUT });
     await env.page.screenshot({ path: join(SCREENSHOTS, 'screenshot-diagnostics.png') });
   });
 
   it('2. converts the module through the quick fix and its diagnostics clear', async () => {
-    await workbench.clickToken('PyModule_Create');
+    await workbench.waitForActiveTab('spam.c');
+    const createCall = positionOf(env.read('src/spam.c'), 'PyModule_Create(');
+    await workbench.goTo(createCall.line, createCall.column);
     const menu = await workbench.openQuickFixMenu();
     const title = "Convert 'spam' to multi-phase initialization";
     await menu.locator('.monaco-list-row', { hasText: title }).waitFor({ timeout: UI_TIMEOUT });

@@ -35,6 +35,8 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'editor.minimap.enabled': false,
+  // A steady cursor and no hover delays keep the README screenshots the same from run to run.
+  'editor.cursorBlinking': 'solid',
   'security.workspace.trust.startupPrompt': 'always',
 };
 

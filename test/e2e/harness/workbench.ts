@@ -55,6 +55,23 @@ export class Workbench {
     await this.activeEditor().locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
   }
 
+  /** Moves the cursor with Go to Line (Ctrl+G) and waits for the status bar to show it there. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.activeEditor().locator('.view-lines').click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.quickInput().locator('input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await input.fill(`:${line}:${column}`); // ":" is the Go to Line prefix of quick access
+    await input.press('Enter');
+    await this.quickInput().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    await this.page.locator('.statusbar').getByText(`Ln ${line}, Col ${column}`, { exact: true }).waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /** Waits until the editor tab in front is `name`. */
+  async waitForActiveTab(name: string): Promise<void> {
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
+  }
+
   /** Runs a command by its palette title (category included, as the palette shows it). */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
@@ -107,11 +124,6 @@ export class Workbench {
   /** The rendered token with exactly this text on screen in the active editor. */
   token(text: string): Locator {
     return this.activeEditor().locator('.view-lines span > span', { hasText: new RegExp(`^${text}$`) });
-  }
-
-  /** Puts the cursor inside a token by clicking its middle. */
-  async clickToken(text: string): Promise<void> {
-    await this.token(text).first().click();
   }
 
   async openProblems(): Promise<Locator> {
