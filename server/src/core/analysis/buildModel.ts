@@ -38,7 +38,8 @@ export function buildModel(text: string, tree: Tree, lang: LanguageId): FileMode
       for (const t of extraTrees.splice(0)) t.delete();
     },
   };
-  for (const fn of collectFunctions(tree, lang)) if (!model.functions.has(fn.name)) model.functions.set(fn.name, fn);
+  const allFunctions = collectFunctions(tree, lang);
+  for (const fn of allFunctions) if (!model.functions.has(fn.name)) model.functions.set(fn.name, fn);
   if (model.generator) return model;
   const macros = findMacros(mask);
   const defines = defineSpans(macros);
@@ -51,8 +52,18 @@ export function buildModel(text: string, tree: Tree, lang: LanguageId): FileMode
   for (const name of initNames) {
     const fn = locateFunctionByText(text, mask, lang, name, model.functions.get(name), extraTrees);
     if (!fn) continue;
-    model.functions.set(name, fn);
-    model.inits.push(initInfo(fn, model, creators, extraTrees));
+    let init = initInfo(fn, model, creators, extraTrees);
+    // `#if NEW  PyInit_x() { return PyModuleDef_Init(&d); }  #else  PyInit_x() {
+    // return PyModule_Create(&d); }  #endif`: the module is multi-phase.
+    if (!init.defInitName) {
+      for (const other of allFunctions) {
+        if (other.name !== name || other.node.id === fn.node.id) continue;
+        const alternative = initInfo(other, model, creators, extraTrees);
+        if (alternative.defInitName) init = alternative;
+      }
+    }
+    model.functions.set(name, init);
+    model.inits.push(init);
   }
   for (const built of macroBuiltInits(model, macros, defines, extraTrees)) {
     if (model.inits.some((i) => i.name === built.fn.name)) continue;
