@@ -37,6 +37,12 @@ describe('file model', () => {
     assert.equal(array!.opaqueEntries, 0);
   });
 
+  it('reads designated slot entries in either order', () => {
+    const text = 'static PyModuleDef_Slot s[] = {\n    {.slot = Py_mod_exec, .value = ex},\n    {.value = Py_MOD_GIL_NOT_USED, .slot = Py_mod_gil},\n    {0}\n};\n';
+    const [array] = findSlotArrays(text, codeMask(text));
+    assert.deepEqual(array!.slots.map((e) => [e.id, e.value]), [['Py_mod_exec', 'ex'], ['Py_mod_gil', 'Py_MOD_GIL_NOT_USED']]);
+  });
+
   it('leaves defs spelled inside a #define out of the model', () => {
     const text = '#define MOD_DEF(m) static struct PyModuleDef d = { PyModuleDef_HEAD_INIT, "m", NULL, -1 }; m = PyModule_Create(&d);\n';
     assert.deepEqual(findModuleDefs(text, codeMask(text), [{ start: 0, end: text.length - 1 }]), []);

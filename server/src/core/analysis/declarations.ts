@@ -160,6 +160,17 @@ export function findModuleDefs(text: string, mask: string, defines: readonly Spa
   return defs;
 }
 
+/** `{Py_mod_gil, X}` and its designated forms `{.slot = Py_mod_gil, .value = X}` (either order). */
+function slotParts(first: string, second: string): { id: string; value: string } {
+  const designated = (part: string): { key?: string; text: string } => {
+    const d = /^\.\s*(slot|value)\s*=\s*([\s\S]*)$/.exec(part.trim());
+    return d ? { key: d[1], text: d[2]!.trim() } : { text: part };
+  };
+  const a = designated(first);
+  const b = designated(second);
+  return a.key === 'value' || b.key === 'slot' ? { id: b.text, value: a.text } : { id: a.text, value: b.text };
+}
+
 export function isNullish(value: string): boolean {
   return /^\(?\s*(NULL|0|nullptr|\(\s*void\s*\*\s*\)\s*0)\s*\)?$/.test(value.trim());
 }
@@ -184,12 +195,12 @@ export function findSlotArrays(text: string, mask: string, defines: readonly Spa
         else opaqueEntries++;
         continue;
       }
-      const id = inner[1]!;
+      const { id, value } = slotParts(inner[1]!, inner[2]!);
       if (isNullish(id)) {
         insertAt = Math.min(insertAt, e.span.start);
         continue;
       }
-      slots.push({ id, value: inner[2]!, span: e.span, conditional: e.conditional });
+      slots.push({ id, value, span: e.span, conditional: e.conditional });
     }
     arrays.push({
       varName: m[1]!,
