@@ -140,3 +140,18 @@ initspam(void)
     assert.match(output, /PyModule_Create\(&missing\)/);
   });
 });
+
+describe('conversion: refusals through same-file helpers', () => {
+  before(() => initParser());
+
+  it('refuses when the module goes to a function that releases it', () => {
+    const source = moduleWith(`${CREATE}
+    if (add_limits(m) < 0)
+        return NULL;
+    return m;`).replace(
+      'PyMODINIT_FUNC',
+      'static int\nadd_limits(PyObject *module)\n{\n    if (PyModule_AddIntConstant(module, "MIN", 0) < 0) {\n        Py_DECREF(module);\n        return -1;\n    }\n    return 0;\n}\n\nPyMODINIT_FUNC',
+    );
+    assert.match(refusalOf(source), /passed to add_limits\(\), which releases its 'module' argument/);
+  });
+});

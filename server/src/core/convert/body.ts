@@ -127,8 +127,7 @@ function removeRelease(ctx: BodyContext, call: Node, name: string): void {
     return;
   }
   const next = nextInFlow(statement);
-  const returned = next?.type === 'return_statement' ? unwrapExpression(codeChildren(next)[0] ?? null) : null;
-  if (name === 'Py_CLEAR' && returned?.type === 'identifier' && moduleNames(ctx).has(returned.text)) {
+  if (name === 'Py_CLEAR' && returnsModuleNext(ctx, statement)) {
     // `Py_CLEAR(m); [label:] return m;` is the failure exit: say so directly.
     claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: 'return -1;' }, statement);
     return;
@@ -156,17 +155,30 @@ function removeRelease(ctx: BodyContext, call: Node, name: string): void {
   }
 }
 
-/** The statement run after `statement` falls through, seen through labels. */
+/** Whether the statement run next after `statement` is `return <module>`. */
+function returnsModuleNext(ctx: BodyContext, statement: Node): boolean {
+  const next = nextInFlow(statement);
+  const returned = next?.type === 'return_statement' ? unwrapExpression(codeChildren(next)[0] ?? null) : null;
+  return returned?.type === 'identifier' && moduleNames(ctx).has(returned.text);
+}
+
+/**
+ * The statement run after `statement` when it falls through: its next
+ * sibling, else what follows the enclosing label, block of an `if`, or `if`.
+ */
 function nextInFlow(statement: Node): Node | null {
   let from: Node | null = statement;
   while (from) {
     let next: Node | null = from.nextNamedSibling;
     while (next?.type === 'comment') next = next.nextNamedSibling;
-    if (next) {
+    if (next && next.type !== 'else_clause') {
       while (next?.type === 'labeled_statement') next = codeChildren(next).find((c) => c.type !== 'statement_identifier') ?? null;
       return next;
     }
-    from = from.parent?.type === 'labeled_statement' ? from.parent : null;
+    const parent: Node | null = from.parent;
+    if (parent?.type === 'labeled_statement' || parent?.type === 'if_statement' || parent?.type === 'else_clause') from = parent;
+    else if (parent?.type === 'compound_statement' && ['if_statement', 'else_clause'].includes(parent.parent?.type ?? '')) from = parent;
+    else return null;
   }
   return null;
 }
@@ -188,6 +200,12 @@ function noteAssignment(ctx: BodyContext, node: Node): void {
   if (!root) return;
   if (root === ctx.localModuleVar) {
     const right = node.childForFieldName('right');
+    const statement = node.parent?.type === 'expression_statement' ? node.parent : null;
+    if (statement && left?.type === 'identifier' && isNullExpression(right) && returnsModuleNext(ctx, statement)) {
+      // `m = NULL;` falling through to `return m;` is the failure exit.
+      claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: 'return -1;' }, statement);
+      return;
+    }
     if (left?.type !== 'identifier' || !isNullExpression(right)) {
       ctx.reasons.push(`the module variable '${root}' is reassigned (${node.text.replace(/\s+/g, ' ').slice(0, 60)})`);
     }

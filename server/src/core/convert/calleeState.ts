@@ -1,11 +1,12 @@
 // The init often delegates set-up to functions of its own file
 // (`init_types(m)`), which write the same process-wide state the guard is
-// about. One level of such calls is looked into.
+// about, or may even release the module they are given (fatal once it is
+// exec's borrowed reference). One level of such calls is looked into.
 import type { Node } from 'web-tree-sitter';
 import { declaredName, functionDeclarator } from '../analysis/nodes';
 import type { FunctionInfo } from '../model';
 import { localNames, noteStaticState, rootIdentifier, type BodyContext } from './bodyContext';
-import { codeChildren, descendants } from './text';
+import { codeChildren, descendants, unwrapExpression } from './text';
 
 export function noteCalleeState(ctx: BodyContext, functions: ReadonlyMap<string, FunctionInfo>): void {
   const source = ctx.target.source;
@@ -18,6 +19,41 @@ export function noteCalleeState(ctx: BodyContext, functions: ReadonlyMap<string,
     seen.add(name);
     for (const what of staticWrites(callee)) noteStaticState(ctx, `${what} via ${name}()`);
   }
+}
+
+const RELEASES = /^(?:Py_DECREF|Py_XDECREF|Py_DecRef|Py_XDecRef|Py_CLEAR|Py_SETREF|Py_XSETREF)$/;
+
+/** Same-file functions the module is passed to that release their parameter: a reason to refuse. */
+export function calleesReleasingModule(ctx: BodyContext, functions: ReadonlyMap<string, FunctionInfo>): string[] {
+  const module = ctx.localModuleVar ?? ctx.globalTargets[0];
+  if (!module) return [];
+  const reasons: string[] = [];
+  for (const call of descendants(ctx.target.source.body)) {
+    if (call.type !== 'call_expression') continue;
+    const name = call.childForFieldName('function')?.text ?? '';
+    const callee = functions.get(name);
+    if (!callee || callee.name === ctx.target.source.name) continue;
+    const args = codeChildren(call.childForFieldName('arguments') ?? call);
+    const params = parameterNames(callee.node);
+    args.forEach((arg, i) => {
+      const passed = unwrapExpression(arg)?.text;
+      const param = params[i];
+      if (passed !== module || !param || !releasesName(callee.body, param)) return;
+      const reason = `the module is passed to ${name}(), which releases its '${param}' argument; in exec the module is borrowed`;
+      if (!reasons.includes(reason)) reasons.push(reason);
+    });
+  }
+  return reasons;
+}
+
+function releasesName(body: Node, name: string): boolean {
+  for (const node of descendants(body)) {
+    if (node.type !== 'call_expression' || !RELEASES.test(node.childForFieldName('function')?.text ?? '')) continue;
+    const first = codeChildren(node.childForFieldName('arguments') ?? node)[0];
+    const released = unwrapExpression(first ?? null);
+    if (released?.type === 'identifier' && released.text === name) return true;
+  }
+  return false;
 }
 
 /** File-scope variables a function assigns, and static types it readies. */

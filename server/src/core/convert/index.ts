@@ -4,7 +4,7 @@ import type { TextEdit } from '../edits';
 import type { FileModel, ModuleInfo } from '../model';
 import { createBodyContext, rewriteBody } from './body';
 import { freshName } from './bodyContext';
-import { noteCalleeState } from './calleeState';
+import { calleesReleasingModule, noteCalleeState } from './calleeState';
 import { guardEdit, wantsGuard } from './guard';
 import { layoutEdits } from './layout';
 import type { ConversionOptions } from './options';
@@ -27,6 +27,8 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
     if (ctx.reasons.length) return refuse(ctx.reasons);
     rewriteBody(ctx);
     if (ctx.reasons.length) return refuse(ctx.reasons);
+    const released = calleesReleasingModule(ctx, model.functions);
+    if (released.length) return refuse(released);
     noteCalleeState(ctx, model.functions);
     if (wantsGuard(options.reinitGuard, ctx)) ctx.edits.push(guardEdit(ctx));
 
