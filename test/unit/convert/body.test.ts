@@ -242,3 +242,48 @@ ${moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
     assert.match(output, /\{\n    if \(PyModule_AddIntConstant\(m, "A", 1\) < 0\) \{\n        return -1;\n    \}\n    return 0;\n\}/);
   });
 });
+
+describe('conversion: labels and existing references', () => {
+  before(() => initParser());
+
+  it('drops a label whose only goto was the removed NULL check', () => {
+    const { output } = convert(moduleWith(`    PyObject *m, *d;
+    m = PyModule_Create(&spam_def);
+    if (m == NULL) { goto exit; }
+    d = PyModule_GetDict(m);
+    PyDict_SetItemString(d, "A", Py_None);
+exit:
+    return m;`));
+    assert.match(output, /PyDict_SetItemString\(d, "A", Py_None\);\n    return 0;\n\}/);
+  });
+
+  it('keeps a label other gotos still use', () => {
+    const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        goto fail;
+    if (PyModule_AddIntConstant(m, "A", 1) < 0)
+        goto fail;
+    return m;
+fail:
+    Py_XDECREF(m);
+    return NULL;`));
+    assert.match(output, /goto fail;\n    return 0;\nfail:\n    return -1;\n\}/);
+  });
+
+  it('adds no second reference when the init already takes one for its global', () => {
+    const source = `static PyObject *the_module;\n${moduleWith(`    PyObject *m;
+    m = the_module = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    if (PyModule_AddIntConstant(m, "A", 1) < 0)
+        goto fail;
+    Py_INCREF(m);
+    return m;
+fail:
+    Py_XDECREF(m);
+    the_module = NULL;
+    return NULL;`)}`;
+    const { output } = convert(source, { reinitGuard: 'never' });
+    assert.match(output, /\{\n    the_module = m;\n    if \(PyModule_AddIntConstant\(m, "A", 1\) < 0\)\n        goto fail;\n    Py_INCREF\(m\);\n    return 0;\nfail:\n    the_module = NULL;\n    return -1;\n\}/);
+  });
+});

@@ -10,7 +10,7 @@ import type { FileStyle } from './style';
 import { claim, freshName, isClaimed, localNames, moduleNames, noteStaticState, rootIdentifier, type BodyContext } from './bodyContext';
 import { rewriteCreation } from './creation';
 import { removeSetGil } from './setGil';
-import { codeChildren, descendants, indentAt, isNullExpression, removeNode, removeSpan, unwrapExpression } from './text';
+import { codeChildren, descendants, indentAt, isNullExpression, lineEndOf, lineStartOf, nextLineStart, removeNode, removeSpan, unwrapExpression } from './text';
 
 const RELEASES = new Set(['Py_DECREF', 'Py_XDECREF', 'Py_DecRef', 'Py_XDecRef', 'Py_CLEAR']);
 const STATIC_TYPE_USERS = new Set(['PyType_Ready', 'PyModule_AddType']);
@@ -41,7 +41,8 @@ export function createBodyContext(text: string, mask: string, target: Conversion
     localModuleVar: localTargets[0],
     globalTargets: targets.filter((t) => !locals.has(t)),
     staticState: targets.filter((t) => !locals.has(t)).map((t) => `static ${t}`),
-    moduleReassigned: false,
+    clearedNames: new Set(),
+    initIncrefsModule: localTargets[0] !== undefined && new RegExp(`\\bPy_X?INCREF\\s*\\(\\s*(?:\\(\\s*PyObject\\s*\\*\\s*\\)\\s*)?${localTargets[0]}\\s*\\)`).test(mask.slice(target.source.body.startIndex, target.source.body.endIndex)),
     gilComments: [],
     canUseNewRef: (versionHex(options.minimumPythonVersion) ?? 0) >= 0x030a0000,
   };
@@ -71,9 +72,27 @@ export function rewriteBody(ctx: BodyContext): void {
   for (const ret of moduleReturns) {
     const value = codeChildren(ret)[0]!;
     const name = unwrapExpression(value)!.text;
-    claim(ctx, { start: value.startIndex, end: value.endIndex, newText: ctx.moduleReassigned ? `${name} == ${ctx.style.nullLiteral} ? -1 : 0` : '0' }, ret);
+    claim(ctx, { start: value.startIndex, end: value.endIndex, newText: ctx.clearedNames.has(name) ? `${name} == ${ctx.style.nullLiteral} ? -1 : 0` : '0' }, ret);
   }
   rewriteImportMacros(ctx);
+  removeOrphanLabels(ctx);
+}
+
+/** A label whose every `goto` went with the removed code is left unused (-Wunused-label): drop it. */
+function removeOrphanLabels(ctx: BodyContext): void {
+  const body = ctx.target.source.body;
+  const nodes = [...descendants(body)];
+  const liveGotos = nodes.filter((n) => n.type === 'goto_statement' && !isClaimed(ctx, n)).map((n) => n.childForFieldName('label')?.text);
+  for (const labeled of nodes.filter((n) => n.type === 'labeled_statement')) {
+    const label = labeled.childForFieldName('label');
+    const inner = codeChildren(labeled).find((c) => c.type !== 'statement_identifier');
+    if (!label || !inner || liveGotos.includes(label.text) || isClaimed(ctx, label)) continue;
+    const colon = ctx.text.indexOf(':', label.endIndex);
+    const ownLine = ctx.text.slice(lineStartOf(ctx.text, label.startIndex), label.startIndex).trim() === '' && ctx.text.slice(colon + 1, lineEndOf(ctx.text, colon)).trim() === '';
+    const edit = ownLine ? { start: lineStartOf(ctx.text, label.startIndex), end: nextLineStart(ctx.text, colon), newText: '' } : { start: label.startIndex, end: inner.startIndex, newText: '' };
+    if (ctx.edits.some((e) => e.start < edit.end && e.end > edit.start)) continue;
+    claim(ctx, edit);
+  }
 }
 
 function rewriteReturn(ctx: BodyContext, ret: Node, moduleReturns: Node[]): void {
@@ -133,7 +152,7 @@ function removeRelease(ctx: BodyContext, call: Node, name: string): void {
     return;
   }
   if (name === 'Py_CLEAR' && next?.type !== 'return_statement') {
-    ctx.moduleReassigned = true;
+    ctx.clearedNames.add(ctx.paramName);
     claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: `${ctx.paramName} = ${ctx.style.nullLiteral};` }, statement);
     return;
   }
@@ -209,13 +228,13 @@ function noteAssignment(ctx: BodyContext, node: Node): void {
     if (left?.type !== 'identifier' || !isNullExpression(right)) {
       ctx.reasons.push(`the module variable '${root}' is reassigned (${node.text.replace(/\s+/g, ' ').slice(0, 60)})`);
     }
-    ctx.moduleReassigned = true;
+    ctx.clearedNames.add(root);
     return;
   }
   if (ctx.locals.has(root)) return;
   noteStaticState(ctx, `static ${root}`);
   if (ctx.globalTargets.includes(root) && node.type === 'assignment_expression' && isNullExpression(node.childForFieldName('right'))) {
-    ctx.moduleReassigned = true;
+    ctx.clearedNames.add(root);
   }
   const right = unwrapExpression(node.childForFieldName('right'));
   if (node.type === 'assignment_expression' && left?.type === 'identifier' && right?.type === 'identifier' && right.text === ctx.localModuleVar) {
@@ -227,6 +246,7 @@ function noteAssignment(ctx: BodyContext, node: Node): void {
 function storeWithReference(ctx: BodyContext, assignment: Node, global: string): void {
   const statement = assignment.parent;
   const param = ctx.paramName;
+  if (ctx.initIncrefsModule) return;
   if (ctx.canUseNewRef) {
     const right = assignment.childForFieldName('right')!;
     claim(ctx, { start: right.startIndex, end: right.endIndex, newText: `Py_NewRef(${param})` }, assignment);

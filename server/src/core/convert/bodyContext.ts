@@ -27,8 +27,10 @@ export interface BodyContext {
   globalTargets: string[];
   /** Process-wide state the init writes (`static type T`, `static g`): a second exec would overwrite it. */
   staticState: string[];
-  /** The module variable is cleared or reassigned, so `return m` may mean failure. */
-  moduleReassigned: boolean;
+  /** Module names set to NULL on some path, so `return <name>` may mean failure. */
+  clearedNames: Set<string>;
+  /** The init takes a reference of its own (`Py_INCREF(m)`) for the globals it stores the module in. */
+  initIncrefsModule: boolean;
   /** Value of a removed `PyUnstable_Module_SetGIL(m, V)` call. */
   gilValue?: string;
   /** Comments that explained the removed SetGIL call: they move to the Py_mod_gil slot. */
@@ -101,6 +103,7 @@ export function rootIdentifier(node: Node | null): string | undefined {
 /** Lines that store the module in static globals, holding their own reference. */
 export function globalStoreLines(ctx: BodyContext): string[] {
   const p = ctx.paramName;
+  if (ctx.initIncrefsModule) return ctx.globalTargets.map((g) => `${g} = ${p};`);
   if (ctx.canUseNewRef) return ctx.globalTargets.map((g) => `${g} = Py_NewRef(${p});`);
   return ctx.globalTargets.flatMap((g) => [`Py_INCREF(${p});`, `${g} = ${p};`]);
 }
