@@ -33,4 +33,10 @@ describe('multiphase extension in an untrusted workspace (end to end)', function
     assert.equal(await workbench.paletteOffers('Multi-phase Init: Show Output'), true, 'the palette itself works');
     assert.match(env.read('src/spam.c'), /PyModule_Create\(&spam_module\)/, 'nothing was converted');
   });
+
+  it('"Show in Problems" (the status item\'s link) opens Problems with the filter box focused', async () => {
+    await workbench.activeEditor().locator('.view-lines').click(); // the focus starts in the editor
+    await workbench.runCommand('Multi-phase Init: Show Single-Phase Modules in Problems');
+    await workbench.waitForProblemsFilterFocus();
+  });
 });

@@ -133,6 +133,14 @@ export class Workbench {
     return panel;
   }
 
+  /** Waits until the Problems view's filter box has the keyboard focus. */
+  async waitForProblemsFilterFocus(): Promise<void> {
+    const filter = this.page.getByPlaceholder(/^Filter \(e\.g\. text/);
+    await filter.waitFor({ timeout: UI_TIMEOUT });
+    // (A page-side expression as a string: this project compiles without the DOM library.)
+    await this.page.waitForFunction("document.activeElement?.placeholder?.startsWith('Filter (e.g. text') === true", undefined, { timeout: UI_TIMEOUT });
+  }
+
   /** Types into the Problems view's filter box, so only matching entries are listed (and rendered). */
   async filterProblems(text: string): Promise<void> {
     const filter = this.page.getByPlaceholder(/^Filter \(e\.g\. text/);
