@@ -86,7 +86,20 @@ function writeAtomically(path: string, text: string): void {
   }
 }
 
+let pipeHandled = false;
+
+/** `multiphase fix --diff | head`: a closed pipe ends the output, not the process with a stack trace. */
+function quietOnClosedPipe(): void {
+  if (pipeHandled) return;
+  pipeHandled = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 export async function runFix(argv: readonly string[]): Promise<number> {
+  quietOnClosedPipe();
   let args: FixArgs | 'help';
   try {
     args = parseFixArgs(argv);

@@ -12,7 +12,7 @@ import { defEdits } from './def';
 import type { ConversionOptions } from './options';
 import { isLocalDef } from './refusals';
 import { execPrototype, slotArrayText } from './slots';
-import { applyInside, identifierIn, lineEndOf, lineStartOf, nextLineStart, removeLines, removeSpan } from './text';
+import { applyInside, identifierIn, indentAt, lineEndOf, lineStartOf, nextLineStart, removeLines, removeSpan } from './text';
 
 export interface LayoutInput {
   ctx: BodyContext;
@@ -42,7 +42,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   const execText = hasExec ? execHeader(text, ctx, execName) + execBody : '';
   // With a helper, exec replaces the helper; else it goes right before the init.
   const fromHelper = source.span.start !== init.span.start;
-  const execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
+  let execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
   const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init(&${def.varName});${eol}}`;
   const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, gilFromCode: ctx.gilValue, gilComments: ctx.gilComments, lang: input.lang, options: input.options, style, limitedApi: /\bPy_LIMITED_API\b/.test(mask) });
   const fieldEdits = defEdits(text, mask, def, slotsName, style);
@@ -62,6 +62,24 @@ export function layoutEdits(input: LayoutInput): Layout {
   const anchor = block?.start ?? defStart(text, mask, def.declSpan.start);
   const removeHelper = (): TextEdit => removeSpan(text, mask, source.span.start, source.span.end);
 
+  // C++: an `extern "C" {` block around the init (not the def) opens no
+  // scope but gives C linkage, which a static exec must not get after a
+  // C++-linkage prototype: exec goes right before the block instead.
+  if (input.lang === 'cpp' && hasExec && !fromHelper) {
+    const defBlocks = openBraces(mask, anchor);
+    const initBlocks = openBraces(mask, execAt);
+    if (defBlocks !== undefined && initBlocks !== undefined && initBlocks.length > defBlocks.length && defBlocks.every((b, i) => initBlocks[i] === b)) {
+      const outer = initBlocks[defBlocks.length]!;
+      const externStart = externBlockStart(mask, outer);
+      const onlyExternC = initBlocks.slice(defBlocks.length).every((b) => externBlockStart(mask, b) !== undefined);
+      if (onlyExternC && externStart !== undefined) {
+        if (usesNamesFrom(codeMask(execText), mask.slice(externStart, execAt))) {
+          return { ok: false, reason: `${source.name} sits in an extern "C" block after code its body uses` };
+        }
+        execAt = lineStartOf(text, externStart) === externStart - indentAt(text, externStart).length ? lineStartOf(text, externStart) : externStart;
+      }
+    }
+  }
   // C++: a namespace or extern "C" block may hold the def but not the init;
   // a prototype there would declare a different function. Exec then moves
   // up beside the def, when it needs nothing declared in between.
@@ -82,18 +100,27 @@ export function layoutEdits(input: LayoutInput): Layout {
   return { ok: true, edits, hasExec };
 }
 
+/** Offsets of the braces still open at `offset`; undefined when the braces do not balance. */
+function openBraces(mask: string, offset: number): number[] | undefined {
+  const open: number[] = [];
+  for (let i = 0; i < offset; i++) {
+    if (mask[i] === '{') open.push(i);
+    else if (mask[i] === '}' && open.pop() === undefined) return undefined;
+  }
+  return open;
+}
+
 /** The braces open at `a` and at `b` are the same ones (same namespace / block). */
 function sameScope(mask: string, a: number, b: number): boolean {
-  const stackAt = (offset: number): string => {
-    const open: number[] = [];
-    for (let i = 0; i < offset; i++) {
-      if (mask[i] === '{') open.push(i);
-      else if (mask[i] === '}' && open.pop() === undefined) return 'unbalanced';
-    }
-    return open.join(',');
-  };
-  const first = stackAt(a);
-  return first !== 'unbalanced' && first === stackAt(b);
+  const first = openBraces(mask, a);
+  return first !== undefined && first.join(',') === openBraces(mask, b)?.join(',');
+}
+
+/** Start of `extern "C"` when the brace at `brace` opens such a block. */
+function externBlockStart(mask: string, brace: number): number | undefined {
+  const before = mask.slice(Math.max(0, brace - 40), brace);
+  const m = /extern\s+"\s*"\s*$/.exec(before);
+  return m ? brace - before.length + m.index : undefined;
 }
 
 const COMMON_NAMES = /^(?:Py|_Py|PY|NULL|nullptr|return|if|else|for|while|do|goto|int|long|char|const|static|void|sizeof|struct|unsigned|double|float|size_t|Py_ssize_t)/;
