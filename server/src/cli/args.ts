@@ -40,3 +40,23 @@ export function oneOf<T extends string>(flag: string, value: string, allowed: re
 export function pathsOrCwd(positionals: readonly string[]): string[] {
   return positionals.length ? [...positionals] : ['.'];
 }
+
+/**
+ * A subcommand's arguments, or the exit status it ends with: a usage error
+ * is printed with the usage (2), `--help` prints the usage (0).
+ */
+export function parseOrExit<T>(command: string, usage: string, argv: readonly string[], parse: (argv: readonly string[]) => T | 'help'): { args: T } | { exitCode: number } {
+  let parsed: T | 'help';
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`multiphase ${command}: ${err.message}\n\n${usage}\n`);
+    return { exitCode: 2 };
+  }
+  if (parsed === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return { exitCode: 0 };
+  }
+  return { args: parsed };
+}

@@ -1,14 +1,14 @@
 // `multiphase check`: walk paths, analyse each C/C++ file, print findings.
 // Never crashes on a file: anything it cannot read or analyse becomes a note
 // on stderr, and the run goes on.
-import { oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
+import { oneOf, parseCommandLine, parseOrExit, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP } from './args';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStats, formatTextFindings, formatTextSummary } from './format/text';
 import { analyzeFiles } from './parallel';
 import { failsCheck, type CheckReport } from './report';
 import { VERSION } from './version';
-import { walkSources } from './walk';
+import { collectSources } from './walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -48,18 +48,9 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
 }
 
 export async function runCheck(argv: readonly string[]): Promise<number> {
-  let args: CheckArgs | 'help';
-  try {
-    args = parseCheckArgs(argv);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`multiphase check: ${err.message}\n\n${CHECK_USAGE}\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    process.stdout.write(`${CHECK_USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseOrExit('check', CHECK_USAGE, argv, parseCheckArgs);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { args } = parsed;
   const { report, unreadable } = await scan(args);
   const out = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, VERSION) : formatTextFindings(report) + formatTextSummary(report);
   process.stdout.write(out);
@@ -72,17 +63,8 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
 async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable: boolean }> {
   const started = performance.now();
   const note = (line: string): void => void process.stderr.write(`${line}\n`);
-  let unreadable = false;
-  const files = [
-    ...walkSources(args.paths, {
-      exclude: args.exclude,
-      onError: (path, message) => {
-        unreadable = true;
-        note(`multiphase check: ${path}: ${message}`);
-      },
-      onSkip: args.verbose ? (path, reason) => note(`${path}: skipped (${reason})`) : undefined,
-    }),
-  ];
+  const { files, unreadable: walkFailed } = collectSources('check', args.paths, args);
+  let unreadable = walkFailed;
   const report: CheckReport = { findings: [], filesScanned: 0, modulesFound: 0, bytes: 0, elapsedMs: 0 };
   for (const result of await analyzeFiles(files)) {
     if (result.status === 'unreadable') {

@@ -169,3 +169,24 @@ function isFileTarget(path: string): boolean {
     return false; // dangling link
   }
 }
+
+/**
+ * Every source under `paths` for a subcommand: unreadable paths and (with
+ * `verbose`) skipped folders are noted on stderr as `multiphase <command>`
+ * says them; `unreadable` tells the caller to exit 2.
+ */
+export function collectSources(command: string, paths: readonly string[], options: { exclude: readonly string[]; verbose: boolean }): { files: string[]; unreadable: boolean } {
+  let unreadable = false;
+  const note = (line: string): void => void process.stderr.write(`${line}\n`);
+  const files = [
+    ...walkSources(paths, {
+      exclude: options.exclude,
+      onError: (path, problem) => {
+        unreadable = true;
+        note(`multiphase ${command}: ${path}: ${problem}`);
+      },
+      onSkip: options.verbose ? (path, reason) => note(`${path}: skipped (${reason})`) : undefined,
+    }),
+  ];
+  return { files, unreadable };
+}
