@@ -1,7 +1,9 @@
 // Entry point of the conversion: single-phase module in, edits or a refusal
 // out. Pure: reads the model, returns plain-offset edits, writes nothing.
-import type { TextEdit } from '../edits';
-import type { FileModel, ModuleInfo } from '../model';
+import { buildModel } from '../analysis/buildModel';
+import { applyEdits, type TextEdit } from '../edits';
+import type { FileModel, InitFunctionInfo, ModuleInfo } from '../model';
+import { parseText } from '../parser';
 import { createBodyContext, rewriteBody } from './body';
 import { freshName } from './bodyContext';
 import { calleesReleasingModule, noteCalleeState } from './calleeState';
@@ -10,13 +12,59 @@ import { layoutEdits } from './layout';
 import type { ConversionOptions } from './options';
 import { findTarget } from './refusals';
 import { detectStyle } from './style';
-import { verifyEdits } from './verify';
+import { splitDualModeInit } from './dualMode';
+import { countParseErrors, verifyEdits } from './verify';
 
 export type ConversionResult =
   | { ok: true; module: string; edits: TextEdit[] }
   | { ok: false; module: string; reasons: string[] };
 
 export function convertModule(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {
+  const direct = convertDirect(model, module, options);
+  if (direct.ok || !module.init || model.generator) return direct;
+  try {
+    return convertDualMode(model, module.init, options) ?? direct;
+  } catch {
+    return direct;
+  }
+}
+
+/**
+ * A Python 2/3 dual-mode init: split it in two functions, convert the
+ * Python 3 one, and hand back one edit from the original text to the result.
+ */
+function convertDualMode(model: FileModel, init: InitFunctionInfo, options: ConversionOptions): ConversionResult | undefined {
+  const split = splitDualModeInit(model.text, model.mask, init);
+  if (split === undefined) return undefined;
+  const tree = parseText(split, model.lang);
+  const splitModel = buildModel(split, tree, model.lang);
+  try {
+    const module = splitModel.modules.find((m) => m.init?.name === init.name && m.phase === 'single');
+    if (!module) return undefined;
+    const inner = convertDirect(splitModel, module, options);
+    if (!inner.ok) return inner;
+    const converted = applyEdits(split, inner.edits);
+    const after = parseText(converted, model.lang);
+    const worse = countParseErrors(after.rootNode) > countParseErrors(model.tree.rootNode);
+    after.delete();
+    if (worse) return undefined;
+    return { ok: true, module: module.name, edits: [wholeChange(model.text, converted)] };
+  } finally {
+    splitModel.dispose();
+    tree.delete();
+  }
+}
+
+/** One edit covering everything between the common prefix and suffix of two texts. */
+function wholeChange(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
+}
+
+function convertDirect(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {
   const refuse = (reasons: string[]): ConversionResult => ({ ok: false, module: module.name, reasons });
   try {
     const found = findTarget(model, module);

@@ -1,0 +1,149 @@
+// Python 2/3 dual-mode inits share one body between two headers:
+//
+//   #if PY_MAJOR_VERSION >= 3          the Python 3 header
+//   PyMODINIT_FUNC PyInit_x(void)
+//   #else                              the Python 2 header
+//   void initx(void)
+//   #endif
+//   { ...#if PY_MAJOR_VERSION >= 3 ... #else ... #endif... }
+//
+// Converting it means splitting it first into two whole functions, each with
+// the body its own Python sees (the preprocessor would pick the same arms), so
+// the Python 3 one converts like any other and the Python 2 one keeps working.
+import type { InitFunctionInfo } from '../model';
+import { lineStartOf, nextLineStart } from './text';
+
+const DIRECTIVE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b([^\r\n]*)/;
+
+/** What a version test means on Python 3.8+ and on Python 2: certain values, or undefined when it depends. */
+export function versionCondition(kind: string, condition: string): { py3: boolean; py2: boolean } | undefined {
+  if (kind !== 'if') return undefined;
+  const c = condition.replace(/\/\*.*?\*\/|\/\/.*$/g, '').trim().replace(/^\((.*)\)$/, '$1').trim();
+  const major = /^PY_MAJOR_VERSION\s*(>=|>|==|!=|<=|<)\s*(\d+)$/.exec(c);
+  if (major) return { py3: compare(3, major[1]!, Number(major[2])), py2: compare(2, major[1]!, Number(major[2])) };
+  const hex = /^PY_VERSION_HEX\s*(>=|>|<|<=)\s*(0x[0-9a-fA-F]+)$/.exec(c);
+  if (hex) {
+    const threshold = Number.parseInt(hex[2]!, 16);
+    // Certain only between the last Python 2 (2.7.18) and 3.0: every 2.x is below, every 3.x above.
+    if (threshold < 0x02071900 || threshold > 0x03000000) return undefined;
+    const above = hex[1] === '>=' || hex[1] === '>';
+    return { py3: above, py2: !above };
+  }
+  return undefined;
+}
+
+function compare(left: number, op: string, right: number): boolean {
+  switch (op) {
+    case '>=': return left >= right;
+    case '>': return left > right;
+    case '==': return left === right;
+    case '!=': return left !== right;
+    case '<=': return left <= right;
+    default: return left < right;
+  }
+}
+
+interface Frame {
+  /** The test's value for the Python being resolved; undefined keeps the directive. */
+  value: boolean | undefined;
+  inElse: boolean;
+}
+
+/**
+ * `text` with every certain version test resolved for Python 3 (`py3`) or
+ * Python 2: directive lines and untaken arms go. Undefined for an `#elif`
+ * in a resolved test (not worth the risk).
+ */
+export function resolveVersionArms(text: string, mask: string, py3: boolean): string | undefined {
+  const out: string[] = [];
+  const stack: Frame[] = [];
+  const active = (): boolean => stack.every((f) => f.value === undefined || (f.inElse ? !f.value : f.value));
+  let at = 0;
+  while (at < text.length) {
+    const end = nextLineStart(text, at);
+    const line = text.slice(at, end);
+    const d = DIRECTIVE.exec(mask.slice(at, end));
+    at = end;
+    if (!d) {
+      if (active()) out.push(line);
+      continue;
+    }
+    const kind = d[1]!;
+    if (kind.startsWith('if')) {
+      const verdict = versionCondition(kind, d[2]!);
+      const keep = active();
+      stack.push({ value: verdict && (py3 ? verdict.py3 : verdict.py2), inElse: false });
+      if (verdict === undefined && keep) out.push(line);
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (!top) return undefined;
+    if (kind === 'elif' && top.value !== undefined) return undefined;
+    if (kind === 'else') top.inElse = true;
+    if (kind === 'endif') stack.pop();
+    if (top.value === undefined && active()) out.push(line);
+  }
+  return stack.length ? undefined : out.join('');
+}
+
+/**
+ * The file text with a dual-mode init split in two functions, or undefined
+ * when the init is not one (or not one this code can read with certainty).
+ */
+export function splitDualModeInit(text: string, mask: string, init: InitFunctionInfo): string | undefined {
+  const header = lineStartOf(text, init.nameSpan.start);
+  // The `#if` that opens the header's arm, skipping whole nested blocks.
+  let ifLine: number | undefined;
+  let depth = 0;
+  for (let line = lineStartOf(text, Math.max(0, header - 1)); line > 0 || line === 0; line = lineStartOf(text, line - 1)) {
+    const d = DIRECTIVE.exec(mask.slice(line, nextLineStart(text, line)));
+    if (d?.[1] === 'endif') depth++;
+    else if (d && d[1]!.startsWith('if')) {
+      if (depth === 0) {
+        ifLine = line;
+        break;
+      }
+      depth--;
+    } else if (d && depth === 0) return undefined;
+    if (line === 0) break;
+  }
+  if (ifLine === undefined) return undefined;
+  const opening = DIRECTIVE.exec(mask.slice(ifLine, nextLineStart(text, ifLine)))!;
+  if (versionCondition(opening[1]!, opening[2]!)?.py3 !== true) return undefined;
+
+  // `#else` ... `#endif` between the header and the body's `{`.
+  let elseLine: number | undefined;
+  let endifLine: number | undefined;
+  depth = 0;
+  for (let line = nextLineStart(text, init.nameSpan.end); line < init.body.startIndex; line = nextLineStart(text, line)) {
+    const d = DIRECTIVE.exec(mask.slice(line, nextLineStart(text, line)));
+    if (!d) continue;
+    if (d[1]!.startsWith('if')) depth++;
+    else if (d[1] === 'endif' && depth > 0) depth--;
+    else if (d[1] === 'else' && depth === 0 && elseLine === undefined) elseLine = line;
+    else if (d[1] === 'endif' && depth === 0) {
+      endifLine = line;
+      break;
+    } else if (depth === 0) return undefined;
+  }
+  if (elseLine === undefined || endifLine === undefined) return undefined;
+  if (mask.slice(nextLineStart(text, endifLine), init.body.startIndex).trim() !== '') return undefined;
+
+  const body = text.slice(init.body.startIndex, init.body.endIndex);
+  const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
+  const py3Body = resolveVersionArms(body, bodyMask, true);
+  const py2Body = resolveVersionArms(body, bodyMask, false);
+  if (py3Body === undefined || py2Body === undefined) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const endif = text.slice(endifLine, nextLineStart(text, endifLine)).replace(/\r?\n$/, '');
+  return (
+    text.slice(0, elseLine) +
+    py3Body +
+    eol +
+    text.slice(elseLine, endifLine) +
+    py2Body +
+    eol +
+    endif +
+    text.slice(init.body.endIndex)
+  );
+}

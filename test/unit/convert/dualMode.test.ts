@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { resolveVersionArms, versionCondition } from '../../../server/src/core/convert/dualMode';
+import { initParser } from '../../../server/src/core/parser';
+import { codeMask } from '../../../server/src/core/text/codeMask';
+import { convert } from './helpers';
+
+const DUAL = `#include <Python.h>
+
+static PyMethodDef module_methods[] = {
+    {NULL, NULL, 0, NULL}
+};
+
+#if PY_MAJOR_VERSION >= 3
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT, "cutils", NULL, -1, module_methods
+};
+#endif
+
+#if PY_MAJOR_VERSION >= 3
+PyMODINIT_FUNC
+PyInit_cutils(void)
+#else
+PyMODINIT_FUNC
+initcutils(void)
+#endif
+{
+    PyObject *m;
+#if PY_MAJOR_VERSION >= 3
+    m = PyModule_Create(&module_def);
+#else
+    m = Py_InitModule3("cutils", module_methods, NULL);
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (m == NULL)
+        return NULL;
+    PyModule_AddIntConstant(m, "A", 1);
+    return m;
+#else
+    if (m == NULL)
+        return;
+#endif
+}
+`;
+
+describe('conversion: Python 2/3 dual-mode inits', () => {
+  before(() => initParser());
+
+  it('knows which version tests are certain on Python 3.8+ and on Python 2', () => {
+    assert.deepEqual(versionCondition('if', 'PY_MAJOR_VERSION >= 3'), { py3: true, py2: false });
+    assert.deepEqual(versionCondition('if', 'PY_MAJOR_VERSION < 3'), { py3: false, py2: true });
+    assert.deepEqual(versionCondition('if', 'PY_VERSION_HEX >= 0x03000000'), { py3: true, py2: false });
+    assert.equal(versionCondition('if', 'PY_VERSION_HEX >= 0x030C0000'), undefined);
+    assert.equal(versionCondition('ifdef', 'PY3K'), undefined);
+  });
+
+  it('resolves certain arms and keeps the others', () => {
+    const text = '#if PY_MAJOR_VERSION >= 3\na;\n#else\nb;\n#endif\n#ifdef X\nc;\n#endif\n';
+    assert.equal(resolveVersionArms(text, codeMask(text), true), 'a;\n#ifdef X\nc;\n#endif\n');
+    assert.equal(resolveVersionArms(text, codeMask(text), false), 'b;\n#ifdef X\nc;\n#endif\n');
+  });
+
+  it('splits the init, converts the Python 3 function and keeps a Python 2 one', () => {
+    const { result, output } = convert(DUAL);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /#if PY_MAJOR_VERSION >= 3\nstatic int\ncutils_exec\(PyObject \*m\)\n\{\n    PyModule_AddIntConstant\(m, "A", 1\);\n    return 0;\n\}\n\nPyMODINIT_FUNC\nPyInit_cutils\(void\)\n\{\n    return PyModuleDef_Init\(&module_def\);\n\}\n#else\nPyMODINIT_FUNC\ninitcutils\(void\)\n\{\n    PyObject \*m;\n    m = Py_InitModule3\("cutils", module_methods, NULL\);\n    if \(m == NULL\)\n        return;\n\}\n#endif\n$/);
+  });
+});
