@@ -22,6 +22,13 @@ describe('rules on API calls', () => {
       assert.match(finding!.message, /blocks automatic conversion/);
     });
 
+    it('does not take a PyModuleDef pointer variable for the def of that name', () => {
+      const src = `${SINGLE}static PyObject *look_up(PyObject *self) { PyModuleDef *d = PyModule_GetDef(self); return PyState_FindModule(d); }\nPyMODINIT_FUNC PyInit_m(void) { return PyModule_Create(&d); }\n`;
+      const [finding] = analyzeSource(src, 'c', 'module-state-lookup');
+      assert.equal(finding?.severity, 'warning');
+      assert.match(finding!.message, /while the module uses single-phase/);
+    });
+
     it('reports a lookup of a def from another file as a warning', () => {
       assert.deepEqual(analyzeSource('extern struct PyModuleDef other;\nPyObject *f(void) { return PyState_FindModule(&other); }\n').map((f) => f.severity), ['warning']);
     });

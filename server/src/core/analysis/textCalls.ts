@@ -25,8 +25,12 @@ export function textCalls(mask: string, names: readonly string[], from = 0, to =
   return out;
 }
 
-/** `def` from an argument spelled `&def`, `&(def)`, `(PyModuleDef *)&def` or `def`. */
+/**
+ * `def` from an argument spelled `&def`, `&(def)` or `(PyModuleDef *)&def`. A
+ * bare identifier is a pointer variable (`PyModuleDef *def = ...`), which
+ * says nothing about which def it holds.
+ */
 export function defNameOfArgument(text: string): string | undefined {
   const stripped = text.replace(/\(\s*(?:struct\s+)?PyModuleDef\s*\*\s*\)/g, '').replace(/[\s()]/g, '');
-  return /^&?(\w+)$/.exec(stripped)?.[1];
+  return /^&(\w+)$/.exec(stripped)?.[1];
 }
