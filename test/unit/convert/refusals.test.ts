@@ -155,3 +155,38 @@ describe('conversion: refusals through same-file helpers', () => {
     assert.match(refusalOf(source), /passed to add_limits\(\), which releases its 'module' argument/);
   });
 });
+
+describe('conversion: several creations', () => {
+  before(() => initParser());
+
+  it('converts the returned module and leaves a sub-module object alone', () => {
+    const source = `#include <Python.h>
+static struct PyModuleDef sub_def = { PyModuleDef_HEAD_INIT, "pkg.errors", NULL, -1, NULL };
+static struct PyModuleDef main_def = { PyModuleDef_HEAD_INIT, "pkg", NULL, -1, NULL };
+
+PyMODINIT_FUNC PyInit_pkg(void)
+{
+    PyObject *m, *errors;
+    m = PyModule_Create(&main_def);
+    if (m == NULL)
+        return NULL;
+    errors = PyModule_Create(&sub_def);
+    if (errors == NULL) { Py_DECREF(m); return NULL; }
+    if (PyModule_AddObject(m, "errors", errors) < 0) { Py_DECREF(errors); Py_DECREF(m); return NULL; }
+    return m;
+}
+`;
+    const { result, output } = convert(source);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /static struct PyModuleDef sub_def = \{ PyModuleDef_HEAD_INIT, "pkg.errors", NULL, -1, NULL \};/);
+    assert.match(output, /    errors = PyModule_Create\(&sub_def\);\n    if \(errors == NULL\) \{ return -1; \}\n    if \(PyModule_AddObject\(m, "errors", errors\) < 0\) \{ Py_DECREF\(errors\); return -1; \}\n    return 0;/);
+  });
+
+  it('refuses two creations from the same def', () => {
+    const source = moduleWith(`${CREATE}
+    PyObject *again = PyModule_Create(&spam_def);
+    Py_XDECREF(again);
+    return m;`);
+    assert.match(refusalOf(source), /more than once/);
+  });
+});

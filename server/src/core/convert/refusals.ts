@@ -51,10 +51,13 @@ export function findTarget(model: FileModel, module: ModuleInfo): TargetResult {
   if (branched) return refuse(`the ${branched.kind} call sits inside an #if/#ifdef branch of ${source.name}, so the preprocessor decides how the module is made`);
   const withDef = py3.filter((c) => c.defName);
   if (withDef.length === 0) return refuse(`the PyModuleDef passed to ${py3[0]!.kind} is not a plain '&name'`);
-  const defNames = new Set(withDef.map((c) => c.defName));
-  if (defNames.size > 1) return refuse(`${source.name} creates several modules (${[...defNames].join(', ')}); convert by hand`);
-  if (py3.length > 1) return refuse(`${source.name} calls ${py3[0]!.kind} more than once`);
-  const creation = py3[0]!;
+  const creation = py3.length === 1 ? py3[0]! : returnedCreation(source, py3);
+  if (!creation) {
+    const defNames = new Set(withDef.map((c) => c.defName));
+    return refuse(defNames.size > 1 ? `${source.name} creates several modules (${[...defNames].join(', ')}) and returns none of them plainly` : `${source.name} calls ${py3[0]!.kind} more than once`);
+  }
+  // Sub-module objects made from other defs stay as they are; the returned one is the module.
+  if (py3.some((c) => c !== creation && (c.defName === creation.defName || !c.defName))) return refuse(`${source.name} calls ${creation.kind} more than once for '${creation.defName}'`);
 
   const def = model.defs.find((d) => d.varName === creation.defName);
   if (!def) return refuse(`PyModuleDef '${creation.defName}' is not defined in this file`);
@@ -204,4 +207,16 @@ function localNamesOf(fn: FunctionInfo): Set<string> {
     }
   }
   return names;
+}
+
+/** Among several creations, the one whose variable every `return <name>` returns. */
+function returnedCreation(source: FunctionInfo, creations: CreationCall[]): CreationCall | undefined {
+  const returned = new Set<string>();
+  for (const node of descendants(source.body)) {
+    if (node.type !== 'return_statement') continue;
+    const value = unwrapExpression(codeChildren(node)[0] ?? null);
+    if (value?.type === 'identifier' && value.text !== 'NULL') returned.add(value.text);
+  }
+  const matching = creations.filter((c) => c.defName && c.assignedTo.some((name) => returned.has(name)));
+  return matching.length === 1 && returned.size === 1 ? matching[0] : undefined;
 }

@@ -44,7 +44,7 @@ export function verifyEdits(model: FileModel, edits: TextEdit[], expected: Expec
     if (module.slots?.varName !== expected.slotsName) return 'the converted def does not point at the new slot array';
     if (expected.execName && !module.execs.some((e) => e.name === expected.execName)) return 'the new exec function is not found in the converted code';
     const exec = expected.execName ? newModel.functions.get(expected.execName) : undefined;
-    if (exec && /\bPyModule_Create2?\s*\(/.test(newModel.mask.slice(exec.body.startIndex, exec.body.endIndex))) {
+    if (exec && new RegExp(`\\bPyModule_Create2?\\s*\\(\\s*&\\s*${expected.defName}\\b`).test(newModel.mask.slice(exec.body.startIndex, exec.body.endIndex))) {
       return 'the exec function would still call PyModule_Create';
     }
     return undefined;
