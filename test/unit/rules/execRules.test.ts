@@ -38,6 +38,12 @@ describe('rules on Py_mod_exec functions', () => {
       assert.deepEqual(analyzeSource(src, 'c', 'exec-returns-pointer').map((f) => f.text), ['t_exec']);
     });
 
+    it('ignores returns of a C++ lambda inside exec', () => {
+      const body = '    auto find = [&]() -> PyObject * { return nullptr; };\n    (void)find;\n    return 0;';
+      const src = multiPhaseModule(body).replace('{Py_mod_exec, t_exec}', '{Py_mod_exec, (void *)t_exec}');
+      assert.deepEqual(analyzeSource(src, 'cpp', 'exec-returns-pointer'), []);
+    });
+
     it('reports nullptr in C++', () => {
       const found = analyzeSource(multiPhaseModule('    return nullptr;').replace('{Py_mod_exec, t_exec}', '{Py_mod_exec, (void *)t_exec}'), 'cpp', 'exec-returns-pointer');
       assert.deepEqual(found.map((f) => f.text), ['nullptr']);

@@ -20,7 +20,8 @@ export function execReturnsPointer(ctx: RuleContext): Finding[] {
     const pointers = pointerNames(exec);
     for (const match of query(ctx.model.lang, 'returns').matches(exec.body)) {
       const value = match.captures.find((c) => c.name === 'value')?.node;
-      if (!value) continue;
+      // A C++ lambda inside exec returns for itself, not for exec.
+      if (!value || insideLambda(value, exec.body)) continue;
       const what = pointerValue(value, pointers);
       if (!what) continue;
       findings.push(
@@ -31,6 +32,11 @@ export function execReturnsPointer(ctx: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+function insideLambda(node: Node, body: Node): boolean {
+  for (let p = node.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'lambda_expression') return true;
+  return false;
 }
 
 function returnsPointerType(fn: FunctionInfo): boolean {
