@@ -31,10 +31,13 @@ export interface ConvertFixture {
   refused: RefusedModule[];
   /** Every module name the file defines, the shared object first. */
   moduleNames: string[];
+  /** Python packages the module builds against ("numpy"). */
+  needs: string[];
 }
 
 interface FixtureJson {
   modules: ({ name: string; onceGuard: boolean } | { name: string; refusal: string })[];
+  needs?: string[];
 }
 
 function isRefused(m: FixtureJson['modules'][number]): m is RefusedModule {
@@ -62,6 +65,7 @@ export function loadFixture(name: string): ConvertFixture {
     converted,
     refused,
     moduleNames: meta.modules.map((m) => m.name),
+    needs: meta.needs ?? [],
   };
 }
 

@@ -88,3 +88,16 @@ export function assertInterpreters(found: readonly PythonInstall[]): void {
   const bar = '!'.repeat(78);
   console.warn(`\n${bar}\nWARNING: ${message}.\nThese versions are NOT tested here; CI requires all six.\n${bar}\n`);
 }
+
+/**
+ * Include directory of `pkg`'s C headers in `python` (numpy.get_include()),
+ * or undefined when the package is not installed there.
+ */
+export function packageIncludeDir(python: PythonInstall, pkg: string): string | undefined {
+  if (!/^\w+$/.test(pkg)) throw new Error(`bad package name ${pkg}`);
+  try {
+    return execFileSync(python.executable, ['-c', `import ${pkg};print(${pkg}.get_include())`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,76 @@
+/* numpy_array: uses NumPy's C API, so the init calls import_array(), which
+ * expands to `return NULL;` on failure. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
+#include <numpy/arrayobject.h>
+
+static PyObject *
+numpy_array_ramp(PyObject *self, PyObject *arg)
+{
+    npy_intp n = PyLong_AsSsize_t(arg);
+    PyArrayObject *out;
+    double *data;
+    npy_intp i;
+
+    if (n == -1 && PyErr_Occurred())
+        return NULL;
+    if (n < 0) {
+        PyErr_SetString(PyExc_ValueError, "length must not be negative");
+        return NULL;
+    }
+    out = (PyArrayObject *)PyArray_SimpleNew(1, &n, NPY_DOUBLE);
+    if (out == NULL)
+        return NULL;
+    data = (double *)PyArray_DATA(out);
+    for (i = 0; i < n; i++)
+        data[i] = (double)i;
+    return (PyObject *)out;
+}
+
+static PyMethodDef numpy_array_methods[] = {
+    {"ramp", numpy_array_ramp, METH_O, "float64 array 0, 1, ..., n-1."},
+    {NULL, NULL, 0, NULL}
+};
+
+static int numpy_array_exec(PyObject *m);
+
+static PyModuleDef_Slot numpy_array_slots[] = {
+    {Py_mod_exec, numpy_array_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef numpy_array_module = {
+    PyModuleDef_HEAD_INIT,
+    "numpy_array",
+    NULL,
+    0,
+    numpy_array_methods,
+    numpy_array_slots,
+    NULL,
+    NULL,
+    NULL
+};
+
+static int
+numpy_array_exec(PyObject *m)
+{
+    import_array1(-1);
+
+    if (PyModule_AddIntConstant(m, "NDIM", 1) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+PyMODINIT_FUNC
+PyInit_numpy_array(void)
+{
+    return PyModuleDef_Init(&numpy_array_module);
+}
