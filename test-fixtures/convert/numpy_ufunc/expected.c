@@ -1,0 +1,76 @@
+/* numpy_ufunc: registers a ufunc, so the init imports both NumPy C APIs;
+ * import_ufunc() does not even return on failure. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
+#include <numpy/arrayobject.h>
+#include <numpy/ufuncobject.h>
+
+static void
+halve_loop(char **args, const npy_intp *dimensions, const npy_intp *steps,
+           void *data)
+{
+    npy_intp i, n = dimensions[0];
+    char *in = args[0], *out = args[1];
+
+    for (i = 0; i < n; i++) {
+        *(double *)out = *(double *)in / 2.0;
+        in += steps[0];
+        out += steps[1];
+    }
+}
+
+static PyUFuncGenericFunction halve_loops[] = {halve_loop};
+static char halve_types[] = {NPY_DOUBLE, NPY_DOUBLE};
+
+static int numpy_ufunc_exec(PyObject *m);
+
+static PyModuleDef_Slot numpy_ufunc_slots[] = {
+    {Py_mod_exec, numpy_ufunc_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef numpy_ufunc_module = {
+    PyModuleDef_HEAD_INIT,
+    "numpy_ufunc",
+    NULL,
+    0,
+    NULL,
+    numpy_ufunc_slots,
+    NULL,
+    NULL,
+    NULL
+};
+
+static int
+numpy_ufunc_exec(PyObject *m)
+{
+    PyObject *halve;
+
+    import_array1(-1);
+    import_umath1(-1);
+
+    halve = PyUFunc_FromFuncAndData(halve_loops, NULL, halve_types, 1, 1, 1,
+                                    PyUFunc_None, "halve",
+                                    "Divide by two, elementwise.", 0);
+    if (halve == NULL) {
+        return -1;
+    }
+    if (PyModule_AddObject(m, "halve", halve) < 0) {
+        Py_DECREF(halve);
+        return -1;
+    }
+    return 0;
+}
+
+PyMODINIT_FUNC
+PyInit_numpy_ufunc(void)
+{
+    return PyModuleDef_Init(&numpy_ufunc_module);
+}
