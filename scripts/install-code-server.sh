@@ -13,7 +13,9 @@ set -euo pipefail
 
 CODE_SERVER_VERSION="${MULTIPHASE_CODE_SERVER_VERSION:-4.100.3}"
 CACHE_ROOT="${MULTIPHASE_CODE_SERVER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/multiphase-code-server}"
-PREFIX="$CACHE_ROOT/$CODE_SERVER_VERSION"
+# Native modules are built for this Node's ABI: a different Node gets its own install.
+NODE_ABI="$(node -p process.versions.modules)"
+PREFIX="$CACHE_ROOT/$CODE_SERVER_VERSION-node-abi$NODE_ABI"
 PACKAGE="$PREFIX/node_modules/code-server"
 LAUNCHER="$PACKAGE/out/node/entry.js"
 STAMP="$PREFIX/.installed"
