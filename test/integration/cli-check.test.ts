@@ -49,6 +49,34 @@ describe('multiphase check (CLI)', () => {
   });
   afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
+  it('--exit-zero prints the findings but exits 0', () => {
+    fixture('single_positional.c', join(tmp, 'src'));
+    const run = check(tmp, '--exit-zero');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /warning single-phase-init: /);
+  });
+
+  it('honours suppression comments on the line or the line above', () => {
+    const source = [
+      '#include <Python.h>',
+      'static struct PyModuleDef spam_def = {PyModuleDef_HEAD_INIT, "spam", NULL,',
+      '    -1 /* multiphase: ignore[negative-m-size] */, NULL};',
+      'PyMODINIT_FUNC PyInit_spam(void) {',
+      '    // multiphase: ignore',
+      '    return PyModule_Create(&spam_def);',
+      '}',
+      '',
+    ].join('\n');
+    writeFileSync(join(tmp, 'spam.c'), source);
+    const silenced = check(tmp, '--format', 'json');
+    assert.equal(silenced.status, 0, silenced.stderr);
+    assert.deepEqual(JSON.parse(silenced.stdout), []);
+    // Naming another rule silences nothing.
+    writeFileSync(join(tmp, 'spam.c'), source.replace('ignore[negative-m-size]', 'ignore[set-gil-call]').replace('    // multiphase: ignore\n', ''));
+    const loud = JSON.parse(check(tmp, '--format', 'json').stdout) as JsonFinding[];
+    assert.deepEqual(loud.map((f) => f.code).sort(), ['negative-m-size', 'single-phase-init']);
+  });
+
   it('prints path:line:col: severity code: message and a summary, exit 1 on warnings', () => {
     fixture('single_positional.c', join(tmp, 'src'));
     const run = check(tmp);

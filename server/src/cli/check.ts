@@ -23,6 +23,7 @@ virtualenv and node_modules folders.
 options:
   --format FORMAT    text (default), json or sarif
   --stats            print files, bytes and time
+  --exit-zero        exit 0 even when there are findings (usage errors still exit 2)
 ${PATH_OPTIONS_HELP}
 
 exit status: 0 nothing at warning or above, 1 findings, 2 usage error or unreadable path`;
@@ -33,10 +34,11 @@ interface CheckArgs {
   stats: boolean;
   verbose: boolean;
   exclude: string[];
+  exitZero: boolean;
 }
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
-  const { values, positionals } = parseCommandLine(argv, { ...PATH_OPTIONS, format: { type: 'string' }, stats: { type: 'boolean' } });
+  const { values, positionals } = parseCommandLine(argv, { ...PATH_OPTIONS, format: { type: 'string' }, stats: { type: 'boolean' }, 'exit-zero': { type: 'boolean' } });
   if (values.help) return 'help';
   return {
     paths: pathsOrCwd(positionals),
@@ -44,6 +46,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
     stats: Boolean(values.stats),
     verbose: Boolean(values.verbose),
     exclude: values.exclude ?? [],
+    exitZero: Boolean(values['exit-zero']),
   };
 }
 
@@ -56,7 +59,7 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   process.stdout.write(out);
   if (args.stats) (args.format === 'text' ? process.stdout : process.stderr).write(formatStats(report));
   if (unreadable) return 2;
-  return report.findings.some(failsCheck) ? 1 : 0;
+  return !args.exitZero && report.findings.some(failsCheck) ? 1 : 0;
 }
 
 /** Walk, then analyse on every core; notes go to stderr in file order. */

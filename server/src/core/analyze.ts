@@ -11,30 +11,54 @@ import { mayHoldFindings } from './prefilter';
 import { parseText } from './parser';
 import { RULES } from './rules';
 import type { RuleContext } from './rules/rule';
+import { isSuppressed } from './suppression';
+import { LineIndex } from './text/lines';
 
 export interface Analysis {
   model: FileModel;
   findings: Finding[];
 }
 
-export function analyzeTree(text: string, tree: Tree, lang: LanguageId, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS): Analysis {
-  const model = buildModel(text, tree, lang);
+/** Why converting a module would be refused (empty: it converts). */
+export type RefusalProvider = (module: ModuleInfo) => string[];
+
+/** The converter's own verdict, asked once per module. */
+export function converterVerdicts(model: FileModel, options: ConversionOptions): RefusalProvider {
   const refusals = new Map<ModuleInfo, string[]>();
-  const ctx: RuleContext = {
-    model,
-    refusalFor(module) {
-      let reasons = refusals.get(module);
-      if (!reasons) {
-        const result = convertModule(model, module, options);
-        reasons = result.ok ? [] : result.reasons;
-        refusals.set(module, reasons);
-      }
-      return reasons;
-    },
+  return (module) => {
+    let reasons = refusals.get(module);
+    if (!reasons) {
+      const result = convertModule(model, module, options);
+      reasons = result.ok ? [] : result.reasons;
+      refusals.set(module, reasons);
+    }
+    return reasons;
   };
+}
+
+/** Every rule over one model, findings in file order. */
+export function runRules(model: FileModel, refusalFor: RefusalProvider): Finding[] {
+  const ctx: RuleContext = { model, refusalFor };
   const findings: Finding[] = [];
   if (!model.generator) for (const rule of Object.values(RULES)) findings.push(...rule(ctx));
   findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return findings;
+}
+
+/**
+ * Analyse a parsed file. `refusalFor` lets a caller that cannot afford the
+ * converter on every keystroke (the language server) supply remembered
+ * verdicts; by default the converter is asked.
+ */
+export function analyzeTree(
+  text: string,
+  tree: Tree,
+  lang: LanguageId,
+  options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS,
+  refusalFor?: (model: FileModel) => RefusalProvider,
+): Analysis {
+  const model = buildModel(text, tree, lang);
+  const findings = runRules(model, refusalFor ? refusalFor(model) : converterVerdicts(model, options));
   return { model, findings };
 }
 
@@ -56,7 +80,10 @@ export function analyzeText(text: string, lang: LanguageId, options?: Conversion
   try {
     const { model, findings } = analyzeTree(text, tree, lang, options);
     model.dispose();
-    return { findings, generator: model.generator, modules: model.modules.length, parsed: true };
+    const lines = new LineIndex(text);
+    return {
+      findings: findings.filter((f) => !isSuppressed(text, lines, f.span.start, f.code)),
+      generator: model.generator, modules: model.modules.length, parsed: true };
   } finally {
     tree.delete();
   }

@@ -1,8 +1,8 @@
 // Suppression comments: `// multiphase: ignore` silences every finding on its
 // line and the next one; `/* multiphase: ignore[rule-code, other-code] */`
 // silences only the rules named.
-import type { RuleCode } from '../core/findings';
-import type { LineIndex } from '../core/text/lines';
+import type { RuleCode } from './findings';
+import type { LineIndex } from './text/lines';
 
 const SUPPRESSION = /(?:\/\/|\/\*)\s*multiphase:\s*ignore(?:\[([^\]]*)\])?/g;
 

@@ -7,7 +7,7 @@ import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
 import type { FileModel, ModuleInfo } from '../core/model';
 import type { LineIndex } from '../core/text/lines';
-import { isSuppressed } from './suppression';
+import { isSuppressed } from '../core/suppression';
 import { addIfDisjoint, type EditGroup } from './workspaceEdit';
 
 export interface ModuleRefusal {

@@ -5,7 +5,7 @@ import type { Finding, RuleCode, Severity } from '../core/findings';
 import { CATALOGUE } from '../core/rules/catalogue';
 import { DEFAULT_SETTINGS, type MultiphaseSettings } from '../core/settings';
 import type { LineIndex } from '../core/text/lines';
-import { isSuppressed } from './suppression';
+import { isSuppressed } from '../core/suppression';
 
 export const DIAGNOSTIC_SOURCE = 'multiphase';
 

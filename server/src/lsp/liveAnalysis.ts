@@ -12,7 +12,7 @@ import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
 import type { LanguageId } from '../core/grammars';
 import type { FileModel, ModuleInfo } from '../core/model';
-import { RULES } from '../core/rules';
+import { runRules } from '../core/analyze';
 
 /** Verdicts from the converter by module name; empty reasons = convertible. */
 export type VerdictCache = Map<string, string[]>;
@@ -31,7 +31,7 @@ export function verdictOf(model: FileModel, module: ModuleInfo, options: Convers
 }
 
 /**
- * The same rules over the same model as core's analyzeTree; `remembered`
+ * core's runRules over a fresh model; `remembered`
  * supplies verdicts when given (modules it does not know are asked for), and
  * `verdicts` records every verdict used.
  */
@@ -58,8 +58,5 @@ export function analyzeLive(
     verdicts.set(module.name, reasons);
     return reasons;
   };
-  const findings: Finding[] = [];
-  if (!model.generator) for (const rule of Object.values(RULES)) findings.push(...rule({ model, refusalFor }));
-  findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { model, findings, exact };
+  return { model, findings: runRules(model, refusalFor), exact };
 }
