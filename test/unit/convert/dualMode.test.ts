@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { resolveVersionArms, versionCondition } from '../../../server/src/core/convert/dualMode';
 import { initParser } from '../../../server/src/core/parser';
 import { codeMask } from '../../../server/src/core/text/codeMask';
@@ -63,5 +65,13 @@ describe('conversion: Python 2/3 dual-mode inits', () => {
     const { result, output } = convert(DUAL);
     assert.ok(result.ok, JSON.stringify(result));
     assert.match(output, /#if PY_MAJOR_VERSION >= 3\nstatic int\ncutils_exec\(PyObject \*m\)\n\{\n    PyModule_AddIntConstant\(m, "A", 1\);\n    return 0;\n\}\n\nPyMODINIT_FUNC\nPyInit_cutils\(void\)\n\{\n    return PyModuleDef_Init\(&module_def\);\n\}\n#else\nPyMODINIT_FUNC\ninitcutils\(void\)\n\{\n    PyObject \*m;\n    m = Py_InitModule3\("cutils", module_methods, NULL\);\n    if \(m == NULL\)\n        return;\n\}\n#endif\n$/);
+  });
+
+  it('splits a helper shared with the Python 2 init, converting its Python 3 copy', () => {
+    const source = readFileSync(join(__dirname, '../../../test-fixtures/check/delegation.c'), 'utf8');
+    const { result, output } = convert(source);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /#if PY_MAJOR_VERSION >= 3\nstatic int\ncompat_exec\(PyObject \*m\)\n\{\n    PyModule_AddIntConstant\(m, "ANSWER", 42\);\n    return 0;\n\}\n#else\nstatic PyObject \*\nmoduleinit\(void\)\n\{\n    PyObject \*m;\n    m = Py_InitModule3/);
+    assert.match(output, /initcompat\(void\)\n\{\n    moduleinit\(\);\n\}\n#endif\n$/);
   });
 });

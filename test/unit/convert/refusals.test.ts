@@ -190,3 +190,12 @@ PyMODINIT_FUNC PyInit_pkg(void)
     assert.match(refusalOf(source), /more than once/);
   });
 });
+
+describe('conversion: text at the very start of a file', () => {
+  before(() => initParser());
+
+  it('finishes on a file that starts with a blank line and has no def', () => {
+    const source = `\nPyMODINIT_FUNC PyInit_x(void)\n{\n    return PyModule_Create(&missing_def);\n}\n`;
+    assert.match(refusalOf(source), /not defined in this file/);
+  });
+});

@@ -10,7 +10,7 @@
 // Converting it means splitting it first into two whole functions, each with
 // the body its own Python sees (the preprocessor would pick the same arms), so
 // the Python 3 one converts like any other and the Python 2 one keeps working.
-import type { InitFunctionInfo } from '../model';
+import type { FunctionInfo, InitFunctionInfo } from '../model';
 import { lineStartOf, nextLineStart } from './text';
 
 const DIRECTIVE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b([^\r\n]*)/;
@@ -95,7 +95,7 @@ export function splitDualModeInit(text: string, mask: string, init: InitFunction
   // The `#if` that opens the header's arm, skipping whole nested blocks.
   let ifLine: number | undefined;
   let depth = 0;
-  for (let line = lineStartOf(text, Math.max(0, header - 1)); line > 0 || line === 0; line = lineStartOf(text, line - 1)) {
+  for (let line = lineStartOf(text, header - 1); ; line = lineStartOf(text, line - 1)) {
     const d = DIRECTIVE.exec(mask.slice(line, nextLineStart(text, line)));
     if (d?.[1] === 'endif') depth++;
     else if (d && d[1]!.startsWith('if')) {
@@ -146,4 +146,41 @@ export function splitDualModeInit(text: string, mask: string, init: InitFunction
     endif +
     text.slice(init.body.endIndex)
   );
+}
+
+/**
+ * Whether `offset` lies in a preprocessor arm that Python 3 never compiles
+ * (`#else` of `#if PY_MAJOR_VERSION >= 3`, or `#if PY_MAJOR_VERSION < 3`).
+ */
+export function inPython2OnlyArm(text: string, mask: string, offset: number): boolean {
+  const stack: Frame[] = [];
+  for (let at = 0; at < offset && at < text.length; at = nextLineStart(text, at)) {
+    const d = DIRECTIVE.exec(mask.slice(at, nextLineStart(text, at)));
+    if (!d) continue;
+    if (d[1]!.startsWith('if')) stack.push({ value: versionCondition(d[1]!, d[2]!)?.py3, inElse: false });
+    else if (d[1] === 'endif') stack.pop();
+    else if (d[1] === 'else' && stack.length) stack[stack.length - 1]!.inElse = true;
+    else if (d[1] === 'elif' && stack.length) stack[stack.length - 1]!.value = undefined;
+  }
+  return stack.some((f) => f.value !== undefined && (f.inElse ? f.value : !f.value));
+}
+
+/**
+ * The file text with a helper that serves both Pythons (`m = PyModule_Create`
+ * under `#if PY_MAJOR_VERSION >= 3`, `Py_InitModule` under `#else`) split in
+ * two same-named definitions, one per Python; undefined when it has no such
+ * tests or is already inside a version arm.
+ */
+export function splitDualModeHelper(text: string, mask: string, helper: FunctionInfo): string | undefined {
+  const body = text.slice(helper.body.startIndex, helper.body.endIndex);
+  const bodyMask = mask.slice(helper.body.startIndex, helper.body.endIndex);
+  if (!/^[ \t]*#[ \t]*if[^\n]*PY_(?:MAJOR_VERSION|VERSION_HEX)/m.test(bodyMask)) return undefined;
+  if (DIRECTIVE.test(mask.slice(lineStartOf(text, helper.span.start), helper.body.startIndex).replace(/^[^#]*$/gm, ''))) return undefined;
+  const py3Body = resolveVersionArms(body, bodyMask, true);
+  const py2Body = resolveVersionArms(body, bodyMask, false);
+  if (py3Body === undefined || py2Body === undefined || py3Body === py2Body) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const start = lineStartOf(text, helper.span.start);
+  const header = text.slice(start, helper.body.startIndex);
+  return `${text.slice(0, start)}#if PY_MAJOR_VERSION >= 3${eol}${header}${py3Body}${eol}#else${eol}${header}${py2Body}${eol}#endif${text.slice(helper.body.endIndex)}`;
 }

@@ -12,7 +12,7 @@ import { layoutEdits } from './layout';
 import type { ConversionOptions } from './options';
 import { findTarget } from './refusals';
 import { detectStyle } from './style';
-import { splitDualModeInit } from './dualMode';
+import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
 
 export type ConversionResult =
@@ -34,7 +34,7 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
  * Python 3 one, and hand back one edit from the original text to the result.
  */
 function convertDualMode(model: FileModel, init: InitFunctionInfo, options: ConversionOptions): ConversionResult | undefined {
-  const split = splitDualModeInit(model.text, model.mask, init);
+  const split = init.helper ? splitDualModeHelper(model.text, model.mask, init.helper) : splitDualModeInit(model.text, model.mask, init);
   if (split === undefined) return undefined;
   const tree = parseText(split, model.lang);
   const splitModel = buildModel(split, tree, model.lang);

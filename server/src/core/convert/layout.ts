@@ -142,6 +142,9 @@ function dedent(declaration: string, step: string): string {
 
 /** `static PyObject *make_module(void);` names a function that is gone. */
 function helperPrototypeRemovals(text: string, mask: string, name: string): TextEdit[] {
+  // Another definition (a Python 2 copy under #else) may still need the prototype.
+  const definitions = [...mask.matchAll(new RegExp(`\\b${name}\\s*\\([^;{}]*\\)\\s*\\{`, 'g'))].length;
+  if (definitions > 1) return [];
   const re = new RegExp(`^[ \\t]*(?:static\\s+)?PyObject\\s*\\*\\s*${name}\\s*\\(\\s*(?:void)?\\s*\\)\\s*;`, 'gm');
   return [...mask.matchAll(re)].map((m) => {
     const whole = removeSpan(text, mask, m.index + (m[0].length - m[0].trimStart().length), m.index + m[0].length);

@@ -1,6 +1,7 @@
 // The checks made before any edit: what must hold for the conversion to be
 // safe. Each failure is a precise reason the user reads in the finding.
 import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleDefInfo, ModuleInfo } from '../model';
+import { inPython2OnlyArm } from './dualMode';
 import { mSizeVerdict } from './msize';
 import { codeChildren, descendants, unwrapExpression } from './text';
 
@@ -152,7 +153,8 @@ function helperProblem(model: FileModel, init: InitFunctionInfo, helper: Functio
     const inInit = m.index >= init.span.start && m.index < init.span.end;
     const inHelper = m.index >= helper.span.start && m.index < helper.span.end;
     const inOtherFunction = [...model.functions.values()].some((f) => m.index >= f.body.startIndex && m.index < f.body.endIndex);
-    if (!inInit && !inHelper && inOtherFunction) return `${where}, which is also called from elsewhere`;
+    // A Python 2 init under `#else` calling its own copy of the helper does not count.
+    if (!inInit && !inHelper && inOtherFunction && !inPython2OnlyArm(model.text, model.mask, m.index)) return `${where}, which is also called from elsewhere`;
   }
   return undefined;
 }

@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../edits';
 
 export function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // lastIndexOf clamps a negative start to 0 and would find a newline there.
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Offset of the line break ending the line holding `offset` (or text end). */
