@@ -1,7 +1,7 @@
 // `multiphase fix`: convert every single-phase module that can be converted
 // safely, in place (atomically: temporary file, then rename, mode kept), or
 // print the unified diff with --diff. One line per module on stdout.
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { convertFileText } from '../core/convert/file';
@@ -68,12 +68,33 @@ export function parseFixArgs(argv: readonly string[]): FixArgs | 'help' {
   };
 }
 
+interface ByteForm {
+  encoding: BufferEncoding;
+  /** The file starts with a UTF-8 byte-order mark the decoded text lacks. */
+  bom: boolean;
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * How to write text so the file's bytes come back exactly as read, so a
+ * rewrite changes only what the conversion changed.
+ */
+function roundTripForm(path: string, text: string): ByteForm | undefined {
+  const raw = readFileSync(path);
+  if (Buffer.from(text, 'utf8').equals(raw)) return { encoding: 'utf8', bom: false };
+  if (Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]).equals(raw)) return { encoding: 'utf8', bom: true };
+  if (Buffer.from(text, 'latin1').equals(raw)) return { encoding: 'latin1', bom: false };
+  return undefined;
+}
+
 /** Write through a temporary file in the same directory, then rename over the original. */
-function writeAtomically(path: string, text: string): void {
+function writeAtomically(path: string, text: string, form: ByteForm): void {
   const mode = statSync(path).mode & 0o7777;
   const temp = join(dirname(path), `.${basename(path)}.multiphase-${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text, { mode });
+    const bytes = Buffer.from(text, form.encoding);
+    writeFileSync(temp, form.bom ? Buffer.concat([UTF8_BOM, bytes]) : bytes, { mode });
     chmodSync(temp, mode);
     renameSync(temp, path);
   } catch (err) {
@@ -148,8 +169,13 @@ export async function runFix(argv: readonly string[]): Promise<number> {
     if (args.diff) {
       const [before, after] = isAbsolute(file) ? [file, file] : [`a/${file}`, `b/${file}`];
       process.stdout.write(createTwoFilesPatch(before, after, source.text, text));
-    } else {
-      writeAtomically(file, text);
+      continue;
+    }
+    const form = roundTripForm(file, source.text);
+    if (form) writeAtomically(file, text, form);
+    else {
+      note(`multiphase fix: ${file}: not rewritten: its bytes would not survive a rewrite (not UTF-8 or Latin-1 text)`);
+      refused = true;
     }
   }
   if (unreadable) return 2;

@@ -287,3 +287,28 @@ fail:
     assert.match(output, /\{\n    the_module = m;\n    if \(PyModule_AddIntConstant\(m, "A", 1\) < 0\)\n        goto fail;\n    Py_INCREF\(m\);\n    return 0;\nfail:\n    the_module = NULL;\n    return -1;\n\}/);
   });
 });
+
+describe('conversion: switch labels and forced guards', () => {
+  before(() => initParser());
+
+  it('drops a release right after `default:` when a statement follows', () => {
+    const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    switch (sizeof(void *)) {
+    case 8:
+        break;
+    default:
+        Py_DECREF(m);
+        PyErr_SetString(PyExc_ImportError, "odd pointer size");
+        return NULL;
+    }
+    return m;`));
+    assert.match(output, /    default:\n        PyErr_SetString\(PyExc_ImportError, "odd pointer size"\);\n        return -1;/);
+  });
+
+  it('words a guard that was asked for without state found as an opt-out', () => {
+    const { output } = convert(moduleWith('    return PyModule_Create(&spam_def);'), { reinitGuard: 'always' });
+    assert.match(output, /\/\* This module opts out of being loaded more than once per process\. See\n/);
+  });
+});

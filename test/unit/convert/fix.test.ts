@@ -127,3 +127,24 @@ describe('multiphase fix: walking', () => {
     assert.equal(readFileSync(join(dir, 'skip.c'), 'utf8'), GOOD);
   });
 });
+
+describe('multiphase fix: bytes', () => {
+  let dir: string;
+  before(() => initParser());
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'multiphase-fix-bytes-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps a UTF-8 byte-order mark and non-ASCII comments byte for byte', async () => {
+    const file = join(dir, 'spam.c');
+    const original = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`/* Jürgen */\n${GOOD}`, 'utf8')]);
+    writeFileSync(file, original);
+    const { code } = await fix([file]);
+    assert.equal(code, 0);
+    const after = readFileSync(file);
+    assert.deepEqual([...after.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(after.toString('utf8'), /\/\* Jürgen \*\/\n/);
+    assert.match(after.toString('utf8'), /PyModuleDef_Init/);
+  });
+});

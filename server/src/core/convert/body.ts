@@ -163,15 +163,22 @@ function removeRelease(ctx: BodyContext, call: Node, name: string): void {
     claim(ctx, removeNode(ctx.text, ctx.mask, guardingIf), guardingIf);
   } else if (parent?.type === 'compound_statement' || parent?.type?.startsWith('preproc_')) {
     claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
-  } else if (parent?.type === 'labeled_statement') {
-    const follower = parent.nextNamedSibling;
-    if (follower && follower.type !== 'comment') claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
+  } else if (parent?.type === 'labeled_statement' || parent?.type === 'case_statement') {
+    // A label needs a statement after it: keep an empty one only when nothing follows.
+    const follower = parent.type === 'case_statement' ? nextCode(statement) : nextCode(parent);
+    if (follower) claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
     else claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: ';' }, statement);
   } else if (parent?.type === 'if_statement' && isPureTest(parent)) {
     claim(ctx, removeNode(ctx.text, ctx.mask, parent), parent);
   } else {
     claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: '{ }' }, statement);
   }
+}
+
+function nextCode(node: Node): Node | null {
+  let next = node.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return next;
 }
 
 /** Whether the statement run next after `statement` is `return <module>`. */

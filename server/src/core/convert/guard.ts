@@ -59,8 +59,11 @@ function guardComment(found: string[]): string[] {
   // `CounterType.tp_flags = ...` and `PyType_Ready(&CounterType)` name the same static type.
   const state = found.filter((s) => s.startsWith('static type ') || !found.includes(s.replace(/^static /, 'static type ')));
   const shown = state.length > 3 ? [...state.slice(0, 3), `${state.length - 3} more`] : state;
-  const what = shown.length ? ` (${shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0]})` : '';
-  const prose = `This module keeps process-wide state${what}, so it can be loaded only once per process. See`;
+  const what = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  // With no state found the guard was asked for: say only what it does.
+  const prose = what
+    ? `This module keeps process-wide state (${what}), so it can be loaded only once per process. See`
+    : 'This module opts out of being loaded more than once per process. See';
   const lines: string[] = [];
   let line = '';
   for (const word of prose.split(' ')) {
