@@ -28,13 +28,23 @@ async function fix(args: string[]): Promise<{ code: number; out: string; err: st
   }
 }
 
-describe('multiphase fix', () => {
-  let dir: string;
+/** A fresh temporary folder per test (parser ready); the getter gives the current one. */
+function useTempDir(prefix: string): () => string {
+  let dir = '';
   before(() => initParser());
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'multiphase-fix-'));
+    dir = mkdtempSync(join(tmpdir(), prefix));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
+}
+
+describe('multiphase fix', () => {
+  const tempDir = useTempDir('multiphase-fix-');
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir();
+  });
 
   it('converts in place, keeps the file mode, leaves no temporary file, and exits 0', async () => {
     const file = join(dir, 'spam.c');
@@ -110,12 +120,11 @@ describe('multiphase fix', () => {
 });
 
 describe('multiphase fix: walking', () => {
+  const tempDir = useTempDir('multiphase-fix-walk-');
   let dir: string;
-  before(() => initParser());
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'multiphase-fix-walk-'));
+    dir = tempDir();
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('honours --exclude and skips build folders like check does', async () => {
     writeFileSync(join(dir, 'keep.c'), GOOD);
@@ -129,12 +138,11 @@ describe('multiphase fix: walking', () => {
 });
 
 describe('multiphase fix: bytes', () => {
+  const tempDir = useTempDir('multiphase-fix-bytes-');
   let dir: string;
-  before(() => initParser());
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'multiphase-fix-bytes-'));
+    dir = tempDir();
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps a UTF-8 byte-order mark and non-ASCII comments byte for byte', async () => {
     const file = join(dir, 'spam.c');
