@@ -162,17 +162,20 @@ describe('multiphase check (CLI)', () => {
     assert.deepEqual([...new Set((JSON.parse(run.stdout) as JsonFinding[]).map((f) => f.file))], ['a/m.c', 'b/m.c']);
   });
 
-  it('skips binary, huge and undecodable files with a note, and checks the rest', () => {
+  it('skips binary and huge files with a note, reads non-UTF-8 text as Latin-1, and checks the rest', () => {
     fixture('single_designated.c', tmp, 'good.c');
     writeFileSync(join(tmp, 'binary.c'), Buffer.from('PyInit_x\0\x01\x02'));
     writeFileSync(join(tmp, 'huge.c'), `/* PyInit_huge */\n${'int filler;\n'.repeat(500_000)}`);
     writeFileSync(join(tmp, 'latin1.c'), Buffer.from('/* caf\xe9 */ PyMODINIT_FUNC PyInit_latin(void) { return PyModule_Create(&d); }\n', 'latin1'));
     const run = check(tmp, '--format', 'json');
     assert.equal(run.status, 1);
-    assert.deepEqual([...new Set((JSON.parse(run.stdout) as JsonFinding[]).map((f) => f.file))], ['good.c']);
+    const findings = JSON.parse(run.stdout) as JsonFinding[];
+    assert.deepEqual([...new Set(findings.map((f) => f.file))], ['good.c', 'latin1.c']);
+    // Columns count characters: the é before the call is one.
+    assert.deepEqual(findings.filter((f) => f.file === 'latin1.c').map((f) => [f.code, f.column]), [['single-phase-init', 55]]);
     assert.match(run.stderr, /binary\.c: skipped \(binary file/);
     assert.match(run.stderr, /huge\.c: skipped \(larger than 5 MB/);
-    assert.match(run.stderr, /latin1\.c: skipped \(not valid UTF-8\)/);
+    assert.match(run.stderr, /latin1\.c: not valid UTF-8; read as Latin-1/);
   });
 
   it('exits 2 with a message on stderr for an unreadable path, after checking the others', () => {

@@ -13,6 +13,8 @@ export interface FileResult {
   status: 'analysed' | 'skipped' | 'unreadable';
   /** Why it was skipped or unreadable, or (analysed) which generator made it. */
   note?: string;
+  /** Analysed, but its bytes are not UTF-8: read as Latin-1. */
+  latin1?: boolean;
   bytes: number;
   modules: number;
   findings: ReportedFinding[];
@@ -26,6 +28,7 @@ export function analyzeFile(file: string): FileResult {
   if (source.kind === 'error') return { ...result, status: 'unreadable', note: source.message };
   result.bytes = source.bytes;
   if (source.kind === 'skipped') return { ...result, note: source.reason };
+  if (source.encoding === 'latin1') result.latin1 = true;
   try {
     const analysis = analyzeText(source.text, lang);
     result.status = 'analysed';

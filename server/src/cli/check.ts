@@ -79,6 +79,7 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
       note(`note: ${result.file}: skipped (${result.note ?? 'unknown reason'})`);
       continue;
     }
+    if (result.latin1) note(`note: ${result.file}: not valid UTF-8; read as Latin-1`);
     // An analysed file with a note is a generated or binding-library source.
     if (result.note && args.verbose) note(`${result.file}: skipped (${result.note})`);
     report.filesScanned++;

@@ -159,6 +159,7 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       if (source.kind === 'skipped') note(`note: ${file}: skipped (${source.reason})`);
       continue;
     }
+    if (source.encoding === 'latin1') note(`note: ${file}: not valid UTF-8; read and written as Latin-1`);
     const { text, results } = convertFileText(source.text, lang, args.options);
     for (const result of results) {
       if (result.ok) process.stdout.write(`${file}: ${result.module}: converted\n`);

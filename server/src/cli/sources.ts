@@ -1,12 +1,14 @@
 // Reads one source file for analysis, refusing what a C extension source
-// cannot be: anything over 5 MB, binary content (NUL bytes), or bytes that are
-// not UTF-8. Refusals are reasons for a note, never exceptions.
+// cannot be: anything over 5 MB or binary content (NUL bytes). Text that is not
+// UTF-8 is read as Latin-1, which maps every byte and so loses nothing: old C
+// sources often carry one accented name in a comment, and skipping the file
+// would hide its module. Refusals are reasons for a note, never exceptions.
 import { readFileSync, statSync } from 'node:fs';
 
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 
 export type SourceRead =
-  | { kind: 'text'; text: string; bytes: number }
+  | { kind: 'text'; text: string; bytes: number; encoding: 'utf8' | 'latin1' }
   /** Not analysed, with a reason worth a note. */
   | { kind: 'skipped'; reason: string; bytes: number }
   /** Could not be read at all. */
@@ -27,8 +29,8 @@ export function readSource(path: string): SourceRead {
   if (content.length > MAX_SOURCE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, bytes: content.length };
   if (content.includes(0)) return { kind: 'skipped', reason: 'binary file (NUL bytes)', bytes: content.length };
   try {
-    return { kind: 'text', text: utf8.decode(content), bytes: content.length };
+    return { kind: 'text', text: utf8.decode(content), bytes: content.length, encoding: 'utf8' };
   } catch {
-    return { kind: 'skipped', reason: 'not valid UTF-8', bytes: content.length };
+    return { kind: 'text', text: content.toString('latin1'), bytes: content.length, encoding: 'latin1' };
   }
 }

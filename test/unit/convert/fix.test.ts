@@ -155,4 +155,15 @@ describe('multiphase fix: bytes', () => {
     assert.match(after.toString('utf8'), /\/\* Jürgen \*\/\n/);
     assert.match(after.toString('utf8'), /PyModuleDef_Init/);
   });
+
+  it('converts a Latin-1 file and writes it back as Latin-1, saying so', async () => {
+    const file = join(dir, 'spam.c');
+    writeFileSync(file, Buffer.from(`/* Fran\xe7ois */\n${GOOD}`, 'latin1'));
+    const { code, err } = await fix([file]);
+    assert.equal(code, 0);
+    assert.match(err, /spam\.c: not valid UTF-8; read and written as Latin-1/);
+    const after = readFileSync(file);
+    assert.ok(after.includes(Buffer.from([0x46, 0x72, 0x61, 0x6e, 0xe7])), 'the ç byte is still one byte');
+    assert.match(after.toString('latin1'), /return PyModuleDef_Init\(&spam_def\);/);
+  });
 });
