@@ -2,8 +2,10 @@
 // reviewed golden output; refusal fixtures must come back untouched with
 // their reason. UPDATE_GOLDEN=1 rewrites the golden files: review each diff.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { CONVERTED_MUST_NOT_REPORT, convertText, initParser, reanalyze } from '../support/convertFixture';
 import { loadFixtures, type ConvertFixture } from '../support/fixtures';
 
@@ -33,6 +35,30 @@ describe('conversion golden files', () => {
       // pass vacuously; .gitattributes marks these files -text.
       assert.doesNotMatch(fixture.input, /(?<!\r)\n/, `${fixture.name}/input has LF-only lines`);
       assert.doesNotMatch(convertText(fixture.input, fixture.lang).output, /(?<!\r)\n/, `${fixture.name}: conversion wrote LF-only lines`);
+    }
+  });
+
+  it('`multiphase fix` writes exactly the golden files and leaves refused modules alone', function () {
+    if (UPDATE) this.skip();
+    this.timeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), 'multiphase-fix-'));
+    try {
+      for (const f of fixtures) copyFileSync(f.inputPath, join(dir, `${f.name}.${f.lang}`));
+      const cli = resolve(__dirname, '../../server/src/cli/main.ts');
+      let status = 0;
+      try {
+        execFileSync(process.execPath, ['--require', 'tsx/cjs', cli, 'fix', dir], { stdio: 'pipe' });
+      } catch (e) {
+        status = (e as { status?: number }).status ?? -1;
+      }
+      assert.equal(status, 1, 'exit 1: something was refused');
+      for (const f of fixtures) {
+        const written = readFileSync(join(dir, `${f.name}.${f.lang}`), 'utf8');
+        const expected = f.refused.length > 0 ? f.input : readFileSync(f.expectedPath, 'utf8');
+        assert.equal(written, expected, `${f.name}: multiphase fix wrote something else than ${f.refused.length > 0 ? 'the unchanged input' : 'the golden file'}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
