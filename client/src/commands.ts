@@ -15,9 +15,18 @@ export interface RefusedModule {
   reasons: string[];
 }
 
+export interface NotAppliedModule {
+  file: string;
+  module: string;
+  reason: string;
+}
+
 /** What the server's convert commands return. Counts may come as lists of what was done. */
 export interface ConversionSummary {
+  /** What the files show converted once the edit is applied. */
   converted: number | unknown[];
+  /** Sent but not converted (unticked in the Refactor Preview); absent from older servers. */
+  notApplied?: NotAppliedModule[];
   refused: RefusedModule[];
   skipped: number | unknown[];
   /** False when the editor did not apply the edit (discarded preview, stale text). */
@@ -27,6 +36,7 @@ export interface ConversionSummary {
 }
 
 const SHOW_REFUSED = 'Show Refused';
+const SHOW_NOT_APPLIED = 'Show Not Applied';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 
 export function commandMiddleware(output: vscode.OutputChannel) {
@@ -77,7 +87,10 @@ export function summaryMessage(summary: ConversionSummary): string {
   const converted = count(summary.converted);
   const refused = summary.refused.length;
   const skipped = count(summary.skipped);
-  return `Multi-phase init: converted ${plural(converted, 'module', 'modules')}, refused ${refused}, skipped ${plural(skipped, 'file', 'files')}.`;
+  const notApplied = summary.notApplied?.length ?? 0;
+  // Only when it happened: a preview where some modules were left unticked.
+  const unapplied = notApplied ? `, not applied ${notApplied}` : '';
+  return `Multi-phase init: converted ${plural(converted, 'module', 'modules')}${unapplied}, refused ${refused}, skipped ${plural(skipped, 'file', 'files')}.`;
 }
 
 async function showSummary(summary: ConversionSummary): Promise<void> {
@@ -90,28 +103,27 @@ async function showSummary(summary: ConversionSummary): Promise<void> {
     return;
   }
   const message = summaryMessage(summary);
-  if (summary.refused.length === 0) {
-    await vscode.window.showInformationMessage(message);
-    return;
-  }
-  const choice = await vscode.window.showInformationMessage(message, SHOW_REFUSED);
-  if (choice === SHOW_REFUSED) await pickRefused(summary.refused);
+  const notApplied = summary.notApplied ?? [];
+  const buttons = [...(summary.refused.length ? [SHOW_REFUSED] : []), ...(notApplied.length ? [SHOW_NOT_APPLIED] : [])];
+  const choice = await vscode.window.showInformationMessage(message, ...buttons);
+  if (choice === SHOW_REFUSED) await pickModules('Modules not converted', summary.refused);
+  if (choice === SHOW_NOT_APPLIED) await pickModules('Modules not applied', notApplied.map((entry) => ({ ...entry, reasons: [entry.reason] })));
 }
 
-interface RefusedItem extends vscode.QuickPickItem {
+interface ModuleItem extends vscode.QuickPickItem {
   file: string;
 }
 
-/** One entry per refused module with its reasons; picking one opens its file. */
-async function pickRefused(refused: RefusedModule[]): Promise<void> {
-  const items: RefusedItem[] = refused.map((entry) => ({
+/** One entry per module with its reasons; picking one opens its file. */
+async function pickModules(title: string, modules: RefusedModule[]): Promise<void> {
+  const items: ModuleItem[] = modules.map((entry) => ({
     label: entry.module,
     description: vscode.workspace.asRelativePath(toUri(entry.file)),
     detail: entry.reasons.join('; '),
     file: entry.file,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Modules not converted',
+    title,
     placeHolder: 'Pick a module to open its file',
     matchOnDetail: true,
   });
@@ -126,4 +138,5 @@ function toUri(file: string): vscode.Uri {
 function logSummary(output: vscode.OutputChannel, command: string, summary: ConversionSummary): void {
   output.appendLine(`[client] ${command}: ${summaryMessage(summary)}`);
   for (const entry of summary.refused) output.appendLine(`  refused ${entry.module} (${entry.file}): ${entry.reasons.join('; ')}`);
+  for (const entry of summary.notApplied ?? []) output.appendLine(`  not applied ${entry.module} (${entry.file}): ${entry.reason}`);
 }

@@ -133,11 +133,13 @@ describe('multiphase extension in code-server (end to end)', function () {
 
   it('3. "Convert All Modules in Workspace" converts every module on disk and sums up', async () => {
     await workbench.runCommand('Multi-phase Init: Convert All Modules in Workspace');
-    const previewed = await workbench.applyRefactorPreview();
-    assert.deepEqual(previewed.map((label) => label.split(',')[0]).sort(), ['ext/ham.cpp', 'src/eggs.c'], 'the preview lists the two unconverted files');
+    // Applied at once (multiphase.previewConvertAll is off by default): no
+    // Refactor Preview to tick and confirm. A preview would hold the edit, and
+    // with it the summary, until someone pressed Apply.
     const summary = workbench.notification(/Multi-phase init: converted \d+ modules?/);
     await summary.waitFor({ timeout: SERVER_TIMEOUT });
     const message = await summary.innerText();
+    // Counted from what the files hold after the edit; nothing "not applied".
     assert.match(message, /converted 2 modules, refused 1\b/, message);
 
     // The refused module is listed with its reason.

@@ -28,6 +28,8 @@ export interface MultiphaseSettings {
   exclude: string[];
   /** Severity per rule code; every code is present after validation. */
   severity: Record<RuleCode, RuleSeveritySetting>;
+  /** Ask the editor to preview "convert all" instead of applying it at once. */
+  previewConvertAll: boolean;
 }
 
 /** The section name in `workspace/configuration` and in package.json. */
@@ -49,12 +51,15 @@ export const DEFAULT_SETTINGS: Readonly<MultiphaseSettings> = Object.freeze({
   reinitGuard: DEFAULT_CONVERSION_OPTIONS.reinitGuard,
   exclude: ['**/node_modules/**', '**/.git/**', '**/build/**', '**/.venv/**', '**/venv/**', '**/.tox/**', '**/.nox/**'],
   severity: Object.fromEntries(RULE_CODES.map((code) => [code, catalogueSeverity(code)])) as Record<RuleCode, RuleSeveritySetting>,
+  // Off: a user who runs "convert all" expects it to convert, and VS Code's
+  // preview starts with every entry unticked.
+  previewConvertAll: false,
 });
 
 /** One line per setting, for docs and for checking package.json `contributes.configuration`. */
 export interface SettingDescription {
   key: keyof MultiphaseSettings;
-  type: 'string' | 'array' | 'object';
+  type: 'string' | 'boolean' | 'array' | 'object';
   enum?: readonly string[];
   description: string;
 }
@@ -66,6 +71,12 @@ export const SETTINGS_SCHEMA: readonly SettingDescription[] = [
   { key: 'reinitGuard', type: 'string', enum: OPTION_VALUES.reinitGuard, description: 'Add a once-per-process guard to converted modules: auto (when the module keeps static state), always or never.' },
   { key: 'exclude', type: 'array', description: 'Glob patterns of files the workspace scan and "convert all" skip (in addition to .gitignore).' },
   { key: 'severity', type: 'object', enum: RULE_SEVERITY_VALUES, description: 'Severity per rule code: off, information, warning or error.' },
+  {
+    key: 'previewConvertAll',
+    type: 'boolean',
+    description:
+      'Show "Convert All Modules in Workspace" in the Refactor Preview instead of applying it at once. VS Code (1.100) opens that preview with every module unticked: tick the ones to convert, then Apply. Modules left unticked are reported as not applied.',
+  },
 ];
 
 export interface SettingsValidation {
@@ -111,6 +122,15 @@ function pickExclude(raw: Record<string, unknown>, errors: string[]): string[] {
   return fallback;
 }
 
+function pickBoolean(raw: Record<string, unknown>, key: 'previewConvertAll', errors: string[]): boolean {
+  const value = raw[key];
+  const fallback = DEFAULT_SETTINGS[key];
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'boolean') return value;
+  errors.push(`${SETTINGS_SECTION}.${key}: expected true or false, got ${describe(value)}; using ${fallback}.`);
+  return fallback;
+}
+
 function pickSeverity(raw: Record<string, unknown>, errors: string[]): Record<RuleCode, RuleSeveritySetting> {
   const severity = { ...DEFAULT_SETTINGS.severity };
   const value = raw.severity;
@@ -152,6 +172,7 @@ export function validateSettings(raw: unknown): SettingsValidation {
     reinitGuard: pickEnum(raw, 'reinitGuard', OPTION_VALUES.reinitGuard, DEFAULT_SETTINGS.reinitGuard, errors),
     exclude: pickExclude(raw, errors),
     severity: pickSeverity(raw, errors),
+    previewConvertAll: pickBoolean(raw, 'previewConvertAll', errors),
   };
   return { settings, errors };
 }

@@ -24,7 +24,7 @@ function readReference(arg: unknown): DocumentReference | undefined {
 }
 
 function emptySummary(): ConversionSummary {
-  return { converted: [], refused: [], skipped: [], files: 0, applied: false, cancelled: false };
+  return { converted: [], notApplied: [], refused: [], skipped: [], files: 0, applied: false, cancelled: false };
 }
 
 /** Report on the client's token when it sent one, else on one we ask the client to create. */
@@ -70,8 +70,12 @@ export function registerCommands(ctx: ServerContext): void {
       targets.push(document ? { kind: 'document', document, version: document.version } : { kind: 'disk', path });
     }
     connection.console.info(`${CONVERT_ALL}: ${targets.length} files in ${workspace.folders.length} folder(s)`);
-    const summary = await runConversion(ctx, targets, { ...control, preview: true, label: 'Convert all modules to multi-phase initialization' });
-    connection.console.info(`${CONVERT_ALL}: ${summary.converted.length} converted, ${summary.refused.length} refused, ${summary.skipped.length} skipped${summary.cancelled ? ', cancelled' : ''}`);
+    // Applied at once unless the user asked for the preview (VS Code opens it
+    // with every entry unticked, so by default "convert all" would convert nothing).
+    const preview = settings.current.previewConvertAll;
+    const summary = await runConversion(ctx, targets, { ...control, preview, label: 'Convert all modules to multi-phase initialization' });
+    const notApplied = summary.notApplied.length ? `, ${summary.notApplied.length} not applied` : '';
+    connection.console.info(`${CONVERT_ALL}: ${summary.converted.length} converted${notApplied}, ${summary.refused.length} refused, ${summary.skipped.length} skipped${summary.cancelled ? ', cancelled' : ''}`);
     return summary;
   });
 }

@@ -42,9 +42,11 @@ export interface ServerOptions {
   parseTimeoutMs: number;
   /** Pause in typing after which the exact analysis (converter verdicts asked afresh) runs. */
   exactAnalysisDelayMs: number;
+  /** Longest wait, after an applied edit, for the editor to sync the documents it changed. */
+  appliedEditWaitMs: number;
 }
 
-const DEFAULT_SERVER_OPTIONS: ServerOptions = { diagnosticsDebounceMs: 150, parseTimeoutMs: 1500, exactAnalysisDelayMs: 400 };
+const DEFAULT_SERVER_OPTIONS: ServerOptions = { diagnosticsDebounceMs: 150, parseTimeoutMs: 1500, exactAnalysisDelayMs: 400, appliedEditWaitMs: 2000 };
 
 export function readServerOptions(raw: InitializeParams['initializationOptions']): ServerOptions {
   const options = { ...DEFAULT_SERVER_OPTIONS };

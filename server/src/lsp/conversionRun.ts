@@ -1,17 +1,18 @@
 // One conversion run over a list of files: analyse each (open documents from
 // the editor's buffer, others from disk), plan its modules, report progress,
 // stop on cancellation, then send everything in one workspace/applyEdit and
-// say what happened in a summary.
+// say what happened in a summary: what the files show converted, not what was planned.
 import { readFileSync } from 'node:fs';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { languageForPath } from '../core/grammars';
+import { awaitEditorSync, checkApplied, notAppliedAtAll, type NotAppliedModule, type PlannedFile } from './appliedCheck';
 import type { ServerContext } from './context';
 import { planFile } from './conversions';
 import type { OpenDocument } from './documents';
 import { withTransientAnalysis } from './fileAnalysis';
 import { nextTurn } from './scheduling';
 import { pathToUri } from './uris';
-import { buildWorkspaceEdit, type FileEdits } from './workspaceEdit';
+import { buildWorkspaceEdit } from './workspaceEdit';
 import { mayHoldFindings } from './workspaceFiles';
 
 export interface RefusedModule {
@@ -22,7 +23,10 @@ export interface RefusedModule {
 
 /** What multiphase.convertAll and multiphase.convertFile return. Files are URIs. */
 export interface ConversionSummary {
+  /** Modules the files show converted after the edit. */
   converted: { file: string; module: string }[];
+  /** Modules planned and sent, but not converted: unticked in a preview, or the edit refused. */
+  notApplied: NotAppliedModule[];
   refused: RefusedModule[];
   skipped: { file: string; reason: string }[];
   /** Files looked at. */
@@ -35,13 +39,6 @@ export interface ConversionSummary {
 
 /** A file to convert: an open document at the version the command saw, or a path on disk. */
 export type ConversionTarget = { kind: 'document'; document: OpenDocument; version: number } | { kind: 'disk'; path: string };
-
-interface PlannedFile {
-  edits: FileEdits;
-  modules: string[];
-  document?: OpenDocument;
-}
-
 
 function planTarget(ctx: ServerContext, target: ConversionTarget, summary: ConversionSummary): PlannedFile | null {
   const options = ctx.settings.conversionOptions;
@@ -96,7 +93,7 @@ export interface RunControl {
 }
 
 export async function runConversion(ctx: ServerContext, targets: readonly ConversionTarget[], control: RunControl): Promise<ConversionSummary> {
-  const summary: ConversionSummary = { converted: [], refused: [], skipped: [], files: 0, applied: false, cancelled: false };
+  const summary: ConversionSummary = { converted: [], notApplied: [], refused: [], skipped: [], files: 0, applied: false, cancelled: false };
   const planned: PlannedFile[] = [];
   const cancelled = (): boolean => control.tokens.some((token) => token.isCancellationRequested);
   control.progress.begin(control.label, 0, `0/${targets.length} files`, true);
@@ -128,9 +125,15 @@ export async function runConversion(ctx: ServerContext, targets: readonly Conver
     summary.applied = result.applied;
     if (!result.applied) {
       summary.failureReason = result.failureReason ?? 'the editor did not apply the edit';
+      summary.notApplied = notAppliedAtAll(current, summary.failureReason);
       return summary;
     }
-    for (const file of current) for (const module of file.modules) summary.converted.push({ file: file.edits.uri, module });
+    await awaitEditorSync(ctx, current, ctx.options.appliedEditWaitMs);
+    for (const file of current) {
+      const outcome = checkApplied(ctx, file);
+      for (const module of outcome.converted) summary.converted.push({ file: file.edits.uri, module });
+      summary.notApplied.push(...outcome.notApplied);
+    }
     return summary;
   } finally {
     control.progress.done();

@@ -160,9 +160,13 @@ export class DocumentStore {
     return [...this.byUri.values()];
   }
 
-  /** Called after a document opens or changes. */
-  onDidChangeContent(listener: DocumentListener): void {
+  /** Called after a document opens or changes; returns a function that stops the calls. */
+  onDidChangeContent(listener: DocumentListener): () => void {
     this.changeListeners.push(listener);
+    return () => {
+      const index = this.changeListeners.indexOf(listener);
+      if (index >= 0) this.changeListeners.splice(index, 1);
+    };
   }
 
   onDidClose(listener: DocumentListener): void {
@@ -189,7 +193,7 @@ export class DocumentStore {
     const document = new OpenDocument(textDocument.uri, path, lang, textDocument.version, textDocument.text, this.parseTimeoutMs);
     this.byUri.set(textDocument.uri, document);
     this.reportParseFailure(document, connection);
-    for (const listener of this.changeListeners) listener(document);
+    for (const listener of [...this.changeListeners]) listener(document);
   }
 
   private change({ textDocument, contentChanges }: DidChangeTextDocumentParams, connection: Connection): void {
@@ -197,7 +201,7 @@ export class DocumentStore {
     if (!document) return;
     document.update(contentChanges, textDocument.version);
     this.reportParseFailure(document, connection);
-    for (const listener of this.changeListeners) listener(document);
+    for (const listener of [...this.changeListeners]) listener(document);
   }
 
   private reportParseFailure(document: OpenDocument, connection: Connection): void {

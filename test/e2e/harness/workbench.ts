@@ -180,26 +180,6 @@ export class Workbench {
   }
 
   /**
-   * The Refactor Preview that VS Code shows for an edit whose changes need
-   * confirmation (the server marks "convert all" so): its entries start
-   * unchecked, so tick every file, then Apply. Returns the files listed.
-   */
-  async applyRefactorPreview(): Promise<string[]> {
-    const apply = this.page.getByRole('button', { name: 'Apply', exact: true });
-    await apply.waitFor({ timeout: SERVER_TIMEOUT });
-    const files = this.page.locator('.monaco-list-row[role="checkbox"][aria-level="1"]');
-    await files.first().waitFor({ timeout: UI_TIMEOUT });
-    const labels: string[] = [];
-    for (const row of await files.all()) {
-      labels.push((await row.getAttribute('aria-label')) ?? '');
-      await row.locator('input.edit-checkbox').check();
-    }
-    await apply.click();
-    await apply.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
-    return labels;
-  }
-
-  /**
    * Waits until the status bar's language status hover (the `{} C` entry)
    * shows `text`. The hover renders once when opened, so it is reopened
    * until the item (updated from the diagnostics) says what we wait for.

@@ -8,6 +8,7 @@ import { makeWorkspace, PLAIN_C, refusedModule, singlePhaseModule } from './sour
 
 interface Summary {
   converted: { file: string; module: string }[];
+  notApplied: { file: string; module: string; reason: string }[];
   refused: { file: string; module: string; reasons: string[] }[];
   skipped: { file: string; reason: string }[];
   files: number;
@@ -62,8 +63,11 @@ describe('LSP: conversion commands', () => {
 
       assert.equal(client().appliedEdits.length, 1, 'one workspace/applyEdit');
       const edit = client().appliedEdits[0]!.edit;
-      const labels = Object.values(edit.changeAnnotations ?? {}).map((a) => a.label);
-      assert.deepEqual(labels.sort(), ["Convert 'alpha' to multi-phase initialization (PEP 489)", "Convert 'beta' to multi-phase initialization (PEP 489)"]);
+      const annotations = Object.values(edit.changeAnnotations ?? {});
+      assert.deepEqual(annotations.map((a) => a.label).sort(), ["Convert 'alpha' to multi-phase initialization (PEP 489)", "Convert 'beta' to multi-phase initialization (PEP 489)"]);
+      // Applied at once by default: an editor's preview (VS Code's starts unticked) is opt-in.
+      assert.ok(annotations.every((a) => a.needsConfirmation === false && /PyModuleDef_Init/.test(a.description ?? '')), JSON.stringify(annotations));
+      assert.deepEqual(summary.notApplied, []);
       for (const change of edit.documentChanges ?? []) {
         assert.ok('edits' in change);
         for (const e of change.edits) assert.ok('annotationId' in e && e.annotationId, 'every edit is annotated');
@@ -112,6 +116,7 @@ describe('LSP: conversion commands', () => {
       assert.equal(summary.applied, false);
       assert.equal(summary.failureReason, 'user cancelled the preview');
       assert.deepEqual(summary.converted, []);
+      assert.deepEqual(summary.notApplied, [{ file: ws.fileUri('two.c'), module: 'two', reason: 'user cancelled the preview' }]);
       assert.equal(readFileSync(ws.path('two.c'), 'utf8'), singlePhaseModule('two'));
     });
 

@@ -46,12 +46,12 @@ describe('LSP: settings', () => {
     client.messages.length = 0;
     // Defaults again: both findings, at their catalogue severities.
     const next = client.nextDiagnostics(uri, (p) => p.diagnostics.length === 2);
-    await client.changeSettings({ gil: 'sometimes', minimumPythonVersion: 3.8, severity: { 'single-phase-init': 'loud' }, exclude: 'build' });
+    await client.changeSettings({ gil: 'sometimes', minimumPythonVersion: 3.8, severity: { 'single-phase-init': 'loud' }, exclude: 'build', previewConvertAll: 'yes' });
     const { diagnostics } = await next;
     assert.equal(client.messages.length, 1, 'one message for all the problems');
     const [message] = client.messages;
     assert.equal(message!.type, MessageType.Warning);
-    for (const key of ['multiphase.gil', 'multiphase.minimumPythonVersion', 'multiphase.severity.single-phase-init', 'multiphase.exclude']) {
+    for (const key of ['multiphase.gil', 'multiphase.minimumPythonVersion', 'multiphase.severity.single-phase-init', 'multiphase.exclude', 'multiphase.previewConvertAll']) {
       assert.ok(message!.message.includes(key), `${key} named in: ${message!.message}`);
     }
     assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [
@@ -59,7 +59,7 @@ describe('LSP: settings', () => {
       ['single-phase-init', DiagnosticSeverity.Warning],
     ]);
     // Re-reading the same invalid values does not repeat the message.
-    await client.changeSettings({ gil: 'sometimes', minimumPythonVersion: 3.8, severity: { 'single-phase-init': 'loud' }, exclude: 'build' });
+    await client.changeSettings({ gil: 'sometimes', minimumPythonVersion: 3.8, severity: { 'single-phase-init': 'loud' }, exclude: 'build', previewConvertAll: 'yes' });
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.equal(hover, null, 'still answering requests');
     assert.equal(client.messages.length, 1);
@@ -68,8 +68,9 @@ describe('LSP: settings', () => {
 
   it('validates settings the same way without a server', () => {
     assert.deepEqual(validateSettings(undefined), { settings: { ...DEFAULT_SETTINGS }, errors: [] });
-    const { settings, errors } = validateSettings({ multipleInterpreters: 'per_interpreter_gil', severity: { 'set-gil-call': 'error', nope: 'off' } });
+    const { settings, errors } = validateSettings({ multipleInterpreters: 'per_interpreter_gil', severity: { 'set-gil-call': 'error', nope: 'off' }, previewConvertAll: true });
     assert.equal(settings.multipleInterpreters, 'per_interpreter_gil');
+    assert.equal(settings.previewConvertAll, true);
     assert.equal(settings.severity['set-gil-call'], 'error');
     assert.equal(settings.severity['single-phase-init'], DEFAULT_SETTINGS.severity['single-phase-init']);
     assert.deepEqual(errors, [
