@@ -144,7 +144,15 @@ export class Workbench {
   /** Types into the Problems view's filter box, so only matching entries are listed (and rendered). */
   async filterProblems(text: string): Promise<void> {
     const filter = this.page.getByPlaceholder(/^Filter \(e\.g\. text/);
-    await filter.fill(text);
+    await filter.waitFor({ state: 'visible', timeout: SERVER_TIMEOUT });
+    // Under load the panel can re-render just after a fill and drop the
+    // text; check what the box holds and type again until it sticks.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await filter.fill(text);
+      if ((await filter.inputValue()) === text) return;
+      await filter.click();
+    }
+    throw new Error(`the Problems filter box would not keep '${text}'`);
   }
 
   /** Problems rows (markers, not file headers) whose text contains `text`. */
