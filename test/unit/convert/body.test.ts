@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { initParser } from '../../../server/src/core/parser';
-import { convert, moduleWith } from './helpers';
-
-/** The text of `static int spam_exec(...) { ... }` in a converted output. */
-function execOf(output: string): string {
-  const start = output.indexOf('static int\nspam_exec(');
-  assert.notEqual(start, -1, `no exec function in:\n${output}`);
-  return output.slice(start, output.indexOf('\n}\n', start) + 3);
-}
+import { convert, execOf, moduleWith } from './helpers';
 
 describe('conversion: exec body', () => {
   before(() => initParser());

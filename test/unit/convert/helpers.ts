@@ -56,3 +56,10 @@ ${body}
 }
 `;
 }
+
+/** The text of `static int spam_exec(...) { ... }` in a converted output. */
+export function execOf(output: string): string {
+  const start = output.indexOf('static int\nspam_exec(');
+  if (start === -1) throw new Error(`no exec function in:\n${output}`);
+  return output.slice(start, output.indexOf('\n}\n', start) + 3);
+}

@@ -10,6 +10,7 @@ import type { FileStyle } from './style';
 import { claim, freshName, isClaimed, localNames, moduleNames, noteStaticState, rootIdentifier, type BodyContext } from './bodyContext';
 import { rewriteCreation } from './creation';
 import { removeSetGil } from './setGil';
+import { unwrapPositiveCheck } from './unwrap';
 import { codeChildren, descendants, indentAt, isNullExpression, lineEndOf, lineStartOf, nextLineStart, removeNode, removeSpan, unwrapExpression } from './text';
 
 const RELEASES = new Set(['Py_DECREF', 'Py_XDECREF', 'Py_DecRef', 'Py_XDecRef', 'Py_CLEAR']);
@@ -76,6 +77,7 @@ export function rewriteBody(ctx: BodyContext): void {
   }
   rewriteImportMacros(ctx);
   removeOrphanLabels(ctx);
+  if (ctx.positiveCheck) unwrapPositiveCheck(ctx, ctx.positiveCheck);
 }
 
 /** A label whose every `goto` went with the removed code is left unused (-Wunused-label): drop it. */

@@ -37,6 +37,8 @@ export interface BodyContext {
   gilComments: string[];
   /** Py_NewRef may be used (minimum Python 3.10). */
   canUseNewRef: boolean;
+  /** `if (m != NULL) { ... }` right after the creation: unwrapped once the body edits are done. */
+  positiveCheck?: Node;
 }
 
 export function noteStaticState(ctx: BodyContext, what: string): void {

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { declaredName } from '../analysis/nodes';
 import { claim, declaratorsOf, globalStoreLines, type BodyContext } from './bodyContext';
+import { positiveCheckAfter } from './unwrap';
 import { codeChildren, descendants, isNullExpression, lineStartOf, removeNode, replaceWithLines, unwrapExpression } from './text';
 
 /**
@@ -114,9 +115,13 @@ export function rewriteCreation(ctx: BodyContext): void {
   removeModuleDeclarations(ctx);
 }
 
-/** `if (m == NULL) return NULL;` right after the creation: the module exists in exec. */
+/**
+ * `if (m == NULL) return NULL;` right after the creation: the module exists
+ * in exec. Its positive form `if (m != NULL) { ... }` is noted for unwrapping.
+ */
 function removeNullCheck(ctx: BodyContext, statement: Node): void {
   const next = nextCodeSibling(statement);
+  ctx.positiveCheck = positiveCheckAfter(ctx, next);
   if (!next || next.type !== 'if_statement' || next.childForFieldName('alternative')) return;
   const names = new Set(ctx.globalTargets);
   if (ctx.localModuleVar) names.add(ctx.localModuleVar);
