@@ -142,11 +142,12 @@ function removeModuleDeclarations(ctx: BodyContext): void {
     const declarator = declarators[index]!;
     const type = decl.childForFieldName('type')?.text;
     const inner = declarator.type === 'init_declarator' ? declarator.childForFieldName('declarator') : declarator;
-    if (type !== 'PyObject' || inner?.type !== 'pointer_declarator' || inner.childForFieldName('declarator')?.type !== 'identifier') {
+    const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
+    const pointer = type === 'PyObject' && inner?.type === 'pointer_declarator' && inner.childForFieldName('declarator')?.type === 'identifier';
+    if (!pointer && !deducesObjectPointer(ctx, decl, inner, value)) {
       ctx.reasons.push(`the module variable '${name}' is declared as '${decl.text.replace(/\s+/g, ' ').slice(0, 60)}', not 'PyObject *${name}'`);
       return;
     }
-    const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
     if (value && !isNullExpression(value) && value.id !== ctx.target.creation.call.id && unwrapExpression(value)?.id !== ctx.target.creation.call.id) {
       ctx.reasons.push(`the module variable '${name}' starts out as '${value.text}'`);
       return;
@@ -159,4 +160,23 @@ function removeModuleDeclarations(ctx: BodyContext): void {
       claim(ctx, { start: declarators[index - 1]!.endIndex, end: declarator.endIndex, newText: '' }, declarator);
     }
   }
+}
+
+/**
+ * C++ `auto m = PyModule_Create(...)` (or `auto *m`): the type deduced from
+ * the call is exactly `PyObject *`, exec's parameter type. Only with the
+ * call itself (or a `(PyObject *)` cast of it) as initialiser, nothing else
+ * in the declaration (no `const`, no `static`).
+ */
+function deducesObjectPointer(ctx: BodyContext, decl: Node, inner: Node | null | undefined, value: Node | null): boolean {
+  if (decl.childForFieldName('type')?.text !== 'auto' || codeChildren(decl).length !== 2 || !value) return false;
+  const named = inner?.type === 'pointer_declarator' ? inner.childForFieldName('declarator') : inner;
+  if (named?.type !== 'identifier') return false;
+  const call = ctx.target.creation.call;
+  for (let v: Node | null = value; v; v = v.type === 'cast_expression' ? v.childForFieldName('value') : v.namedChildren.find((c) => c?.type !== 'comment') ?? null) {
+    if (v.id === call.id) return true;
+    if (v.type === 'cast_expression' && v.childForFieldName('type')?.text.replace(/\s+/g, '') !== 'PyObject*') return false;
+    if (v.type !== 'cast_expression' && v.type !== 'parenthesized_expression') return false;
+  }
+  return false;
 }
