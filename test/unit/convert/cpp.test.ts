@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import { initParser } from '../../../server/src/core/parser';
 import { convert, refusalOf } from './helpers';
 
-/** A C++ module whose init declares its module variable with `decl` (which must end in `m`). */
-function cppModule(decl: string): string {
+/**
+ * A C++ module whose init declares its module variable with `decl` (which
+ * must end in `m`), optionally inside an `extern "C"` block.
+ */
+function cppModule(decl: string, externC = false): string {
   return `#include <Python.h>
 
 static struct PyModuleDef auto_def = {
     PyModuleDef_HEAD_INIT, "autom", nullptr, -1, nullptr
 };
-
+${externC ? '\nextern "C" {' : ''}
 PyMODINIT_FUNC
 PyInit_autom(void)
 {
@@ -22,7 +25,7 @@ PyInit_autom(void)
     }
     return m;
 }
-`;
+${externC ? '} // extern "C"\n' : ''}`;
 }
 
 describe('conversion: C++ `auto` module variable', () => {
@@ -45,5 +48,15 @@ describe('conversion: C++ `auto` module variable', () => {
     const cast = cppModule('auto m').replace('= PyModule_Create(&auto_def)', '= (void *)PyModule_Create(&auto_def)');
     assert.match(refusalOf(cast, 'cpp'), /declared as 'auto m = \(void \*\)PyModule_Create/);
     assert.match(refusalOf(cppModule('const auto m'), 'cpp'), /declared as 'const auto m/);
+  });
+});
+
+describe('conversion: C++ extern "C" block', () => {
+  before(() => initParser());
+
+  it('puts exec before an extern "C" block that holds only the init', () => {
+    const { result, output } = convert(cppModule('PyObject *m', true), {}, 'cpp');
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /    return 0;\n\}\n\nextern "C" \{\nPyMODINIT_FUNC\nPyInit_autom\(void\)\n\{\n    return PyModuleDef_Init\(&auto_def\);\n\}\n\} \/\/ extern "C"\n$/);
   });
 });

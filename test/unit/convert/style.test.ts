@@ -175,30 +175,4 @@ PyMODINIT_FUNC PyInit_ns(void) {
     assert.ok(exec !== -1 && exec < output.indexOf('PyModuleDef ns_def') && output.indexOf('PyModuleDef ns_def') < output.indexOf('}  // namespace'), output);
     assert.doesNotMatch(output, /static int ns_exec\(PyObject \*m\);/);
   });
-
-  it('puts exec before an extern "C" block that holds only the init', () => {
-    const source = `#include <Python.h>
-
-static struct PyModuleDef def = {
-    PyModuleDef_HEAD_INIT, "ext", nullptr, -1, nullptr
-};
-
-extern "C" {
-PyMODINIT_FUNC PyInit_ext(void)
-{
-    PyObject *m = PyModule_Create(&def);
-    if (m == nullptr)
-        return nullptr;
-    if (PyModule_AddIntConstant(m, "A", 1) < 0) {
-        Py_DECREF(m);
-        return nullptr;
-    }
-    return m;
-}
-} // extern "C"
-`;
-    const { result, output } = convert(source, {}, 'cpp');
-    assert.ok(result.ok, JSON.stringify(result));
-    assert.match(output, /    return 0;\n\}\n\nextern "C" \{\nPyMODINIT_FUNC PyInit_ext\(void\)\n\{\n    return PyModuleDef_Init\(&def\);\n\}\n\} \/\/ extern "C"\n$/);
-  });
 });
