@@ -56,6 +56,15 @@ describe('conversion: file style, C++, idempotence', () => {
     assert.match(output, /\{\n  return PyModuleDef_Init\(&spam_def\);\n\}/);
   });
 
+  it('writes the slot array in GNU style after a def whose brace is indented on its own line', () => {
+    const def = 'static struct PyModuleDef spam_def =\n  {\n    PyModuleDef_HEAD_INIT,\n    "spam",\n    NULL,\n    -1,\n    NULL\n  };\n';
+    const source = moduleWith(BODY.replace(/^( {4})+/gm, (lead) => '  '.repeat(lead.length / 4)), def).replace(' = {\n', ' =\n  {\n').replace('\n};\n', '\n  };\n');
+    const { result, output } = convert(source);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /static PyModuleDef_Slot spam_slots\[\] =\n  \{\n    \{Py_mod_exec, spam_exec\},\n#if PY_VERSION_HEX >= 0x030C0000\n    \{Py_mod_multiple/);
+    assert.match(output, /\n    \{0, NULL\}\n  \};\n\nstatic struct PyModuleDef spam_def =\n  \{\n/);
+  });
+
   it('keeps CRLF line endings everywhere, and the final newline', () => {
     const source = moduleWith(BODY).replace(/\n/g, '\r\n');
     const { result, output } = convert(source, { reinitGuard: 'always' });

@@ -10,7 +10,7 @@ import { calleesReleasingModule, noteCalleeState } from './calleeState';
 import { guardEdit, wantsGuard } from './guard';
 import { layoutEdits } from './layout';
 import type { ConversionOptions } from './options';
-import { findTarget } from './refusals';
+import { findTarget, isLocalDef } from './refusals';
 import { detectStyle } from './style';
 import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
@@ -70,7 +70,8 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     const found = findTarget(model, module);
     if (!found.ok) return refuse(found.reasons);
     const target = found.target;
-    const style = detectStyle(model.text, target.source, model.lang);
+    // A def local to the init moves to file scope: its own indentation is not the file's.
+    const style = detectStyle(model.text, target.source, model.lang, isLocalDef(target.def, target.source) ? undefined : target.def.declSpan);
     const ctx = createBodyContext(model.text, model.mask, target, style, options);
     if (ctx.reasons.length) return refuse(ctx.reasons);
     rewriteBody(ctx);

@@ -32,7 +32,9 @@ export interface SlotArraySpec {
 
 /** The `static PyModuleDef_Slot name[] = {...};` declaration, no trailing newline. */
 export function slotArrayText(spec: SlotArraySpec): string {
-  const { eol, indent } = spec.style;
+  const { eol } = spec.style;
+  const layout = spec.style.initialiserIndent;
+  const indent = layout?.member ?? spec.style.indent;
   const minimum = versionHex(spec.options.minimumPythonVersion) ?? 0;
   const lines: string[] = [];
   const guarded = (since: number, hex: string, entry: string, comments: string[] = []): void => {
@@ -53,8 +55,8 @@ export function slotArrayText(spec: SlotArraySpec): string {
   const gil = spec.gilFromCode ?? (spec.options.gil === 'omit' ? undefined : GIL_VALUES[spec.options.gil]);
   if (gil) guarded(PY313, '0x030D0000', `{Py_mod_gil, ${gil}},`, spec.gilComments);
   lines.push(`${indent}{0, ${spec.style.nullLiteral}}`);
-  const open = spec.style.braceOnOwnLine ? `${eol}{` : ' {';
-  return [`static PyModuleDef_Slot ${spec.name}[] =${open}`, ...lines, '};'].join(eol);
+  const open = spec.style.braceOnOwnLine ? `${eol}${layout?.brace ?? ''}{` : ' {';
+  return [`static PyModuleDef_Slot ${spec.name}[] =${open}`, ...lines, `${layout?.brace ?? ''}};`].join(eol);
 }
 
 /** Prototype so a slot array placed before the exec definition can name it. */

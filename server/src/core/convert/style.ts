@@ -1,7 +1,7 @@
 // The file's own style, so new code reads like the code around it: line
 // ending, one indentation step, and where the init puts its opening brace.
 import type { LanguageId } from '../grammars';
-import type { FunctionInfo } from '../model';
+import type { FunctionInfo, Span } from '../model';
 import { codeChildren, indentAt, lineStartOf } from './text';
 
 export interface FileStyle {
@@ -10,23 +10,38 @@ export interface FileStyle {
   indent: string;
   /** `{` of top-level initialisers on its own line (`= \n{`). */
   braceOnOwnLine: boolean;
+  /**
+   * With the brace on its own line: where the def's own initialiser puts
+   * that brace (and its `};`) and its members — GNU style indents the
+   * brace (`=\n  {`, members at 4, `  };`). New initialisers follow it.
+   */
+  initialiserIndent?: { brace: string; member: string };
   /** `NULL`, or `nullptr` in C++ files that prefer it. */
   nullLiteral: 'NULL' | 'nullptr';
   /** How the file spells an object pointer declaration: `PyObject *` or `PyObject* `. */
   objectPointer: 'PyObject *' | 'PyObject* ';
 }
 
-export function detectStyle(text: string, init: FunctionInfo, lang: LanguageId): FileStyle {
+export function detectStyle(text: string, init: FunctionInfo, lang: LanguageId, defSpan?: Span): FileStyle {
   const count = (re: RegExp): number => (text.match(re) ?? []).length;
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
+  const braceOnOwnLine = /=[ \t]*\r?\n[ \t]*\{/.test(text) && !/=[ \t]*\{[ \t]*\r?\n/.test(text);
   return {
     eol: crlf > lf ? '\r\n' : '\n',
     indent: bodyIndent(text, init) ?? fileIndent(text),
-    braceOnOwnLine: /=[ \t]*\r?\n[ \t]*\{/.test(text) && !/=[ \t]*\{[ \t]*\r?\n/.test(text),
+    braceOnOwnLine,
+    initialiserIndent: braceOnOwnLine && defSpan ? initialiserIndent(text.slice(defSpan.start, defSpan.end)) : undefined,
     nullLiteral: lang === 'cpp' && count(/\bnullptr\b/g) > count(/\bNULL\b/g) ? 'nullptr' : 'NULL',
     objectPointer: count(/\bPyObject\*[ \t]+\w/g) > count(/\bPyObject[ \t]+\*\w/g) ? 'PyObject* ' : 'PyObject *',
   };
+}
+
+/** Brace and member indentation of a `=\n{\n members` initialiser whose members start on the next line. */
+function initialiserIndent(decl: string): { brace: string; member: string } | undefined {
+  const m = /=[ \t]*\r?\n([ \t]*)\{[ \t]*\r?\n([ \t]*)\S/.exec(decl);
+  if (!m || !m[2]!.startsWith(m[1]!) || m[2]!.length <= m[1]!.length) return undefined;
+  return { brace: m[1]!, member: m[2]! };
 }
 
 /** The step the init body itself is indented by, relative to its header. */
