@@ -91,4 +91,29 @@ spam_exec(PyObject *m)
     return m;`));
     assert.match(execOf(output), /\{\n    PyObject \*v = PyLong_FromLong\(3\);\n    if \(v == NULL \|\| PyModule_AddObject\(m, "THREE", v\) < 0\)\n    \{\n        Py_XDECREF\(v\);\n        return -1;\n    \}\n    return 0;\n\}/);
   });
+
+  it('drops the old NULL exit after a block that now ends in a return (it can never run)', () => {
+    const { output } = convert(moduleWith(`    PyObject *m;
+
+    m = PyModule_Create(&spam_def);
+    if (m != NULL) {
+        if (PyModule_AddIntConstant(m, "A", 1) < 0)
+            goto fail;
+        return m;
+    }
+    return NULL;
+fail:
+    Py_DECREF(m);
+    return NULL;`));
+    assert.equal(execOf(output), `static int
+spam_exec(PyObject *m)
+{
+    if (PyModule_AddIntConstant(m, "A", 1) < 0)
+        goto fail;
+    return 0;
+fail:
+    return -1;
+}
+`);
+  });
 });

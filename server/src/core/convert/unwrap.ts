@@ -8,7 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import { declaredName } from '../analysis/nodes';
 import type { TextEdit } from '../edits';
 import { declaratorsOf, moduleNames, type BodyContext } from './bodyContext';
-import { applyInside, codeChildren, identifierIn, indentAt, isNullExpression, lineEndOf, lineStartOf, nextLineStart, unwrapExpression } from './text';
+import { applyInside, codeChildren, identifierIn, indentAt, isNullExpression, lineEndOf, lineStartOf, nextLineStart, removeNode, unwrapExpression } from './text';
 
 /** `m`, `m != NULL`, `NULL != m` (also with 0/nullptr), where `m` (unwrapped) satisfies `matches`. */
 export function isNonNullTest(condition: Node | null, matches: (n: Node) => boolean): boolean {
@@ -68,6 +68,24 @@ export function unwrapPositiveCheck(ctx: BodyContext, ifNode: Node): void {
   ctx.edits = ctx.edits.filter((e) => !inside.includes(e));
   ctx.edits.push({ start, end, newText: dedented });
   ctx.claimed.push({ start, end });
+  dropUnreachableReturn(ctx, block, ifNode);
+}
+
+/**
+ * `if (m != NULL) { ...; return m; } return NULL;`: once unwrapped, the block
+ * ends in a return, so the return after it (the old NULL exit) can never
+ * run — `return 0; return -1;` is what a reviewer would ask to remove.
+ */
+function dropUnreachableReturn(ctx: BodyContext, block: Node, ifNode: Node): void {
+  const last = codeChildren(block).at(-1);
+  let after = ifNode.nextNamedSibling;
+  while (after?.type === 'comment') after = after.nextNamedSibling;
+  if (last?.type !== 'return_statement' || after?.type !== 'return_statement') return;
+  const removal = removeNode(ctx.text, ctx.mask, after);
+  if (ctx.edits.some((e) => e.start < removal.end && e.end > removal.start && (e.start < after.startIndex || e.end > after.endIndex))) return;
+  ctx.edits = ctx.edits.filter((e) => e.start < after.startIndex || e.end > after.endIndex);
+  ctx.edits.push(removal);
+  ctx.claimed.push({ start: removal.start, end: removal.end });
 }
 
 /** Moving a declaration out of its block widens its scope: only safe when its name is used nowhere else. */
