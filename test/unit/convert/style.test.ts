@@ -65,6 +65,17 @@ describe('conversion: file style, C++, idempotence', () => {
     assert.match(output, /\n    \{0, NULL\}\n  \};\n\nstatic struct PyModuleDef spam_def =\n  \{\n/);
   });
 
+  it('spaces new calls and slot entries like a GNU file does (`f (x)`, `{ a, b }`)', () => {
+    const gnu = moduleWith(BODY).replace(/\b(\w+)\(/g, (all, name: string) => (name === 'if' ? all : `${name} (`)).replace(/\{(\S[^\n]*\S)\}/g, '{ $1 }');
+    const { result, output } = convert(gnu, { reinitGuard: 'always', minimumPythonVersion: '3.10' });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /static int spam_exec \(PyObject \*m\);/);
+    assert.match(output, /\n    \{ Py_mod_exec, spam_exec \},\n/);
+    assert.match(output, /\n    \{ 0, NULL \}\n\};/);
+    assert.match(output, /        PyErr_SetString \(PyExc_ImportError,\n                         "cannot load module/);
+    assert.match(output, /return PyModuleDef_Init \(&spam_def\);/);
+  });
+
   it('keeps CRLF line endings everywhere, and the final newline', () => {
     const source = moduleWith(BODY).replace(/\n/g, '\r\n');
     const { result, output } = convert(source, { reinitGuard: 'always' });

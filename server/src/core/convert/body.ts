@@ -258,7 +258,7 @@ function storeWithReference(ctx: BodyContext, assignment: Node, global: string):
   if (ctx.initIncrefsModule) return;
   if (ctx.canUseNewRef) {
     const right = assignment.childForFieldName('right')!;
-    claim(ctx, { start: right.startIndex, end: right.endIndex, newText: `Py_NewRef(${param})` }, assignment);
+    claim(ctx, { start: right.startIndex, end: right.endIndex, newText: `Py_NewRef${ctx.style.callGap}(${param})` }, assignment);
     return;
   }
   let previous: Node | null = statement?.previousNamedSibling ?? null;
@@ -269,7 +269,7 @@ function storeWithReference(ctx: BodyContext, assignment: Node, global: string):
     return;
   }
   const indent = indentAt(ctx.text, statement.startIndex);
-  claim(ctx, { start: statement.startIndex, end: statement.startIndex, newText: `Py_INCREF(${param});${ctx.style.eol}${indent}` });
+  claim(ctx, { start: statement.startIndex, end: statement.startIndex, newText: `Py_INCREF${ctx.style.callGap}(${param});${ctx.style.eol}${indent}` });
 }
 
 /** `import_array()` returns NULL on failure; in exec use the form that returns -1. */
@@ -278,7 +278,7 @@ function rewriteImportMacros(ctx: BodyContext): void {
   const region = ctx.mask.slice(body.startIndex, body.endIndex);
   for (const m of region.matchAll(/\b(import_array|import_umath|import_ufunc)\s*\(\s*\)/g)) {
     const start = body.startIndex + m.index;
-    claim(ctx, { start, end: start + m[0].length, newText: IMPORT_MACROS[m[1]!]! });
+    claim(ctx, { start, end: start + m[0].length, newText: IMPORT_MACROS[m[1]!]!.replace('(', `${ctx.style.callGap}(`) });
   }
   // The forms taking the error value: make it -1 where NULL was passed.
   const withValue = [/\b(?:import_array1|import_umath1)\s*\(\s*(NULL|0)\s*\)/dg, /\bimport_array2\s*\([^()]*,\s*(NULL|0)\s*\)/dg, /\bimport_umath2\s*\(\s*(NULL|0)\s*,/dg];

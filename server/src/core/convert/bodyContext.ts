@@ -105,7 +105,8 @@ export function rootIdentifier(node: Node | null): string | undefined {
 /** Lines that store the module in static globals, holding their own reference. */
 export function globalStoreLines(ctx: BodyContext): string[] {
   const p = ctx.paramName;
+  const gap = ctx.style.callGap;
   if (ctx.initIncrefsModule) return ctx.globalTargets.map((g) => `${g} = ${p};`);
-  if (ctx.canUseNewRef) return ctx.globalTargets.map((g) => `${g} = Py_NewRef(${p});`);
-  return ctx.globalTargets.flatMap((g) => [`Py_INCREF(${p});`, `${g} = ${p};`]);
+  if (ctx.canUseNewRef) return ctx.globalTargets.map((g) => `${g} = Py_NewRef${gap}(${p});`);
+  return ctx.globalTargets.flatMap((g) => [`Py_INCREF${gap}(${p});`, `${g} = ${p};`]);
 }

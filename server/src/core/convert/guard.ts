@@ -34,13 +34,13 @@ export function guardEdit(ctx: BodyContext): TextEdit {
   const at = lastDeclaration >= 0 ? nextLineStart(ctx.text, statements[lastDeclaration]!.endIndex) : nextLineStart(ctx.text, body.startIndex);
   const indent = bodyIndent(ctx);
   const flag = freshName(ctx.mask, ['module_loaded', `${ctx.target.init.moduleName}_module_loaded`]);
-  const { eol, indent: step } = ctx.style;
+  const { eol, indent: step, callGap: gap } = ctx.style;
   const lines = [
     ...guardComment(ctx.staticState),
     `static int ${flag} = 0;`,
     `if (${flag}) {`,
-    `${step}PyErr_SetString(PyExc_ImportError,`,
-    `${step}                "cannot load module more than once per process");`,
+    `${step}PyErr_SetString${gap}(PyExc_ImportError,`,
+    `${step}${' '.repeat(16 + gap.length)}"cannot load module more than once per process");`,
     `${step}return -1;`,
     `}`,
     `${flag} = 1;`,

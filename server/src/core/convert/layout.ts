@@ -43,7 +43,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   // With a helper, exec replaces the helper; else it goes right before the init.
   const fromHelper = source.span.start !== init.span.start;
   let execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
-  const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init(&${def.varName});${eol}}`;
+  const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init${style.callGap}(&${def.varName});${eol}}`;
   const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, gilFromCode: ctx.gilValue, gilComments: ctx.gilComments, lang: input.lang, options: input.options, style, limitedApi: /\bPy_LIMITED_API\b/.test(mask) });
   const fieldEdits = defEdits(text, mask, def, slotsName, style);
   const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];

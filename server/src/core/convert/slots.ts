@@ -32,7 +32,8 @@ export interface SlotArraySpec {
 
 /** The `static PyModuleDef_Slot name[] = {...};` declaration, no trailing newline. */
 export function slotArrayText(spec: SlotArraySpec): string {
-  const { eol } = spec.style;
+  const { eol, entryPad: pad } = spec.style;
+  const entry = (a: string, b: string): string => `{${pad}${a}, ${b}${pad}},`;
   const layout = spec.style.initialiserIndent;
   const indent = layout?.member ?? spec.style.indent;
   const minimum = versionHex(spec.options.minimumPythonVersion) ?? 0;
@@ -47,21 +48,21 @@ export function slotArrayText(spec: SlotArraySpec): string {
   };
   if (spec.execName) {
     const exec = spec.lang === 'cpp' ? `(void *)${spec.execName}` : spec.execName;
-    lines.push(`${indent}{Py_mod_exec, ${exec}},`);
+    lines.push(indent + entry('Py_mod_exec', exec));
   }
   if (spec.options.multipleInterpreters !== 'omit') {
-    guarded(PY312, '0x030C0000', `{Py_mod_multiple_interpreters, ${INTERPRETER_VALUES[spec.options.multipleInterpreters]}},`);
+    guarded(PY312, '0x030C0000', entry('Py_mod_multiple_interpreters', INTERPRETER_VALUES[spec.options.multipleInterpreters]));
   }
   const gil = spec.gilFromCode ?? (spec.options.gil === 'omit' ? undefined : GIL_VALUES[spec.options.gil]);
-  if (gil) guarded(PY313, '0x030D0000', `{Py_mod_gil, ${gil}},`, spec.gilComments);
-  lines.push(`${indent}{0, ${spec.style.nullLiteral}}`);
+  if (gil) guarded(PY313, '0x030D0000', entry('Py_mod_gil', gil), spec.gilComments);
+  lines.push(indent + entry('0', spec.style.nullLiteral).slice(0, -1));
   const open = spec.style.braceOnOwnLine ? `${eol}${layout?.brace ?? ''}{` : ' {';
   return [`static PyModuleDef_Slot ${spec.name}[] =${open}`, ...lines, `${layout?.brace ?? ''}};`].join(eol);
 }
 
 /** Prototype so a slot array placed before the exec definition can name it. */
 export function execPrototype(execName: string, paramName: string, style: FileStyle): string {
-  return `static int ${execName}(${style.objectPointer}${paramName});`;
+  return `static int ${execName}${style.callGap}(${style.objectPointer}${paramName});`;
 }
 
 /** A (possibly multi-line) comment moved to `indent`, its inner lines kept aligned. */

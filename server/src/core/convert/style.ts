@@ -2,6 +2,7 @@
 // ending, one indentation step, and where the init puts its opening brace.
 import type { LanguageId } from '../grammars';
 import type { FunctionInfo, Span } from '../model';
+import { codeMask } from '../text/codeMask';
 import { codeChildren, indentAt, lineStartOf } from './text';
 
 export interface FileStyle {
@@ -20,6 +21,10 @@ export interface FileStyle {
   nullLiteral: 'NULL' | 'nullptr';
   /** How the file spells an object pointer declaration: `PyObject *` or `PyObject* `. */
   objectPointer: 'PyObject *' | 'PyObject* ';
+  /** Before an argument list: `f(x)`, or GNU's `f (x)`. */
+  callGap: '' | ' ';
+  /** Inside one-line initialiser entries: `{a, b}` or `{ a, b }`. */
+  entryPad: '' | ' ';
 }
 
 export function detectStyle(text: string, init: FunctionInfo, lang: LanguageId, defSpan?: Span): FileStyle {
@@ -34,7 +39,28 @@ export function detectStyle(text: string, init: FunctionInfo, lang: LanguageId, 
     initialiserIndent: braceOnOwnLine && defSpan ? initialiserIndent(text.slice(defSpan.start, defSpan.end)) : undefined,
     nullLiteral: lang === 'cpp' && count(/\bnullptr\b/g) > count(/\bNULL\b/g) ? 'nullptr' : 'NULL',
     objectPointer: count(/\bPyObject\*[ \t]+\w/g) > count(/\bPyObject[ \t]+\*\w/g) ? 'PyObject* ' : 'PyObject *',
+    ...spacing(codeMask(text)),
   };
+}
+
+const NOT_CALLS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'defined', 'case', 'do', 'else', '__attribute__']);
+
+/** Whether most calls and declarations (keywords aside) and most one-line entries are spaced. Comments and strings are masked out. */
+function spacing(mask: string): { callGap: '' | ' '; entryPad: '' | ' ' } {
+  let spaced = 0;
+  let tight = 0;
+  for (const m of mask.matchAll(/\b([A-Za-z_]\w*)([ \t]?)\(/g)) {
+    if (NOT_CALLS.has(m[1]!)) continue;
+    if (m[2]) spaced++;
+    else tight++;
+  }
+  let padded = 0;
+  let bare = 0;
+  for (const m of mask.matchAll(/^[ \t]*\{([ \t]*)\S[^\n]*?\S([ \t]*)\}[ \t]*,?[ \t]*\r?$/gm)) {
+    if (m[1] && m[2]) padded++;
+    else if (!m[1] && !m[2]) bare++;
+  }
+  return { callGap: spaced > tight ? ' ' : '', entryPad: padded > bare ? ' ' : '' };
 }
 
 /** Brace and member indentation of a `=\n{\n members` initialiser whose members start on the next line. */
