@@ -162,7 +162,10 @@ export async function runFix(argv: readonly string[]): Promise<number> {
     if (source.encoding === 'latin1') note(`note: ${file}: not valid UTF-8; read and written as Latin-1`);
     const { text, results } = convertFileText(source.text, lang, args.options);
     for (const result of results) {
-      if (result.ok) process.stdout.write(`${file}: ${result.module}: converted\n`);
+      if (result.ok) {
+        process.stdout.write(`${file}: ${result.module}: converted\n`);
+        for (const line of result.notes ?? []) process.stdout.write(`${file}: ${result.module}: note: ${line}\n`);
+      }
       else process.stdout.write(`${file}: ${result.module}: refused: ${result.reasons.join('; ')}\n`);
       refused ||= !result.ok;
     }

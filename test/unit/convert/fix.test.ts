@@ -58,6 +58,14 @@ describe('multiphase fix', () => {
     assert.deepEqual(readdirSync(dir), ['spam.c']);
   });
 
+  it('prints one note line after the converted line when m_name is not the import name', async () => {
+    const file = join(dir, 'spam.c');
+    writeFileSync(file, GOOD.replace('"spam",', '"_spam",'));
+    const { code, out } = await fix([dir]);
+    assert.equal(code, 0);
+    assert.equal(out, `${file}: spam: converted\n${file}: spam: note: __name__ will now come from the import spec; m_name '_spam' is no longer used for it\n`);
+  });
+
   it('is idempotent: a second run changes nothing and reports nothing', async () => {
     const file = join(dir, 'spam.c');
     writeFileSync(file, GOOD);

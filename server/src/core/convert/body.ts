@@ -3,6 +3,8 @@
 // and the walk notes every write to process-wide state for the guard.
 import type { Node } from 'web-tree-sitter';
 import { inPreprocessorBranch } from '../analysis/nodes';
+import type { LanguageId } from '../grammars';
+import { boundNames, memberCallTarget } from './memberCalls';
 import { versionHex } from './options';
 import type { ConversionOptions } from './options';
 import { isLocalDef, returnNullMacros, type ConversionTarget } from './refusals';
@@ -24,7 +26,7 @@ const IMPORT_MACROS: Record<string, string> = {
   import_ufunc: 'import_umath1(-1)',
 };
 
-export function createBodyContext(text: string, mask: string, target: ConversionTarget, style: FileStyle, options: ConversionOptions): BodyContext {
+export function createBodyContext(text: string, mask: string, target: ConversionTarget, style: FileStyle, options: ConversionOptions, lang: LanguageId): BodyContext {
   const locals = localNames(target.source.body);
   const targets = target.creation.assignedTo;
   const localTargets = targets.filter((t) => locals.has(t));
@@ -37,6 +39,8 @@ export function createBodyContext(text: string, mask: string, target: Conversion
     edits: [],
     claimed: [],
     reasons: [],
+    cpp: lang === 'cpp',
+    bound: lang === 'cpp' ? boundNames(target.source.node, target.source.body) : new Set(),
     locals,
     paramName: localTargets[0] ?? freshName(bodyText, ['m', 'module', 'mod']),
     localModuleVar: localTargets[0],
@@ -137,6 +141,9 @@ function rewriteCall(ctx: BodyContext, call: Node): void {
     const typeArg = args[name === 'PyType_Ready' ? 0 : 1];
     const addressed = typeArg?.type === 'pointer_expression' ? rootIdentifier(typeArg.childForFieldName('argument')) : undefined;
     if (addressed && !ctx.locals.has(addressed)) noteStaticState(ctx, `static type ${addressed}`);
+  } else if (ctx.cpp) {
+    const object = memberCallTarget(call, ctx.bound);
+    if (object) noteStaticState(ctx, `static ${object}`);
   }
 }
 

@@ -17,6 +17,10 @@ export interface BodyContext {
   /** Regions already removed or replaced: nothing inside is visited again. */
   claimed: Span[];
   reasons: string[];
+  /** C++: member calls on non-local objects count as writes to process-wide state. */
+  cpp: boolean;
+  /** C++: every name bound inside the body (locals, catch and lambda parameters, range-for variables). */
+  bound: Set<string>;
   /** Names declared (not `static`) inside the init body. */
   locals: Set<string>;
   /** Name of exec's module parameter. */

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { declaredName, functionDeclarator } from '../analysis/nodes';
 import type { FunctionInfo } from '../model';
+import { boundNames, memberCallTarget } from './memberCalls';
 import { localNames, noteStaticState, rootIdentifier, type BodyContext } from './bodyContext';
 import { codeChildren, descendants, unwrapExpression } from './text';
 
@@ -17,7 +18,7 @@ export function noteCalleeState(ctx: BodyContext, functions: ReadonlyMap<string,
     const callee = functions.get(name);
     if (!callee || seen.has(name)) continue;
     seen.add(name);
-    for (const what of staticWrites(callee)) noteStaticState(ctx, `${what} via ${name}()`);
+    for (const what of staticWrites(callee, ctx.cpp)) noteStaticState(ctx, `${what} via ${name}()`);
   }
 }
 
@@ -57,8 +58,8 @@ function releasesName(body: Node, name: string): boolean {
 }
 
 /** File-scope variables a function assigns, and static types it readies. */
-function staticWrites(fn: FunctionInfo): string[] {
-  const own = localNames(fn.body);
+function staticWrites(fn: FunctionInfo, cpp: boolean): string[] {
+  const own = cpp ? boundNames(fn.node, fn.body) : localNames(fn.body);
   for (const p of parameterNames(fn.node)) own.add(p);
   const found: string[] = [];
   for (const node of descendants(fn.body)) {
@@ -71,6 +72,9 @@ function staticWrites(fn: FunctionInfo): string[] {
       const typeArg = args[node.childForFieldName('function')?.text === 'PyType_Ready' ? 0 : 1];
       const root = typeArg?.type === 'pointer_expression' ? rootIdentifier(typeArg.childForFieldName('argument')) : undefined;
       if (root && !own.has(root)) what = `static type ${root}`;
+    } else if (cpp && node.type === 'call_expression') {
+      const object = memberCallTarget(node, own);
+      if (object) what = `static ${object}`;
     }
     if (what && !found.includes(what)) found.push(what);
   }

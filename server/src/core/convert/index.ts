@@ -16,7 +16,8 @@ import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
 
 export type ConversionResult =
-  | { ok: true; module: string; edits: TextEdit[] }
+  /** `notes`: behaviour changes worth a line to the user; the edits are right regardless. */
+  | { ok: true; module: string; edits: TextEdit[]; notes?: string[] }
   | { ok: false; module: string; reasons: string[] };
 
 export function convertModule(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {
@@ -48,11 +49,23 @@ function convertDualMode(model: FileModel, init: InitFunctionInfo, options: Conv
     const worse = countParseErrors(after.rootNode) > countParseErrors(model.tree.rootNode);
     after.delete();
     if (worse) return undefined;
-    return { ok: true, module: module.name, edits: [wholeChange(model.text, converted)] };
+    return { ok: true, module: module.name, edits: [wholeChange(model.text, converted)], ...(inner.notes ? { notes: inner.notes } : {}) };
   } finally {
     splitModel.dispose();
     tree.delete();
   }
+}
+
+/**
+ * Single-phase init names the module after m_name (CPython puts the package
+ * in front when m_name equals the last part of the import name); multi-phase
+ * init takes __name__ from the import spec. Only the last part of the import
+ * name is known here, so a dotted m_name ending in it ('pkg.x') is taken as
+ * right: saying nothing beats a note on every correctly named module.
+ */
+function nameNotes(mName: string | undefined, initName: string): string[] {
+  if (mName === undefined || mName.split('.').pop() === initName) return [];
+  return [`__name__ will now come from the import spec; m_name '${mName}' is no longer used for it`];
 }
 
 /** One edit covering everything between the common prefix and suffix of two texts. */
@@ -72,7 +85,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     const target = found.target;
     // A def local to the init moves to file scope: its own indentation is not the file's.
     const style = detectStyle(model.text, target.source, model.lang, isLocalDef(target.def, target.source) ? undefined : target.def.declSpan);
-    const ctx = createBodyContext(model.text, model.mask, target, style, options);
+    const ctx = createBodyContext(model.text, model.mask, target, style, options, model.lang);
     if (ctx.reasons.length) return refuse(ctx.reasons);
     rewriteBody(ctx);
     if (ctx.reasons.length) return refuse(ctx.reasons);
@@ -93,7 +106,8 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
       execName: layout.hasExec ? execName : undefined,
     });
     if (problem) return refuse([problem]);
-    return { ok: true, module: module.name, edits: layout.edits };
+    const notes = nameNotes(target.def.moduleName, target.init.moduleName);
+    return { ok: true, module: module.name, edits: layout.edits, ...(notes.length ? { notes } : {}) };
   } catch (err) {
     // A shape the converter did not foresee: refuse rather than guess.
     return refuse([`the converter could not handle this code (${err instanceof Error ? err.message : String(err)})`]);
