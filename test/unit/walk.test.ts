@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { excludeMatcher, walkSources } from '../../server/src/cli/walk';
+import { excludeMatcher, walkSources } from '../../server/src/files/walk';
 
 describe('walkSources', () => {
   let root: string;

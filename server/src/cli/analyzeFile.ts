@@ -5,7 +5,7 @@ import { languageForPath } from '../core/grammars';
 import { ParseTimeoutError } from '../core/parser';
 import { LineIndex } from '../core/text/lines';
 import { reportFindings, type ReportedFinding } from './report';
-import { readSource } from './sources';
+import { readSource } from '../files/sources';
 
 export interface FileResult {
   file: string;

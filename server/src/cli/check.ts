@@ -8,7 +8,7 @@ import { formatStats, formatTextFindings, formatTextSummary } from './format/tex
 import { analyzeFiles } from './parallel';
 import { failsCheck, type CheckReport } from './report';
 import { VERSION } from './version';
-import { collectSources } from './walk';
+import { collectSources } from '../files/walk';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];

@@ -9,8 +9,8 @@ import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, versionHex, type ConversionO
 import { languageForPath } from '../core/grammars';
 import { initParser } from '../core/parser';
 import { oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
-import { readSource } from './sources';
-import { walkSources } from './walk';
+import { readSource } from '../files/sources';
+import { walkSources } from '../files/walk';
 
 export const FIX_USAGE = `usage: multiphase fix [options] [PATH...]
 

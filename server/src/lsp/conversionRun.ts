@@ -2,7 +2,7 @@
 // the editor's buffer, others from disk), plan its modules, report progress,
 // stop on cancellation, then send everything in one workspace/applyEdit and
 // say what happened in a summary: what the files show converted, not what was planned.
-import { readFileSync } from 'node:fs';
+import { decodeSource, readSourceBytes } from '../files/sources';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { languageForPath } from '../core/grammars';
 import { awaitEditorSync, checkApplied, notAppliedAtAll, type NotAppliedModule, type PlannedFile } from './appliedCheck';
@@ -61,15 +61,18 @@ function planTarget(ctx: ServerContext, target: ConversionTarget, summary: Conve
   }
   const file = pathToUri(target.path);
   const lang = languageForPath(target.path);
-  let content: Buffer;
-  try {
-    content = readFileSync(target.path);
-  } catch (error) {
-    summary.skipped.push({ file, reason: `cannot read it: ${error instanceof Error ? error.message : String(error)}` });
+  const read = readSourceBytes(target.path);
+  if (read.kind !== 'bytes') {
+    summary.skipped.push({ file, reason: read.kind === 'error' ? `cannot read it: ${read.message}` : read.reason });
     return null;
   }
-  if (!lang || !mayHoldFindings(content)) return null;
-  const outcome = withTransientAnalysis(content.toString('utf8'), lang, options, ctx.options.parseTimeoutMs, (analysis) => {
+  if (!lang || !mayHoldFindings(read.content)) return null;
+  const source = decodeSource(read.content);
+  if (source.kind !== 'text') {
+    summary.skipped.push({ file, reason: source.reason });
+    return null;
+  }
+  const outcome = withTransientAnalysis(source.text, lang, options, ctx.options.parseTimeoutMs, (analysis) => {
     const plan = planFile(analysis.model, analysis.lines, analysis.findings, options);
     return { plan, lines: analysis.lines };
   });

@@ -1,8 +1,8 @@
-// Which files of a workspace folder the server looks at: the CLI's walker
+// Which files of a workspace folder the server looks at: the shared walker
 // (every .gitignore, build and virtualenv folders skipped, exclude globs), so
 // the editor and `multiphase check` agree; and a byte-level prefilter so most
 // files are never decoded or parsed.
-import { walkSources } from '../cli/walk';
+import { walkSources } from '../files/walk';
 import { PREFILTER_WORDS } from '../core/prefilter';
 
 /** Every C/C++ source under `folder`; unreadable paths are logged and skipped. */

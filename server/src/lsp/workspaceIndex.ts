@@ -2,7 +2,8 @@
 // keyed by size, mtime and settings generation: the client re-pulls
 // workspace diagnostics every few seconds, and unchanged files must cost one
 // stat, not a parse.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { decodeSource, readSourceBytes } from '../files/sources';
 import { sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { languageForPath } from '../core/grammars';
@@ -121,14 +122,14 @@ export class WorkspaceIndex {
     if (cached?.stamp === stamp) return cached.report;
     const uri = pathToUri(path);
     const report: FileReport = { uri, version: null, resultId: stamp, diagnostics: [] };
-    let content: Buffer;
-    try {
-      content = readFileSync(path);
-    } catch {
-      return null;
-    }
-    if (mayHoldFindings(content)) {
-      const text = content.toString('utf8');
+    // The CLI's safe read: size limit, binary files, Latin-1 fallback.
+    const read = readSourceBytes(path);
+    if (read.kind === 'error') return null;
+    // Most files hold none of the prefilter's words: never decode those.
+    const source = read.kind === 'bytes' ? (mayHoldFindings(read.content) ? decodeSource(read.content) : null) : read;
+    if (source?.kind === 'skipped') this.log(`${path}: skipped (${source.reason})`);
+    else if (source?.kind === 'text') {
+      const text = source.text;
       const settings = this.settings.current;
       const outcome = withTransientAnalysis(text, lang, this.settings.conversionOptions, this.parseTimeoutMs, (analysis) =>
         toDiagnostics(uri, null, text, analysis.lines, analysis.findings, settings),

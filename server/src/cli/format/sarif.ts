@@ -7,7 +7,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity } from '../../core/findings';
 import { CATALOGUE, RULE_CODES } from '../../core/rules/catalogue';
 import type { CheckReport, Region } from '../report';
-import { toSlashes } from '../walk';
+import { toSlashes } from '../../files/walk';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://peps.python.org/pep-0489/';

@@ -16,21 +16,31 @@ export type SourceRead =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function readSource(path: string): SourceRead {
-  let content: Buffer;
+/** The file's bytes, or why not: the size limit is checked before reading. */
+export function readSourceBytes(path: string): { kind: 'bytes'; content: Buffer } | Exclude<SourceRead, { kind: 'text' }> {
   try {
     const size = statSync(path).size;
     if (size > MAX_SOURCE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB (${size} bytes)`, bytes: size };
-    content = readFileSync(path);
+    const content = readFileSync(path);
+    if (content.length > MAX_SOURCE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, bytes: content.length };
+    return { kind: 'bytes', content };
   } catch (err) {
     const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
     return { kind: 'error', message: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : err instanceof Error ? err.message : String(err) };
   }
-  if (content.length > MAX_SOURCE_BYTES) return { kind: 'skipped', reason: `larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB`, bytes: content.length };
+}
+
+/** Text from bytes: binary content refused, UTF-8 preferred, else Latin-1. */
+export function decodeSource(content: Buffer): Exclude<SourceRead, { kind: 'error' }> {
   if (content.includes(0)) return { kind: 'skipped', reason: 'binary file (NUL bytes)', bytes: content.length };
   try {
     return { kind: 'text', text: utf8.decode(content), bytes: content.length, encoding: 'utf8' };
   } catch {
     return { kind: 'text', text: content.toString('latin1'), bytes: content.length, encoding: 'latin1' };
   }
+}
+
+export function readSource(path: string): SourceRead {
+  const read = readSourceBytes(path);
+  return read.kind === 'bytes' ? decodeSource(read.content) : read;
 }
