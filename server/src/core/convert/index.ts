@@ -10,7 +10,7 @@ import { calleesReleasingModule, noteCalleeState } from './calleeState';
 import { guardEdit, wantsGuard } from './guard';
 import { layoutEdits } from './layout';
 import type { ConversionOptions } from './options';
-import { findTarget, isLocalDef } from './refusals';
+import { findTarget, hiddenMacroReason, isLocalDef } from './refusals';
 import { detectStyle } from './style';
 import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
@@ -99,7 +99,11 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     const slotsName = freshName(model.mask, [`${base}_slots`, `${base}_module_slots`, `slots_${base}`]);
     const layout = layoutEdits({ ctx, lang: model.lang, options, execName, slotsName });
     if (!layout.ok) return refuse([layout.reason]);
-    const problem = verifyEdits(model, layout.edits, {
+    // A macro definition the layout also rewrites (moved with the def, say) keeps its refusal.
+    const clashes = [...target.macroEdits].filter(([, list]) => list.some((m) => layout.edits.some((e) => m.start < e.end && m.end > e.start)));
+    if (clashes.length) return refuse([hiddenMacroReason(target.source, clashes.map(([name]) => name))]);
+    const edits = [...layout.edits, ...[...target.macroEdits.values()].flat()];
+    const problem = verifyEdits(model, edits, {
       moduleName: module.name,
       defName: target.def.varName,
       slotsName,
@@ -107,7 +111,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     });
     if (problem) return refuse([problem]);
     const notes = nameNotes(target.def.moduleName, target.init.moduleName);
-    return { ok: true, module: module.name, edits: layout.edits, ...(notes.length ? { notes } : {}) };
+    return { ok: true, module: module.name, edits, ...(notes.length ? { notes } : {}) };
   } catch (err) {
     // A shape the converter did not foresee: refuse rather than guess.
     return refuse([`the converter could not handle this code (${err instanceof Error ? err.message : String(err)})`]);

@@ -5,6 +5,9 @@ import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleDef
 import { moduleCacheProblem } from './cache';
 import { inPython2OnlyArm } from './dualMode';
 import { mSizeVerdict } from './msize';
+import { localNames } from './bodyContext';
+import { rewritableMacros } from './statementMacros';
+import type { TextEdit } from '../edits';
 import { codeChildren, descendants, unwrapExpression } from './text';
 
 export interface ConversionTarget {
@@ -14,6 +17,8 @@ export interface ConversionTarget {
   def: ModuleDefInfo;
   /** The Python 3 creation whose module the init returns. */
   creation: CreationCall;
+  /** Edits to file-local statement macros used only in the body (`return NULL` → `return -1`). */
+  macroEdits: ReadonlyMap<string, TextEdit[]>;
 }
 
 export type TargetResult = { ok: true; target: ConversionTarget } | { ok: false; reasons: string[] };
@@ -80,16 +85,20 @@ export function findTarget(model: FileModel, module: ModuleInfo): TargetResult {
   const outside = creators.filter((m) => m.index < source.span.start || m.index >= source.span.end);
   if (outside.length && !sharers.length) reasons.push(`'${def.varName}' is also passed to PyModule_Create outside ${source.name}, which would fail once the def has slots`);
 
-  const hidden = macrosHidingControlFlow(model.mask, source);
-  if (hidden.length) {
-    const which = hidden.length === 1 ? `the macro ${hidden[0]}, which` : `the macros ${hidden.join(', ')}, which`;
-    reasons.push(`${source.name} uses ${which} may return or release the module out of sight`);
-  }
+  const locals = localNames(source.body);
+  const rewritable = rewritableMacros(model.text, model.mask, source, [init, source], creation.assignedTo.find((t) => locals.has(t)));
+  const hidden = macrosHidingControlFlow(model.mask, source, new Set(rewritable.keys()));
+  if (hidden.length) reasons.push(hiddenMacroReason(source, hidden));
   const errorReason = parseErrorReason(source);
   if (errorReason) reasons.push(errorReason);
 
   if (reasons.length) return { ok: false, reasons };
-  return { ok: true, target: { init, source, def, creation } };
+  return { ok: true, target: { init, source, def, creation, macroEdits: rewritable } };
+}
+
+export function hiddenMacroReason(source: FunctionInfo, hidden: string[]): string {
+  const which = hidden.length === 1 ? `the macro ${hidden[0]}, which` : `the macros ${hidden.join(', ')}, which`;
+  return `${source.name} uses ${which} may return or release the module out of sight`;
 }
 
 const DEFINE_RE = /^[ \t]*#[ \t]*define[ \t]+(\w+)(\(?)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
@@ -108,20 +117,34 @@ export function returnNullMacros(mask: string): Set<string> {
   return new Set([...verdict].filter(([, ok]) => ok).map(([name]) => name));
 }
 
-/** File-defined macros whose bodies hold `return` (or `Py_DECREF`) and that the init body uses. */
-function macrosHidingControlFlow(mask: string, init: FunctionInfo): string[] {
+/**
+ * File-defined macros the init body uses whose expansion holds `return`,
+ * `goto` (the exec rewrite cannot see the label is still wanted) or a
+ * release, directly or through another macro of the file.
+ */
+function macrosHidingControlFlow(mask: string, init: FunctionInfo, rewritable: ReadonlySet<string>): string[] {
   const found: string[] = [];
   const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
   const understood = returnNullMacros(mask);
-  for (const m of mask.matchAll(DEFINE_RE)) {
-    const name = m[1]!;
-    if (understood.has(name) || !/\breturn\b|\bPy_X?DECREF\b|\bPy_CLEAR\b/.test(m[3]!)) continue;
+  const bodies = [...mask.matchAll(DEFINE_RE)].map((m) => ({ name: m[1]!, body: m[3]!, ids: new Set(m[3]!.match(/\b[A-Za-z_]\w*/g)) }));
+  const hiding = new Set(bodies.filter((d) => /\breturn\b|\bgoto\b|\bPy_X?DECREF\b|\bPy_CLEAR\b/.test(d.body)).map((d) => d.name));
+  // A macro expanding one that hides flow hides it too (INITERROR included).
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const d of bodies) {
+      if (hiding.has(d.name) || ![...d.ids].some((id) => hiding.has(id))) continue;
+      hiding.add(d.name);
+      grew = true;
+    }
+  }
+  for (const name of hiding) {
+    if (understood.has(name) || rewritable.has(name)) continue;
     if (new RegExp(`\\b${name}\\b`).test(bodyMask) && !found.includes(name)) found.push(name);
   }
   // A bare upper-case statement (`INITERROR;`) is a macro whose body we may not see.
   for (const m of bodyMask.matchAll(/(?:^|[;{})])\s*([A-Z][A-Z0-9_]{2,})\s*;/g)) {
     const name = m[1]!;
-    if (!found.includes(name) && !understood.has(name) && name !== 'NULL') found.push(name);
+    if (!found.includes(name) && !understood.has(name) && !rewritable.has(name) && name !== 'NULL') found.push(name);
   }
   return found;
 }
