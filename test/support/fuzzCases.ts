@@ -2,9 +2,10 @@
 // with default or random options, and everything it must satisfy. Shared by
 // the fuzz test and its worker threads.
 import { existsSync, readFileSync } from 'node:fs';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import { analyzeTree } from '../../server/src/core/analyze';
 import { convertModule } from '../../server/src/core/convert';
+import { countParseErrors } from '../../server/src/core/convert/verify';
 import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, type ConversionOptions } from '../../server/src/core/convert/options';
 import { applyEdits, normalizeEdits } from '../../server/src/core/edits';
 import type { LanguageId } from '../../server/src/core/grammars';
@@ -30,24 +31,6 @@ export function seeds(): Seed[] {
     if (existsSync(f.expectedPath)) out.push({ label: `${f.name}/expected`, text: readFileSync(f.expectedPath, 'utf8'), lang: f.lang });
   }
   return out;
-}
-
-/**
- * ERROR and MISSING nodes, except ERROR nodes made only of preprocessor
- * lines: tree-sitter cannot read `#if`/`#endif` inside an initialiser list,
- * and the version-guarded slot array has them by design.
- */
-export function countParseErrors(root: Node): number {
-  let count = 0;
-  const stack: Node[] = root.hasError ? [root] : [];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.isMissing) count++;
-    else if (node.type === 'ERROR' && !/^(?:[ \t]*(?:#[^\r\n]*)?\r?(?:\n|$))+$/.test(node.text)) count++;
-    else if (node.type === 'ERROR') continue;
-    for (const child of node.children) if (child && (child.hasError || child.isMissing)) stack.push(child);
-  }
-  return count;
 }
 
 function withTree<T>(text: string, lang: LanguageId, use: (tree: Tree) => T): T {
