@@ -34,7 +34,7 @@ export function analyzeFile(file: string): FileResult {
     result.status = 'analysed';
     result.modules = analysis.modules;
     if (analysis.generator) result.note = generatorNote(analysis.generator);
-    if (analysis.findings.length) result.findings = reportFindings(file, new LineIndex(source.text), analysis.findings);
+    if (analysis.findings.length) result.findings = reportFindings(file, analysis.lines ?? new LineIndex(source.text), analysis.findings);
   } catch (err) {
     // One file must not end the run: say what happened and go on.
     result.note = err instanceof ParseTimeoutError ? 'parsing took too long' : `internal error: ${err instanceof Error ? err.message : String(err)}`;

@@ -69,6 +69,8 @@ export interface TextAnalysis {
   modules: number;
   /** False when the text mentions nothing a rule looks for, so it was never parsed. */
   parsed: boolean;
+  /** The text's line index, when there are findings to place (built once, for suppression and positions). */
+  lines?: LineIndex;
 }
 
 /** Parse, analyse, free every tree. For callers that keep nothing. */
@@ -80,10 +82,14 @@ export function analyzeText(text: string, lang: LanguageId, options?: Conversion
   try {
     const { model, findings } = analyzeTree(text, tree, lang, options);
     model.dispose();
-    const lines = new LineIndex(text);
+    const lines = findings.length > 0 ? new LineIndex(text) : undefined;
     return {
-      findings: findings.filter((f) => !isSuppressed(text, lines, f.span.start, f.code)),
-      generator: model.generator, modules: model.modules.length, parsed: true };
+      findings: lines ? findings.filter((f) => !isSuppressed(text, lines, f.span.start, f.code)) : findings,
+      generator: model.generator,
+      modules: model.modules.length,
+      parsed: true,
+      lines,
+    };
   } finally {
     tree.delete();
   }
