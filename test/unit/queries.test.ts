@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { Query } from 'web-tree-sitter';
+import { GRAMMAR_VERSIONS } from '../../server/src/core/grammars';
 import { getLanguage, initParser } from '../../server/src/core/parser';
 import { listQueries, querySource } from '../../server/src/core/queries';
 
@@ -20,4 +22,13 @@ describe('tree-sitter queries', () => {
       }
     });
   }
+
+  it('the grammar versions recorded in core/grammars.ts are the ones pinned and installed', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> };
+    for (const [name, version] of Object.entries(GRAMMAR_VERSIONS)) {
+      assert.equal(manifest.devDependencies[name], version, `package.json pins ${name}`);
+      const installed = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string };
+      assert.equal(installed.version, version, `installed ${name}`);
+    }
+  });
 });

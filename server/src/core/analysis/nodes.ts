@@ -37,10 +37,6 @@ export function inPreprocessorBranch(node: Node, stop: Node): boolean {
   return false;
 }
 
-export function isInside(node: Node, outer: Node): boolean {
-  return node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
-}
-
 /** Nearest ancestor (or self) whose type is in `types`. */
 export function ancestor(node: Node, types: ReadonlySet<string> | string): Node | null {
   for (let p: Node | null = node; p; p = p.parent) {
