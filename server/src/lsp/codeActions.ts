@@ -6,7 +6,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { Finding } from '../core/findings';
 import type { ModuleInfo } from '../core/model';
 import type { ServerContext } from './context';
-import { DIAGNOSTIC_SOURCE, toDiagnostics, visibleFindings } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, rangeOf, toDiagnostics, visibleFindings, type DiagnosticData } from './diagnostics';
 import type { DocumentAnalysis } from './documents';
 import { conversionTitle, convertOne, planFile, singlePhaseModules } from './conversions';
 import { ruleFix } from './ruleFixes';
@@ -41,18 +41,41 @@ export function registerCodeActions(ctx: ServerContext): void {
   });
 }
 
+/**
+ * Whether `diagnostic` (sent back by the client in context.diagnostics) is
+ * ours and stands for `finding`: same code and range, and, when the client
+ * kept our `data`, the same module and (for this version) the same offsets.
+ */
+function sameFinding(diagnostic: Diagnostic, finding: Finding, analysis: DocumentAnalysis): boolean {
+  if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) return false;
+  if (diagnostic.code !== finding.code) return false;
+  const range = rangeOf(analysis.lines, finding.span.start, finding.span.end);
+  const { start, end } = diagnostic.range;
+  if (start.line !== range.start.line || start.character !== range.start.character || end.line !== range.end.line || end.character !== range.end.character) return false;
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (!data || typeof data !== 'object') return true;
+  if (data.module !== undefined && data.module !== finding.module) return false;
+  return data.version !== analysis.version || (data.start === finding.span.start && data.end === finding.span.end);
+}
+
+/**
+ * Fixes for every finding on the request's lines (editors ask with the bare
+ * cursor, often at column 0) and for every diagnostic the client sent in
+ * context.diagnostics, wherever it lies — as clangd and ruff do.
+ */
 function quickFixes(ctx: ServerContext, params: CodeActionParams, analysis: DocumentAnalysis): CodeAction[] {
   const { settings } = ctx;
   const uri = params.textDocument.uri;
-  const start = analysis.lines.offsetAt(params.range.start);
-  const end = analysis.lines.offsetAt(params.range.end);
+  const start = analysis.lines.lineStart(params.range.start.line);
+  // The start of the line after the range's last line (the end of the text on the last line).
+  const end = analysis.lines.offsetAt({ line: params.range.end.line + 1, character: 0 });
+  const sent = params.context.diagnostics;
   const findings = visibleFindings(analysis.findings, analysis.text, analysis.lines, settings.current).filter(
-    (finding) => finding.span.start <= end && start <= finding.span.end,
+    (finding) => (finding.span.start < end && start <= finding.span.end) || sent.some((d) => sameFinding(d, finding, analysis)),
   );
   const diagnosticFor = (finding: Finding): Diagnostic =>
-    params.context.diagnostics.find(
-      (d) => d.source === DIAGNOSTIC_SOURCE && d.code === finding.code && analysis.lines.offsetAt(d.range.start) === finding.span.start,
-    ) ?? toDiagnostics(uri, analysis.version, analysis.text, analysis.lines, [finding], settings.current)[0]!;
+    sent.find((d) => sameFinding(d, finding, analysis)) ??
+    toDiagnostics(uri, analysis.version, analysis.text, analysis.lines, [finding], settings.current)[0]!;
 
   const actions: CodeAction[] = [];
   const modulesDone = new Set<ModuleInfo>();

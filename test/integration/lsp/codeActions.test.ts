@@ -71,6 +71,56 @@ describe('LSP: code actions', () => {
     assert.equal(convert.edit, undefined);
   });
 
+  describe('where the editor asks from', () => {
+    const uri = 'file:///virtual/anywhere.c';
+    const title = "Convert 'anywhere' to multi-phase initialization (PEP 489)";
+    let createLine = -1;
+    let diagnostic: Diagnostic;
+
+    before(async () => {
+      const text = singlePhaseModule('anywhere');
+      createLine = text.slice(0, text.indexOf('PyModule_Create(')).split('\n').length - 1;
+      await client.open(uri, text);
+      diagnostic = withCode(await client.waitForDiagnostics(uri), 'single-phase-init');
+      assert.equal(diagnostic.range.start.line, createLine, 'the finding is on the PyModule_Create line');
+      assert.ok(diagnostic.range.start.character > 0, 'and does not start at column 0');
+    });
+
+    const request = (line: number, diagnostics: Diagnostic[]): Promise<CodeAction[]> =>
+      client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        context: { diagnostics },
+      });
+
+    it('offers the conversion with the cursor at column 0 of the PyModule_Create line, no diagnostics sent', async () => {
+      const actions = await request(createLine, []);
+      const convert = actions.find((a) => a.title === title);
+      assert.ok(convert?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(convert.diagnostics?.[0]?.code, 'single-phase-init');
+    });
+
+    it('offers the conversion for a diagnostic passed only in context.diagnostics, far from the cursor', async () => {
+      assert.deepEqual((await request(0, [])).map((a) => a.title), [], 'nothing on line 0 by itself');
+      const actions = await request(0, [diagnostic]);
+      const convert = actions.find((a) => a.title === title);
+      assert.ok(convert?.edit, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.deepEqual(convert.diagnostics, [diagnostic], 'the action names the diagnostic the client sent');
+    });
+
+    it('matches a sent diagnostic without our data by code and range, and ignores ones that match nothing', async () => {
+      const { data: _data, ...bare } = diagnostic;
+      assert.ok((await request(0, [bare])).some((a) => a.title === title), 'found by code and range');
+      const elsewhere = { ...bare, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } };
+      const otherCode = { ...bare, code: 'missing-gil-slot' };
+      const otherModule = { ...diagnostic, data: { ...(diagnostic.data as object), module: 'someone_else' } };
+      const foreign = { ...bare, source: 'clangd' };
+      for (const sent of [elsewhere, otherCode, otherModule, foreign]) {
+        assert.deepEqual((await request(0, [sent])).map((a) => a.title), [], JSON.stringify(sent));
+      }
+    });
+  });
+
   describe('quick fixes for the smaller rules', () => {
     const uri = 'file:///virtual/half.c';
 
