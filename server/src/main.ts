@@ -25,7 +25,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const options = readServerOptions(params.initializationOptions);
   const documents = new DocumentStore(options.parseTimeoutMs);
   const settings = new SettingsStore(connection, client);
-  const workspace = new WorkspaceIndex(documents, settings, options.parseTimeoutMs, (message) => connection.console.warn(message));
+  const workspace = new WorkspaceIndex(documents, settings, (message) => connection.console.warn(message));
   workspace.addFolders(initialFolders(params));
   const ctx: ServerContext = { connection, client, options, documents, settings, workspace };
 

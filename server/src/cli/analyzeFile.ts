@@ -2,7 +2,6 @@
 // Plain data out, so a worker thread can post the result to the main thread.
 import { analyzeText } from '../core/analyze';
 import { languageForPath } from '../core/grammars';
-import { ParseTimeoutError } from '../core/parser';
 import { LineIndex } from '../core/text/lines';
 import { reportFindings, type ReportedFinding } from './report';
 import { readSource } from '../files/sources';
@@ -37,7 +36,7 @@ export function analyzeFile(file: string): FileResult {
     if (analysis.findings.length) result.findings = reportFindings(file, analysis.lines ?? new LineIndex(source.text), analysis.findings);
   } catch (err) {
     // One file must not end the run: say what happened and go on.
-    result.note = err instanceof ParseTimeoutError ? 'parsing took too long' : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    result.note = `internal error: ${err instanceof Error ? err.message : String(err)}`;
   }
   return result;
 }

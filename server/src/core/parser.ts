@@ -1,4 +1,5 @@
-// Loads web-tree-sitter and the grammars once, and parses with a time limit.
+// Loads web-tree-sitter and the grammars once, and parses (with a time limit
+// only where the language server asks for one).
 // Trees live in wasm memory: callers must `tree.delete()` trees they replace.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -44,19 +45,39 @@ export function getLanguage(lang: LanguageId): Language {
 export class ParseTimeoutError extends Error {}
 
 /**
- * Parse `text`, reusing `oldTree` (already `edit`ed) when given. Parsing gives
- * up after `timeoutMs` so pathological input cannot hang a server.
+ * The clock a parse limit reads. Only the language server's typing path sets a
+ * limit; tests install a double whose time races ahead to simulate a machine
+ * so loaded that every parse runs out of time.
  */
-export function parseText(text: string, lang: LanguageId, oldTree?: Tree | null, timeoutMs = 2000): Tree {
+let parseClock: () => number = () => performance.now();
+
+/** Replace the clock parse limits read (tests); no argument restores the real one. */
+export function setParseClock(clock?: () => number): void {
+  parseClock = clock ?? (() => performance.now());
+}
+
+/**
+ * Parse `text`, reusing `oldTree` (already `edit`ed) when given. Without
+ * `timeoutMs` the parse runs to its end, so no result depends on the clock:
+ * the CLI, files on disk and conversions never pass one. The language server
+ * passes one while the user types and redoes a parse it cut short once typing
+ * pauses (lsp/documents.ts). A limit of 0 gives up at the first progress check.
+ */
+export function parseText(text: string, lang: LanguageId, oldTree?: Tree | null, timeoutMs?: number): Tree {
   let parser = parsers.get(lang);
   if (!parser) {
     parser = new Parser();
     parser.setLanguage(getLanguage(lang));
     parsers.set(lang, parser);
   }
-  const deadline = Date.now() + timeoutMs;
+  if (timeoutMs === undefined) {
+    const tree = parser.parse(text, oldTree ?? null);
+    if (!tree) throw new Error('tree-sitter returned no tree without a time limit');
+    return tree;
+  }
+  const started = parseClock();
   const tree = parser.parse(text, oldTree ?? null, {
-    progressCallback: () => Date.now() > deadline,
+    progressCallback: () => parseClock() - started >= timeoutMs,
   });
   if (!tree) {
     parser.reset();
@@ -83,10 +104,9 @@ export function parseRanges(text: string, lang: LanguageId, ranges: readonly { s
   const parser = new Parser();
   try {
     parser.setLanguage(getLanguage(lang));
-    const deadline = Date.now() + 1000;
+    // No time limit: what the model finds must not depend on the machine's load.
     return parser.parse(text, null, {
       includedRanges: ranges.map((r) => ({ startIndex: r.start, endIndex: r.end, startPosition: pointAt(text, r.start), endPosition: pointAt(text, r.end) })),
-      progressCallback: () => Date.now() > deadline,
     });
   } finally {
     parser.delete();

@@ -103,7 +103,7 @@ export function checkApplied(ctx: ServerContext, file: PlannedFile): AppliedOutc
   // Part of it (one of two modules unticked), or the same edit with other
   // line endings, or more typing since: the model says which are multi-phase now.
   if (!now.lang) return noneApplied(file, 'the file changed, but it is no longer a C or C++ file');
-  const phases = withTransientAnalysis(now.text, now.lang, ctx.settings.conversionOptions, ctx.options.parseTimeoutMs, ({ model }) => {
+  const phases = withTransientAnalysis(now.text, now.lang, ctx.settings.conversionOptions, ({ model }) => {
     const single = new Set(model.modules.filter((m) => m.phase === 'single').map((m) => m.name));
     return new Set(model.modules.filter((m) => m.phase === 'multi' && !single.has(m.name)).map((m) => m.name));
   });

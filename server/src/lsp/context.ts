@@ -38,7 +38,10 @@ export function readClientSupport(caps: ClientCapabilities): ClientSupport {
 export interface ServerOptions {
   /** Delay between a change and its pushed diagnostics; 0 for benchmarks. */
   diagnosticsDebounceMs: number;
-  /** Longest a single parse may take before the file is given up on. */
+  /**
+   * Longest a parse of an open document may take while the user types; a parse
+   * cut short is redone without a limit once typing pauses (exactAnalysisDelayMs).
+   */
   parseTimeoutMs: number;
   /** Pause in typing after which the exact analysis (converter verdicts asked afresh) runs. */
   exactAnalysisDelayMs: number;

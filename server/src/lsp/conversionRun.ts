@@ -72,7 +72,7 @@ function planTarget(ctx: ServerContext, target: ConversionTarget, summary: Conve
     summary.skipped.push({ file, reason: source.reason });
     return null;
   }
-  const outcome = withTransientAnalysis(source.text, lang, options, ctx.options.parseTimeoutMs, (analysis) => {
+  const outcome = withTransientAnalysis(source.text, lang, options, (analysis) => {
     const plan = planFile(analysis.model, analysis.lines, analysis.findings, options);
     return { plan, lines: analysis.lines };
   });

@@ -2,6 +2,8 @@
 // incrementally. Each change is applied to the old tree with `tree.edit` and
 // re-parsed from it; the replaced tree is deleted at once because wasm memory
 // is never garbage-collected. The latest analysis is cached per version.
+// While the user types, a parse may be cut short by a time limit (latency);
+// such a document is parsed in full, without a limit, once typing pauses.
 import type {
   Connection,
   DidChangeTextDocumentParams,
@@ -13,7 +15,7 @@ import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
 import { languageForLanguageId, type LanguageId } from '../core/grammars';
 import type { FileModel } from '../core/model';
-import { parseText } from '../core/parser';
+import { ParseTimeoutError, parseText } from '../core/parser';
 import { LineIndex } from '../core/text/lines';
 import { analyzeLive, verdictOf, type VerdictCache } from './liveAnalysis';
 import { nextTurn } from './scheduling';
@@ -39,6 +41,8 @@ export class OpenDocument {
   private verdictsGeneration = -1;
   /** Why the last parse failed (a timeout); logged after each change while it lasts. */
   parseFailure: string | null = null;
+  /** The last parse ran out of the typing-time limit: the full parse is owed (see exactAnalysis). */
+  parseCutShort = false;
 
   constructor(
     readonly uri: string,
@@ -48,7 +52,7 @@ export class OpenDocument {
     public text: string,
     private readonly parseTimeoutMs: number,
   ) {
-    this.reparse(null);
+    this.reparse(null, true);
   }
 
   get lines(): LineIndex {
@@ -68,7 +72,7 @@ export class OpenDocument {
     this.lineIndex = null;
     const old = this.tree;
     if (old && !applied.replaced) for (const edit of applied.edits) old.edit(edit);
-    this.reparse(old && !applied.replaced ? old : null);
+    this.reparse(old && !applied.replaced ? old : null, true);
     old?.delete();
   }
 
@@ -90,6 +94,8 @@ export class OpenDocument {
    * when the document changed (or closed) meanwhile.
    */
   async exactAnalysis(settingsGeneration: number, options: ConversionOptions): Promise<DocumentAnalysis | null> {
+    // Typing has paused: a parse the time limit cut short is done in full now.
+    if (!this.tree && this.parseCutShort) this.reparse(null, false);
     const start = this.analysis(settingsGeneration, options);
     if (!start || start.exact) return start;
     const verdicts: VerdictCache = new Map();
@@ -126,12 +132,14 @@ export class OpenDocument {
     this.cached = null;
   }
 
-  private reparse(oldTree: Tree | null): void {
+  private reparse(oldTree: Tree | null, limited: boolean): void {
     try {
-      this.tree = parseText(this.text, this.lang, oldTree, this.parseTimeoutMs);
+      this.tree = parseText(this.text, this.lang, oldTree, limited ? this.parseTimeoutMs : undefined);
       this.parseFailure = null;
+      this.parseCutShort = false;
     } catch (error) {
       this.tree = null;
+      this.parseCutShort = error instanceof ParseTimeoutError;
       this.parseFailure = error instanceof Error ? error.message : String(error);
     }
   }
@@ -205,6 +213,8 @@ export class DocumentStore {
   }
 
   private reportParseFailure(document: OpenDocument, connection: Connection): void {
-    if (document.parseFailure) connection.console.warn(`${document.uri}: ${document.parseFailure}; no diagnostics until it parses.`);
+    if (!document.parseFailure) return;
+    const when = document.parseCutShort ? 'diagnostics follow once typing pauses' : 'no diagnostics until it parses';
+    connection.console.warn(`${document.uri}: ${document.parseFailure}; ${when}.`);
   }
 }

@@ -39,7 +39,6 @@ export class WorkspaceIndex {
   constructor(
     private readonly documents: DocumentStore,
     private readonly settings: SettingsStore,
-    private readonly parseTimeoutMs: number,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -94,7 +93,8 @@ export class WorkspaceIndex {
     const diagnostics = analysis
       ? toDiagnostics(document.uri, document.version, analysis.text, analysis.lines, analysis.findings, this.settings.current)
       : [];
-    const exact = analysis?.exact ?? true;
+    // A parse cut short by the typing-time limit is not an answer: the exact pass owes one.
+    const exact = analysis?.exact ?? !document.parseCutShort;
     return {
       uri: document.uri,
       version: document.version,
@@ -131,7 +131,7 @@ export class WorkspaceIndex {
     else if (source?.kind === 'text') {
       const text = source.text;
       const settings = this.settings.current;
-      const outcome = withTransientAnalysis(text, lang, this.settings.conversionOptions, this.parseTimeoutMs, (analysis) =>
+      const outcome = withTransientAnalysis(text, lang, this.settings.conversionOptions, (analysis) =>
         toDiagnostics(uri, null, text, analysis.lines, analysis.findings, settings),
       );
       if (outcome.ok) report.diagnostics = outcome.value;

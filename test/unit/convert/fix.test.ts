@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseFixArgs, runFix } from '../../../server/src/cli/fix';
 import { initParser } from '../../../server/src/core/parser';
 import { moduleWith } from './helpers';
+import { captureOutput, type CapturedRun } from '../../support/captureOutput';
 
 const GOOD = moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
     if (m == NULL)
@@ -14,18 +15,8 @@ const GOOD = moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
 const REFUSED = GOOD.replace('return PyUnicode_FromString("hello");', 'return PyState_FindModule(&spam_def);').replace(/spam/g, 'ham');
 
 /** Run `multiphase fix` with stdout and stderr captured. */
-async function fix(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((chunk: string | Uint8Array) => ((out += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((err += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await runFix(args), out, err };
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
+function fix(args: string[]): Promise<CapturedRun> {
+  return captureOutput(() => runFix(args));
 }
 
 /** A fresh temporary folder per test (parser ready); the getter gives the current one. */
