@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE, RULE_CODES } from '../server/src/core/rules/catalogue';
-import { DEFAULT_SETTINGS, RULE_SEVERITY_VALUES, SETTINGS_SCHEMA, SETTINGS_SECTION } from '../server/src/core/settings';
+import { DEFAULT_SETTINGS, MULTI_PHASE_VERSION_PATTERN, RULE_SEVERITY_VALUES, SETTINGS_SCHEMA, SETTINGS_SECTION } from '../server/src/core/settings';
 
 export const COMMAND_CATEGORY = 'Multi-phase Init';
 
@@ -76,7 +76,7 @@ function configurationProperties(): Record<string, Json> {
       const values = [...setting.enum];
       properties[name] = { type: 'string', enum: values, enumDescriptions: enumDescriptions(setting.key, values), description: setting.description, scope: 'resource', default: defaultValue };
     } else if (setting.key === 'minimumPythonVersion') {
-      properties[name] = { type: 'string', pattern: '^3\\.\\d{1,2}$', patternErrorMessage: 'A CPython version written as "3.N", for example "3.8".', description: setting.description, scope: 'resource', default: defaultValue };
+      properties[name] = { type: 'string', pattern: MULTI_PHASE_VERSION_PATTERN, patternErrorMessage: 'A CPython version with multi-phase init (3.5 or later) written as "3.N", for example "3.8".', description: setting.description, scope: 'resource', default: defaultValue };
     } else {
       properties[name] = { type: setting.type, description: setting.description, scope: 'resource', default: defaultValue };
     }

@@ -17,6 +17,7 @@ interface SettingContribution {
   markdownDescription?: string;
   enum?: string[];
   enumDescriptions?: string[];
+  pattern?: string;
   default: unknown;
   scope?: string;
   properties?: Record<string, SettingContribution>;
@@ -93,6 +94,17 @@ describe('extension manifest (package.json)', () => {
     const { settings, errors } = validateSettings(fromManifest);
     assert.deepEqual(errors, []);
     assert.deepEqual(settings, { ...DEFAULT_SETTINGS });
+  });
+
+  it('multiphase.minimumPythonVersion: the pattern rejects 3.0 to 3.4 (no multi-phase init) and agrees with the server', () => {
+    const pattern = properties[`${SETTINGS_SECTION}.minimumPythonVersion`]?.pattern;
+    assert.ok(pattern, `the version setting has a pattern. ${STALE}`);
+    const matches = new RegExp(pattern);
+    for (const version of ['3.0', '3.1', '3.3', '3.4', '2.7', '3', '3.', '4.0', '3.100']) assert.equal(matches.test(version), false, `${version} rejected`);
+    for (const version of ['3.5', '3.8', '3.9', '3.10', '3.13', '3.99']) assert.equal(matches.test(version), true, `${version} accepted`);
+    for (const version of ['3.0', '3.4', '3.5', '3.8', '3.13']) {
+      assert.equal(matches.test(version), validateSettings({ minimumPythonVersion: version }).errors.length === 0, `${version}: manifest and server agree`);
+    }
   });
 
   it('contributes the three commands in the "Multi-phase Init" category, conversions only when trusted', () => {

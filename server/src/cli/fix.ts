@@ -1,25 +1,30 @@
 // `multiphase fix`: convert every single-phase module that can be converted
 // safely, in place (atomically: temporary file, then rename, mode kept), or
 // print the unified diff with --diff. One line per module on stdout.
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { convertFileText } from '../core/convert/file';
 import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, versionHex, type ConversionOptions } from '../core/convert/options';
 import { languageForPath } from '../core/grammars';
+import { hasMultiPhaseInit } from '../core/settings';
+import { SILENCED_MODULE } from '../core/suppression';
 import { initParser } from '../core/parser';
 import { oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
 import { readSource } from '../files/sources';
+import { editableRoots, placeEdit } from '../files/links';
+import { describeError, readOnlyReason, roundTripForm, writeAtomically } from '../files/rewrite';
 import { walkSources } from '../files/walk';
 
 export const FIX_USAGE = `usage: multiphase fix [options] [PATH...]
 
 Convert the single-phase modules in the C/C++ sources under each PATH
 (default: .) to multi-phase init (PEP 489), in place. Modules that cannot be
-converted safely are left alone, with the reason.
+converted safely are left alone, with the reason, and so are modules silenced
+by a \`// multiphase: ignore\` comment (as for check).
 
 options:
   --diff                          print a unified diff, write nothing
+  --force                         also rewrite read-only files (skipped with a note otherwise)
   --min-python 3.X                oldest Python the code must build on (default ${DEFAULT_CONVERSION_OPTIONS.minimumPythonVersion});
                                   version guards for slots it already has are dropped
   --gil VALUE                     Py_mod_gil: ${OPTION_VALUES.gil.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.gil})
@@ -28,12 +33,20 @@ options:
   --guard VALUE                   once-per-process guard: ${OPTION_VALUES.reinitGuard.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.reinitGuard})
 ${PATH_OPTIONS_HELP}
 
-exit status: 0 every module found was converted, 1 something was refused,
-2 usage error or unreadable path`;
+A symbolic link whose target lies outside the PATHs (for a PATH that is a
+file: outside its folder) is skipped with a note; a link whose target is
+inside is converted at its target and stays a link. A read-only file (no
+write permission for you, or none for anyone) is skipped with a note unless
+--force is given.
+
+exit status: 0 every module found was converted, 1 something was refused or
+skipped (read-only, link outside), 2 usage error, or a path that could not be
+read or written`;
 
 interface FixArgs {
   paths: string[];
   diff: boolean;
+  force: boolean;
   verbose: boolean;
   exclude: string[];
   options: ConversionOptions;
@@ -42,6 +55,7 @@ interface FixArgs {
 const FIX_OPTIONS = {
   ...PATH_OPTIONS,
   diff: { type: 'boolean' },
+  force: { type: 'boolean' },
   'min-python': { type: 'string' },
   gil: { type: 'string' },
   'multiple-interpreters': { type: 'string' },
@@ -54,9 +68,11 @@ export function parseFixArgs(argv: readonly string[]): FixArgs | 'help' {
   const defaults = DEFAULT_CONVERSION_OPTIONS;
   const minimum = values['min-python'] ?? defaults.minimumPythonVersion;
   if (versionHex(minimum) === undefined) throw new UsageError(`--min-python must look like 3.8 (got '${minimum}')`);
+  if (!hasMultiPhaseInit(minimum)) throw new UsageError(`--min-python must be 3.5 or later: multi-phase init (PEP 489) does not exist in ${minimum.trim()}`);
   return {
     paths: pathsOrCwd(positionals),
     diff: Boolean(values.diff),
+    force: Boolean(values.force),
     verbose: Boolean(values.verbose),
     exclude: values.exclude ?? [],
     options: {
@@ -66,45 +82,6 @@ export function parseFixArgs(argv: readonly string[]): FixArgs | 'help' {
       reinitGuard: oneOf('--guard', values.guard ?? defaults.reinitGuard, OPTION_VALUES.reinitGuard),
     },
   };
-}
-
-interface ByteForm {
-  encoding: BufferEncoding;
-  /** The file starts with a UTF-8 byte-order mark the decoded text lacks. */
-  bom: boolean;
-}
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/**
- * How to write text so the file's bytes come back exactly as read, so a
- * rewrite changes only what the conversion changed.
- */
-function roundTripForm(path: string, text: string): ByteForm | undefined {
-  const raw = readFileSync(path);
-  if (Buffer.from(text, 'utf8').equals(raw)) return { encoding: 'utf8', bom: false };
-  if (Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]).equals(raw)) return { encoding: 'utf8', bom: true };
-  if (Buffer.from(text, 'latin1').equals(raw)) return { encoding: 'latin1', bom: false };
-  return undefined;
-}
-
-/** Write through a temporary file in the same directory, then rename over the original. */
-function writeAtomically(path: string, text: string, form: ByteForm): void {
-  const mode = statSync(path).mode & 0o7777;
-  const temp = join(dirname(path), `.${basename(path)}.multiphase-${process.pid}.tmp`);
-  try {
-    const bytes = Buffer.from(text, form.encoding);
-    writeFileSync(temp, form.bom ? Buffer.concat([UTF8_BOM, bytes]) : bytes, { mode });
-    chmodSync(temp, mode);
-    renameSync(temp, path);
-  } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // The temporary file was never created.
-    }
-    throw err;
-  }
 }
 
 let pipeHandled = false;
@@ -146,6 +123,7 @@ export async function runFix(argv: readonly string[]): Promise<number> {
     }),
   ];
   await initParser();
+  const roots = editableRoots(args.paths);
   let refused = false;
   for (const file of files) {
     const lang = languageForPath(file);
@@ -160,28 +138,56 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       continue;
     }
     if (source.encoding === 'latin1') note(`note: ${file}: not valid UTF-8; read and written as Latin-1`);
-    const { text, results } = convertFileText(source.text, lang, args.options);
+    const { text, results, silenced } = convertFileText(source.text, lang, args.options);
+    for (const module of silenced) process.stdout.write(`${file}: ${module}: left alone: ${SILENCED_MODULE}\n`);
+    // Converted modules are only reported once their text is written (or shown as a diff).
+    const outcome = text === source.text ? 'unchanged' : saveConversion(file, source.text, text, args, roots);
+    if (outcome === 'failed') unreadable = true;
+    const saved = outcome === 'unchanged' || outcome === 'saved';
     for (const result of results) {
-      if (result.ok) {
+      if (!result.ok) process.stdout.write(`${file}: ${result.module}: refused: ${result.reasons.join('; ')}\n`);
+      else if (saved) {
         process.stdout.write(`${file}: ${result.module}: converted\n`);
         for (const line of result.notes ?? []) process.stdout.write(`${file}: ${result.module}: note: ${line}\n`);
       }
-      else process.stdout.write(`${file}: ${result.module}: refused: ${result.reasons.join('; ')}\n`);
-      refused ||= !result.ok;
-    }
-    if (text === source.text) continue;
-    if (args.diff) {
-      const [before, after] = isAbsolute(file) ? [file, file] : [`a/${file}`, `b/${file}`];
-      process.stdout.write(createTwoFilesPatch(before, after, source.text, text));
-      continue;
-    }
-    const form = roundTripForm(file, source.text);
-    if (form) writeAtomically(file, text, form);
-    else {
-      note(`multiphase fix: ${file}: not rewritten: its bytes would not survive a rewrite (not UTF-8 or Latin-1 text)`);
-      refused = true;
+      refused ||= !result.ok || !saved;
     }
   }
   if (unreadable) return 2;
   return refused ? 1 : 0;
+}
+
+/**
+ * Write (or with --diff print) a file's converted text, unless the link or
+ * read-only rule says to leave it: 'skipped' and 'failed' are said on stderr.
+ */
+function saveConversion(file: string, before: string, after: string, args: FixArgs, roots: readonly string[]): 'saved' | 'skipped' | 'failed' {
+  const note = (line: string): void => void process.stderr.write(`${line}\n`);
+  const place = placeEdit(file, roots, 'the paths given');
+  if (!place.ok) {
+    note(`note: ${file}: skipped (${place.reason})`);
+    return 'skipped';
+  }
+  const readOnly = args.force ? undefined : readOnlyReason(place.real);
+  if (readOnly) {
+    note(`note: ${file}: skipped (${readOnly}; --force rewrites it)`);
+    return 'skipped';
+  }
+  if (args.diff) {
+    const [from, to] = isAbsolute(file) ? [file, file] : [`a/${file}`, `b/${file}`];
+    process.stdout.write(createTwoFilesPatch(from, to, before, after));
+    return 'saved';
+  }
+  const form = roundTripForm(place.real, before);
+  if (!form) {
+    note(`multiphase fix: ${file}: not rewritten: its bytes would not survive a rewrite (not UTF-8 or Latin-1 text)`);
+    return 'skipped';
+  }
+  try {
+    writeAtomically(place.real, after, form);
+    return 'saved';
+  } catch (err) {
+    note(`multiphase fix: ${file}: not written: ${describeError(err)}`);
+    return 'failed';
+  }
 }

@@ -38,6 +38,15 @@ export const SETTINGS_SECTION = 'multiphase';
 /** Oldest version multi-phase init exists in (PEP 489 landed in 3.5). */
 const OLDEST_MULTI_PHASE_MINOR = 5;
 
+/** The JSON-schema pattern of a version with multi-phase init: 3.5 to 3.9, then 3.10 to 3.99. */
+export const MULTI_PHASE_VERSION_PATTERN = '^3\\.([5-9]|[1-9]\\d)$';
+
+/** Whether `version` ("3.N") names a CPython that has multi-phase init. */
+export function hasMultiPhaseInit(version: string): boolean {
+  const hex = versionHex(version);
+  return hex !== undefined && ((hex >> 16) & 0xff) >= OLDEST_MULTI_PHASE_MINOR;
+}
+
 function catalogueSeverity(code: RuleCode): RuleSeveritySetting {
   const severity = CATALOGUE[code].defaultSeverity;
   // The catalogue may say `hint`; settings offer no hint level, so show it as information.
@@ -106,8 +115,7 @@ function pickVersion(raw: Record<string, unknown>, errors: string[]): string {
   const fallback = DEFAULT_SETTINGS.minimumPythonVersion;
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'string') {
-    const hex = versionHex(value);
-    if (hex !== undefined && ((hex >> 16) & 0xff) >= OLDEST_MULTI_PHASE_MINOR) return value.trim();
+    if (hasMultiPhaseInit(value)) return value.trim();
   }
   errors.push(`${SETTINGS_SECTION}.minimumPythonVersion: ${describe(value)} is not a CPython version 3.${OLDEST_MULTI_PHASE_MINOR} or later written as "3.N"; using "${fallback}".`);
   return fallback;

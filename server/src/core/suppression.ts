@@ -2,6 +2,8 @@
 // line and the next one; `/* multiphase: ignore[rule-code, other-code] */`
 // silences only the rules named.
 import type { RuleCode } from './findings';
+import type { ModuleInfo } from './model';
+import { ownCreation } from './rules/singlePhaseInit';
 import type { LineIndex } from './text/lines';
 
 const SUPPRESSION = /(?:\/\/|\/\*)\s*multiphase:\s*ignore(?:\[([^\]]*)\])?/g;
@@ -27,4 +29,15 @@ function lineSuppresses(line: string, code: RuleCode): boolean {
 export function isSuppressed(text: string, lines: LineIndex, offset: number, code: RuleCode): boolean {
   const line = lines.positionAt(offset).line;
   return lineSuppresses(lineText(text, lines, line), code) || lineSuppresses(lineText(text, lines, line - 1), code);
+}
+
+export const SILENCED_MODULE = 'silenced by a "multiphase: ignore" comment';
+
+/**
+ * Whether the module's single-phase-init finding is silenced, so no front
+ * end converts it: the comment that hides the finding also forbids the fix.
+ */
+export function isModuleSilenced(text: string, lines: LineIndex, module: ModuleInfo): boolean {
+  const creation = ownCreation(module);
+  return creation !== undefined && isSuppressed(text, lines, creation.span.start, 'single-phase-init');
 }

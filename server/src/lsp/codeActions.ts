@@ -4,6 +4,7 @@
 // this file" as source.fixAll.multiphase for editor.codeActionsOnSave.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../core/findings';
+import { isModuleSilenced } from '../core/suppression';
 import type { ModuleInfo } from '../core/model';
 import type { ServerContext } from './context';
 import { DIAGNOSTIC_SOURCE, rangeOf, toDiagnostics, visibleFindings, type DiagnosticData } from './diagnostics';
@@ -82,7 +83,8 @@ function quickFixes(ctx: ServerContext, params: CodeActionParams, analysis: Docu
   for (const finding of findings) {
     const module = singlePhaseModules(analysis.model).find((m) => m.name === finding.module);
     if (module && CONVERSION_CODES.has(finding.code) && !(finding.code === 'negative-m-size' && module.def?.hasSlots)) {
-      if (modulesDone.has(module)) continue;
+      // A module whose single-phase finding is silenced is not converted from its other findings either.
+      if (modulesDone.has(module) || isModuleSilenced(analysis.text, analysis.lines, module)) continue;
       modulesDone.add(module);
       const action = conversionAction(ctx, uri, analysis, module, diagnosticFor(finding));
       if (action) actions.push(action);
@@ -119,7 +121,7 @@ function conversionAction(ctx: ServerContext, uri: string, analysis: DocumentAna
 /** Every convertible module, then every smaller fix that does not collide with those edits. */
 function fixAllAction(ctx: ServerContext, uri: string, analysis: DocumentAnalysis): CodeAction | null {
   const { settings } = ctx;
-  const plan = planFile(analysis.model, analysis.lines, analysis.findings, settings.conversionOptions);
+  const plan = planFile(analysis.model, analysis.lines, settings.conversionOptions);
   const groups: EditGroup[] = [...plan.groups];
   for (const finding of visibleFindings(analysis.findings, analysis.text, analysis.lines, settings.current)) {
     const fix = ruleFix(analysis.model, finding, settings.current);

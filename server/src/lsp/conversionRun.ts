@@ -54,7 +54,7 @@ function planTarget(ctx: ServerContext, target: ConversionTarget, summary: Conve
       summary.skipped.push({ file, reason: document.parseFailure ?? 'the document could not be parsed' });
       return null;
     }
-    const plan = planFile(analysis.model, analysis.lines, analysis.findings, options);
+    const plan = planFile(analysis.model, analysis.lines, options);
     for (const refusal of plan.refused) summary.refused.push({ file, ...refusal });
     if (!plan.groups.length) return null;
     return { edits: { uri: file, version: analysis.version, lines: analysis.lines, groups: plan.groups }, modules: plan.converted, document };
@@ -73,7 +73,7 @@ function planTarget(ctx: ServerContext, target: ConversionTarget, summary: Conve
     return null;
   }
   const outcome = withTransientAnalysis(source.text, lang, options, (analysis) => {
-    const plan = planFile(analysis.model, analysis.lines, analysis.findings, options);
+    const plan = planFile(analysis.model, analysis.lines, options);
     return { plan, lines: analysis.lines };
   });
   if (!outcome.ok) {

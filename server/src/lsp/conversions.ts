@@ -4,10 +4,9 @@
 import { convertModule } from '../core/convert';
 import { normalizeEdits } from '../core/edits';
 import type { ConversionOptions } from '../core/convert/options';
-import type { Finding } from '../core/findings';
 import type { FileModel, ModuleInfo } from '../core/model';
 import type { LineIndex } from '../core/text/lines';
-import { isSuppressed } from '../core/suppression';
+import { isModuleSilenced, SILENCED_MODULE } from '../core/suppression';
 import { addIfDisjoint, type EditGroup } from './workspaceEdit';
 
 export interface ModuleRefusal {
@@ -60,18 +59,12 @@ function convertFresh(model: FileModel, module: ModuleInfo, options: ConversionO
   }
 }
 
-/** Whether a `multiphase: ignore` comment silences this module's single-phase finding. */
-function suppressedModule(model: FileModel, lines: LineIndex, findings: readonly Finding[], module: ModuleInfo): boolean {
-  const finding = findings.find((f) => f.code === 'single-phase-init' && f.module === module.name);
-  return finding !== undefined && isSuppressed(model.text, lines, finding.span.start, finding.code);
-}
-
 /** Convert every single-phase module of a file that can be converted safely. */
-export function planFile(model: FileModel, lines: LineIndex, findings: readonly Finding[], options: ConversionOptions): FilePlan {
+export function planFile(model: FileModel, lines: LineIndex, options: ConversionOptions): FilePlan {
   const plan: FilePlan = { groups: [], converted: [], refused: [] };
   for (const module of singlePhaseModules(model)) {
-    if (suppressedModule(model, lines, findings, module)) {
-      plan.refused.push({ module: module.name, reasons: ['silenced by a "multiphase: ignore" comment'] });
+    if (isModuleSilenced(model.text, lines, module)) {
+      plan.refused.push({ module: module.name, reasons: [SILENCED_MODULE] });
       continue;
     }
     const conversion = convertOne(model, module, options);

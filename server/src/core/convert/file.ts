@@ -7,17 +7,22 @@ import type { LanguageId } from '../grammars';
 import { parseText } from '../parser';
 import { convertModule, type ConversionResult } from './index';
 import type { ConversionOptions } from './options';
+import { isModuleSilenced } from '../suppression';
+import { LineIndex } from '../text/lines';
 
 export interface FileConversion {
   text: string;
   /** One result per single-phase module, in file order. */
   results: ConversionResult[];
+  /** Modules left alone because a `multiphase: ignore` comment silences them. */
+  silenced: string[];
   /** Set when the file is generated code or built on a binding library. */
   generator?: string;
 }
 
 export function convertFileText(text: string, lang: LanguageId, options: ConversionOptions): FileConversion {
   const results: ConversionResult[] = [];
+  const silenced: string[] = [];
   const done = new Set<string>();
   let current = text;
   // Each round converts at most one module; bounded by the number of modules.
@@ -25,10 +30,14 @@ export function convertFileText(text: string, lang: LanguageId, options: Convers
     const tree = parseText(current, lang);
     const model = buildModel(current, tree, lang);
     try {
-      if (model.generator) return { text: current, results, generator: model.generator };
+      if (model.generator) return { text: current, results, silenced, generator: model.generator };
       const next = model.modules.find((m) => m.phase === 'single' && m.init && !done.has(m.init.name));
       if (!next) break;
       done.add(next.init!.name);
+      if (isModuleSilenced(current, new LineIndex(current), next)) {
+        silenced.push(next.name);
+        continue;
+      }
       const result = convertModule(model, next, options);
       results.push(result);
       if (result.ok) current = applyEdits(current, result.edits);
@@ -37,5 +46,5 @@ export function convertFileText(text: string, lang: LanguageId, options: Convers
       tree.delete();
     }
   }
-  return { text: current, results };
+  return { text: current, results, silenced };
 }

@@ -1,6 +1,6 @@
 // single-phase-init: PyInit_x creates the module itself.
 import type { Finding } from '../findings';
-import type { CreationCall, InitFunctionInfo } from '../model';
+import type { CreationCall, InitFunctionInfo, ModuleInfo } from '../model';
 import { conversionRefusal, defRelated, makeFinding, type RuleContext } from './rule';
 
 export function singlePhaseInit(ctx: RuleContext): Finding[] {
@@ -8,11 +8,9 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
   for (const module of ctx.model.modules) {
     const init = module.init;
     if (module.phase !== 'single' || !init) continue;
-    const py3 = init.creations.filter((c) => !c.python2);
     const py2 = init.creations.filter((c) => c.python2);
     const refusal = conversionRefusal(ctx, module);
-    // The creation of the module itself, not of a sub-module the init also builds.
-    const own = py3.find((c) => module.def && c.defName === module.def.varName) ?? py3[0];
+    const own = ownCreation(module);
     for (const creation of own ? [own] : []) {
       const base = `Module '${module.name}' uses single-phase initialization: ${init.name}${through(init, creation)} builds it with ${creation.kind}${creation.viaMacro ? ` (inside macro ${creation.viaMacro})` : ''}. Convert it to multi-phase initialization (PEP 489) so it can declare free-threading and subinterpreter support.`;
       findings.push(
@@ -37,6 +35,12 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
     }
   }
   return findings;
+}
+
+/** The creation of the module itself, not of a sub-module the init also builds (Python 3 branch). */
+export function ownCreation(module: ModuleInfo): CreationCall | undefined {
+  const py3 = module.init?.creations.filter((c) => !c.python2) ?? [];
+  return py3.find((c) => module.def && c.defName === module.def.varName) ?? py3[0];
 }
 
 function through(init: InitFunctionInfo, creation: CreationCall): string {
