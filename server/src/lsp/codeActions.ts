@@ -12,6 +12,7 @@ import type { DocumentAnalysis } from './documents';
 import { conversionTitle, convertOne, planFile, singlePhaseModules } from './conversions';
 import { ruleFix } from './ruleFixes';
 import { addIfDisjoint, buildWorkspaceEdit, type EditGroup } from './workspaceEdit';
+import { documentEditable, workspaceRoots } from './workspaceScope';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.multiphase`;
 
@@ -23,13 +24,21 @@ function kindRequested(only: readonly string[] | undefined, kind: string): boole
 }
 
 export function registerCodeActions(ctx: ServerContext): void {
-  const { connection, documents, settings } = ctx;
+  const { connection, documents, settings, workspace } = ctx;
+  const refusedUris = new Set<string>();
 
   connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
     await settings.ready;
     const document = documents.get(params.textDocument.uri);
     const analysis = document?.analysis(settings.generation, settings.conversionOptions);
     if (!document || !analysis) return [];
+    // No edits for a file outside the workspace folders (or a link out of them); said once per file.
+    const scope = documentEditable(document.uri, workspaceRoots(workspace.folders));
+    if (!scope.ok) {
+      if (!refusedUris.has(document.uri)) connection.console.warn(`code actions: none for ${document.uri}: ${scope.reason}`);
+      refusedUris.add(document.uri);
+      return [];
+    }
     const only = params.context.only;
     const actions: CodeAction[] = [];
     if (kindRequested(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(ctx, params, analysis));

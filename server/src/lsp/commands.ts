@@ -4,7 +4,8 @@
 import { ErrorCodes, ExecuteCommandRequest, ResponseError, type CancellationToken, type ProgressToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { runConversion, type ConversionSummary, type ConversionTarget } from './conversionRun';
-import { uriToPath } from './uris';
+import { pathToUri } from './uris';
+import { documentEditable, fileInWorkspace, workspaceRoots } from './workspaceScope';
 
 export const CONVERT_ALL = 'multiphase.convertAll';
 export const CONVERT_FILE = 'multiphase.convertFile';
@@ -23,8 +24,33 @@ function readReference(arg: unknown): DocumentReference | undefined {
   return { uri, version: typeof version === 'number' ? version : null };
 }
 
-function emptySummary(): ConversionSummary {
-  return { converted: [], notApplied: [], refused: [], skipped: [], files: 0, applied: false, cancelled: false };
+/** The reply to a command that converts nothing: the file and why, and the failure in short. */
+function refusedSummary(file: string, reason: string, failureReason: string): ConversionSummary {
+  return { converted: [], notApplied: [], refused: [], skipped: [{ file, reason }], files: 0, applied: false, cancelled: false, failureReason };
+}
+
+/**
+ * Every workspace file Convert All may edit: open documents as the editor
+ * has them, files on disk at their real path (a link inside the workspace is
+ * edited at its target, once); links leading out of the workspace are logged and left out.
+ */
+function convertAllTargets(ctx: ServerContext): ConversionTarget[] {
+  const { connection, documents, workspace } = ctx;
+  const roots = workspaceRoots(workspace.folders);
+  const targets: ConversionTarget[] = [];
+  const seen = new Set<string>();
+  for (const path of workspace.files()) {
+    const scope = fileInWorkspace(pathToUri(path), roots);
+    if (!scope.ok) {
+      connection.console.warn(`${CONVERT_ALL}: left out ${path}: ${scope.reason}`);
+      continue;
+    }
+    const document = documents.forPath(path);
+    if (seen.has(scope.path)) continue;
+    seen.add(scope.path);
+    targets.push(document ? { kind: 'document', document, version: document.version } : { kind: 'disk', path: scope.path });
+  }
+  return targets;
 }
 
 /** Report on the client's token when it sent one, else on one we ask the client to create. */
@@ -48,27 +74,23 @@ export function registerCommands(ctx: ServerContext): void {
       const reference = readReference(params.arguments?.[0]);
       if (!reference) throw new ResponseError(ErrorCodes.InvalidParams, `${CONVERT_FILE} needs a {uri, version} argument`);
       const document = documents.get(reference.uri);
+      const roots = workspaceRoots(workspace.folders);
+      const scope = document ? documentEditable(reference.uri, roots) : fileInWorkspace(reference.uri, roots);
+      if (!scope.ok) {
+        // Never read or edit a file the workspace does not hold: a crafted URI or a link out of it.
+        connection.console.warn(`${CONVERT_FILE}: refused ${reference.uri}: ${scope.reason}`);
+        return refusedSummary(reference.uri, scope.reason, 'outside the workspace');
+      }
       if (document && reference.version != null && reference.version !== document.version) {
         // Refuse rather than convert text the caller has not seen.
-        const summary = emptySummary();
-        summary.skipped.push({ file: reference.uri, reason: `the document changed (version ${reference.version} requested, now ${document.version})` });
-        summary.failureReason = 'stale document version';
-        return summary;
+        return refusedSummary(reference.uri, `the document changed (version ${reference.version} requested, now ${document.version})`, 'stale document version');
       }
-      const path = uriToPath(reference.uri);
-      const target: ConversionTarget | undefined = document
-        ? { kind: 'document', document, version: document.version }
-        : path ? { kind: 'disk', path } : undefined;
-      if (!target) throw new ResponseError(ErrorCodes.InvalidParams, `${reference.uri} is neither open nor a file`);
+      const target: ConversionTarget = document ? { kind: 'document', document, version: document.version } : { kind: 'disk', path: scope.path! };
       return runConversion(ctx, [target], { ...control, preview: false, label: 'Convert modules in this file to multi-phase initialization' });
     }
 
     // multiphase.convertAll
-    const targets: ConversionTarget[] = [];
-    for (const path of workspace.files()) {
-      const document = documents.forPath(path);
-      targets.push(document ? { kind: 'document', document, version: document.version } : { kind: 'disk', path });
-    }
+    const targets = convertAllTargets(ctx);
     connection.console.info(`${CONVERT_ALL}: ${targets.length} files in ${workspace.folders.length} folder(s)`);
     // Applied at once unless the user asked for the preview (VS Code opens it
     // with every entry unticked, so by default "convert all" would convert nothing).
