@@ -190,6 +190,28 @@ describe('multiphase fix on hostile input (CLI)', () => {
     assert.equal(oldest.status, 0);
   });
 
+  it('item 5: lone-CR line endings: check places findings on their lines, fix converts to the golden bytes, mixed endings are refused', () => {
+    const fixtureDir = join(ROOT, 'test-fixtures', 'convert', 'cr_module');
+    write(join(root, 'tree', 'cr.c'), readFileSync(join(fixtureDir, 'input.c'), 'utf8'));
+    const mixed = singlePhaseModule('mixed').replace(/\n/g, '\r').replace('#include <Python.h>\r', '#include <Python.h>\n');
+    write(join(root, 'tree', 'mixed.c'), mixed);
+    const checked = spawnSync(process.execPath, [CLI, 'check', 'tree/cr.c'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    assert.match(checked.stdout, /^tree\/cr\.c:31:5: warning negative-m-size: /m);
+    assert.match(checked.stdout, /^tree\/cr\.c:38:19: warning single-phase-init: /m);
+    const before = snapshot(root);
+    const run = fix(root, ['tree']);
+    assert.equal(run.stderr, '');
+    assert.equal(
+      run.stdout,
+      'tree/cr.c: cr_module: converted\ntree/mixed.c: mixed: refused: some lines of the file end in a lone CR and others in LF: save it with one kind of line ending first\n',
+    );
+    assert.equal(run.status, 1);
+    assert.deepEqual(changedEntries(before, snapshot(root)), ['tree/cr.c']);
+    const written = readFileSync(join(root, 'tree', 'cr.c'));
+    assert.deepEqual(written, readFileSync(join(fixtureDir, 'expected.c')), 'the compiled golden file, byte for byte');
+    assert.ok(!written.includes(0x0a), 'no LF written into a CR file');
+  });
+
   it('`// multiphase: ignore` on the module creation leaves that module alone (exit 0) and converts the others', () => {
     const silenced = singlePhaseModule('quiet').replace('    PyObject *m = PyModule_Create(', '    // multiphase: ignore\n    PyObject *m = PyModule_Create(');
     assert.notEqual(silenced, singlePhaseModule('quiet'), 'the comment was placed');

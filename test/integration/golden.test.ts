@@ -38,6 +38,17 @@ describe('conversion golden files', () => {
     }
   });
 
+  it('lone-CR fixtures (classic Mac OS) have no LF at all, and neither has their conversion', () => {
+    const cr = fixtures.filter((f) => f.name.startsWith('cr_'));
+    assert.ok(cr.length > 0);
+    for (const fixture of cr) {
+      assert.ok(fixture.input.includes('\r') && !fixture.input.includes('\n'), `${fixture.name}/input must end its lines in lone CRs`);
+      const output = convertText(fixture.input, fixture.lang).output;
+      assert.notEqual(output, fixture.input, `${fixture.name}: converted`);
+      assert.ok(!output.includes('\n'), `${fixture.name}: conversion wrote an LF`);
+    }
+  });
+
   it('`multiphase fix` writes exactly the golden files and leaves refused modules alone', function () {
     if (UPDATE) this.skip();
     this.timeout(120_000);

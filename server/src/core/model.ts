@@ -155,7 +155,10 @@ export interface ModuleInfo {
 export type Generator = 'cython' | 'pybind11' | 'nanobind';
 
 export interface FileModel {
+  /** The source text; lone CR line ends read as LF (same offsets, see text/lineEndings). */
   text: string;
+  /** Set when the source's lines end in lone CRs: edits must write CRs back ('all') or are refused ('mixed'). */
+  loneCarriageReturns?: 'all' | 'mixed';
   /** Same-length text with comments and literals blanked. */
   mask: string;
   lang: LanguageId;

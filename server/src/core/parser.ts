@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
 import { WASM_FILES, type LanguageId } from './grammars';
+import { withLineFeeds } from './text/lineEndings';
 
 let ready: Promise<void> | undefined;
 const languages = new Map<LanguageId, Language>();
@@ -70,6 +71,8 @@ export function parseText(text: string, lang: LanguageId, oldTree?: Tree | null,
     parser.setLanguage(getLanguage(lang));
     parsers.set(lang, parser);
   }
+  // Lone CRs as LFs (same offsets): tree-sitter ends preprocessor lines at LF only.
+  text = withLineFeeds(text);
   if (timeoutMs === undefined) {
     const tree = parser.parse(text, oldTree ?? null);
     if (!tree) throw new Error('tree-sitter returned no tree without a time limit');

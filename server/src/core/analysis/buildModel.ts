@@ -4,6 +4,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../grammars';
 import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleInfo } from '../model';
 import { codeMask } from '../text/codeMask';
+import { loneCarriageReturns, withLineFeeds } from '../text/lineEndings';
 import { addressedName, callsIn, creationsIn, macroCreationsIn } from './creations';
 import { findModuleDefs, findSlotArrays } from './declarations';
 import { collectFunctions, initNamesInText, locateFunctionByText } from './functions';
@@ -20,11 +21,14 @@ export function slotFunctionName(value: string): string | undefined {
   return /^\w+$/.test(stripped) ? stripped : undefined;
 }
 
-export function buildModel(text: string, tree: Tree, lang: LanguageId): FileModel {
+export function buildModel(source: string, tree: Tree, lang: LanguageId): FileModel {
+  const loneCRs = loneCarriageReturns(source);
+  const text = withLineFeeds(source);
   const mask = codeMask(text);
   const extraTrees: Tree[] = [];
   const model: FileModel = {
     text,
+    ...(loneCRs !== 'none' ? { loneCarriageReturns: loneCRs } : {}),
     mask,
     lang,
     tree,

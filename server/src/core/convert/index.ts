@@ -4,6 +4,7 @@ import { buildModel } from '../analysis/buildModel';
 import { applyEdits, type TextEdit } from '../edits';
 import type { FileModel, InitFunctionInfo, ModuleInfo } from '../model';
 import { parseText } from '../parser';
+import { withCarriageReturns } from '../text/lineEndings';
 import { createBodyContext, rewriteBody } from './body';
 import { freshName } from './bodyContext';
 import { calleesReleasingModule, noteCalleeState } from './calleeState';
@@ -21,6 +22,16 @@ export type ConversionResult =
   | { ok: false; module: string; reasons: string[] };
 
 export function convertModule(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {
+  if (model.loneCarriageReturns === 'mixed') {
+    return { ok: false, module: module.name, reasons: ['some lines of the file end in a lone CR and others in LF: save it with one kind of line ending first'] };
+  }
+  const result = convertAnyShape(model, module, options);
+  if (!result.ok || model.loneCarriageReturns !== 'all') return result;
+  // Computed on the text read with LFs: write the file's own lone CRs.
+  return { ...result, edits: result.edits.map((edit) => ({ ...edit, newText: withCarriageReturns(edit.newText) })) };
+}
+
+function convertAnyShape(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {
   const direct = convertDirect(model, module, options);
   if (direct.ok || !module.init || model.generator) return direct;
   try {

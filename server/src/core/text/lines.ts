@@ -9,7 +9,12 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
+    // A lone CR ends a line too (classic Mac OS files), as it does for LSP and GCC.
+    for (const end of text.matchAll(/\r\n|\r|\n/g)) this.starts.push(end.index + end[0].length);
   }
 
   get lineCount(): number {
