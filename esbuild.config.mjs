@@ -1,6 +1,7 @@
 // Bundles the three entry points and copies the wasm grammars and the
 // tree-sitter queries next to them, so dist/ is self-contained (the .vsix and
-// the npm bin ship no node_modules).
+// the npm package ship no node_modules). package.json's `files` lists what
+// both ship (vsce reads it too, in place of a .vscodeignore).
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,7 +36,8 @@ const common = {
 };
 const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  // The npm bin `multiphase-lsp` (started as `multiphase-lsp --stdio`).
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ];
 const existing = builds.filter((b) => {
@@ -46,4 +48,5 @@ if (watch) {
 } else {
   await Promise.all(existing.map((b) => esbuild.build({ ...common, ...b })));
   chmodSync('dist/cli.js', 0o755);
+  chmodSync('dist/server.js', 0o755);
 }

@@ -129,7 +129,12 @@ export class LspTestClient {
 
   /** Start the server; `serverPath` defaults to the built bundle. */
   static spawn(serverPath = SERVER_PATH): LspTestClient {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    return LspTestClient.spawnCommand(process.execPath, [serverPath, '--stdio'], REPO_ROOT);
+  }
+
+  /** Start the server as an editor configured with `command args` would, in `cwd`. */
+  static spawnCommand(command: string, args: readonly string[], cwd: string): LspTestClient {
+    const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     return new LspTestClient(child);
   }
 
