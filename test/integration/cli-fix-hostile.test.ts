@@ -7,7 +7,7 @@
 // root the test drops privileges with setpriv, as anyone else it runs as itself.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { singlePhaseModule } from './lsp/sources';
@@ -23,19 +23,33 @@ interface Run {
   stderr: string;
 }
 
-/** The command line that runs `node dist/cli.js fix ...` as an unprivileged user, or why there is none. */
-function unprivileged(): { prefix: string[]; uid: number; gid: number } | string {
-  if (process.getuid?.() !== 0) return { prefix: [], uid: process.getuid?.() ?? -1, gid: process.getgid?.() ?? -1 };
+interface Unprivileged {
+  /** What runs a command as the user (empty: we already are one). */
+  prefix: string[];
+  uid: number;
+  gid: number;
+  /** A copy of dist/ the user can read (the checkout may sit in root's home). */
+  cli: string;
+}
+
+/** How to run the CLI as an unprivileged user, or why it cannot be done. */
+function unprivileged(distCopy: string): Unprivileged | string {
+  if (process.getuid?.() !== 0) return { prefix: [], uid: process.getuid?.() ?? -1, gid: process.getgid?.() ?? -1, cli: CLI };
   const setpriv = spawnSync('setpriv', ['--version'], { encoding: 'utf8' });
   if (setpriv.status !== 0) return 'setpriv (util-linux) is not installed, and root ignores file permissions';
   const uid = Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim());
   const gid = Number(spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).stdout.trim());
   if (!Number.isInteger(uid) || !Number.isInteger(gid)) return 'there is no user nobody';
-  return { prefix: ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'], uid, gid };
+  cpSync(join(ROOT, 'dist'), distCopy, { recursive: true });
+  spawnSync('chmod', ['-R', 'a+rX', distCopy]);
+  const user: Unprivileged = { prefix: ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'], uid, gid, cli: join(distCopy, 'cli.js') };
+  const probe = spawnSync(user.prefix[0]!, [...user.prefix.slice(1), process.execPath, user.cli, '--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) return `nobody cannot run ${process.execPath} ${user.cli}: ${probe.stderr.trim() || `exit ${probe.status}`}`;
+  return user;
 }
 
-function fix(cwd: string, args: readonly string[], prefix: readonly string[] = []): Run {
-  const command = [...prefix, process.execPath, CLI, 'fix', ...args];
+function fix(cwd: string, args: readonly string[], prefix: readonly string[] = [], cli = CLI): Run {
+  const command = [...prefix, process.execPath, cli, 'fix', ...args];
   const run = spawnSync(command[0]!, command.slice(1), { cwd, encoding: 'utf8', timeout: 60_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -62,9 +76,12 @@ describe('multiphase fix on hostile input (CLI)', () => {
   });
 
   describe('as an unprivileged user', () => {
-    let user: { prefix: string[]; uid: number; gid: number };
+    let user: Unprivileged;
+    let distCopy: string;
     before(function () {
-      const found = unprivileged();
+      distCopy = mkdtempSync(join(tmpdir(), 'multiphase-dist-'));
+      chmodSync(distCopy, 0o755);
+      const found = unprivileged(distCopy);
       if (typeof found === 'string') {
         // CI must run these: a missing setpriv there is a failure, not a skip.
         if (REQUIRE_ALL) assert.fail(`cannot drop to an unprivileged user: ${found}`);
@@ -72,6 +89,7 @@ describe('multiphase fix on hostile input (CLI)', () => {
       }
       user = found;
     });
+    after(() => rmSync(distCopy, { recursive: true, force: true }));
 
     /** Hand `paths` to the unprivileged user. */
     const own = (...paths: string[]): void => {
@@ -85,7 +103,7 @@ describe('multiphase fix on hostile input (CLI)', () => {
       own(join(root, 'ro', 'a.c'), join(root, 'rw'), join(root, 'rw', 'z.c'));
       chmodSync(join(root, 'ro'), 0o555);
       const before = snapshot(root);
-      const run = fix(root, ['ro', 'rw'], user.prefix);
+      const run = fix(root, ['ro', 'rw'], user.prefix, user.cli);
       assert.equal(run.stderr, 'multiphase fix: ro/a.c: not written: permission denied\n');
       assert.equal(run.stdout, 'rw/z.c: zeta: converted\n', 'no "converted" for ro/a.c');
       assert.equal(run.status, 2);
@@ -102,7 +120,7 @@ describe('multiphase fix on hostile input (CLI)', () => {
       chmodSync(join(root, 'tree', 'locked.c'), 0o444);
       // theirs.c: root's, 0644: the user may not write it, though the folder would let a rename replace it.
       const before = snapshot(root);
-      const run = fix(root, ['tree'], user.prefix);
+      const run = fix(root, ['tree'], user.prefix, user.cli);
       assert.equal(
         run.stderr,
         'note: tree/locked.c: skipped (read-only, mode 0444; --force rewrites it)\nnote: tree/theirs.c: skipped (read-only for you, no write permission; --force rewrites it)\n',
@@ -112,7 +130,7 @@ describe('multiphase fix on hostile input (CLI)', () => {
       const middle = snapshot(root);
       assert.deepEqual(changedEntries(before, middle), ['tree/open.c']);
 
-      const forced = fix(root, ['--force', 'tree'], user.prefix);
+      const forced = fix(root, ['--force', 'tree'], user.prefix, user.cli);
       assert.equal(forced.stderr, '');
       assert.equal(forced.stdout, 'tree/locked.c: locked: converted\ntree/theirs.c: theirs: converted\n');
       assert.equal(forced.status, 0);
