@@ -1,10 +1,15 @@
 // One file, start to finish: read it safely, analyse it, report positions.
+// The raw bytes are searched first: a file none of whose bytes spell a word
+// some rule needs is never decoded or parsed, and its grammar never loaded.
 // Plain data out, so a worker thread can post the result to the main thread.
 import { analyzeText } from '../core/analyze';
 import { languageForPath } from '../core/grammars';
 import { LineIndex } from '../core/text/lines';
 import { reportFindings, type ReportedFinding } from './report';
-import { readSource } from '../files/sources';
+import { binarySkip, byteForm, decodeSource, readSourceBytes } from '../files/sources';
+import { detectGenerator } from '../core/analysis/generators';
+import { loadLanguage } from '../core/parser';
+import { bytesMayHoldFindings } from '../core/prefilter';
 
 export interface FileResult {
   file: string;
@@ -19,16 +24,48 @@ export interface FileResult {
   findings: ReportedFinding[];
 }
 
-export function analyzeFile(file: string): FileResult {
+export interface AnalyzeOptions {
+  /** Recognise generated and binding-library files even without a module word (only --verbose prints that note). */
+  generatorNotes?: boolean;
+}
+
+/**
+ * What can be said without parsing: the final result for a file that is
+ * unreadable, skipped or holds no module word (most files), else `parse`
+ * with its bytes.
+ */
+export function screenFile(file: string, options: AnalyzeOptions = {}): FileResult | { parse: Buffer } {
   const result: FileResult = { file, status: 'skipped', bytes: 0, modules: 0, findings: [] };
-  const lang = languageForPath(file);
-  if (!lang) return { ...result, note: 'not a C/C++ source' };
-  const source = readSource(file);
-  if (source.kind === 'error') return { ...result, status: 'unreadable', note: source.message };
-  result.bytes = source.bytes;
+  if (!languageForPath(file)) return { ...result, note: 'not a C/C++ source' };
+  const read = readSourceBytes(file);
+  if (read.kind === 'error') return { ...result, status: 'unreadable', note: read.message };
+  if (read.kind === 'skipped') return { ...result, bytes: read.bytes, note: read.reason };
+  const content = read.content;
+  if (bytesMayHoldFindings(content)) return { parse: content };
+  result.bytes = content.length;
+  if (options.generatorNotes) {
+    // Decoded only for --verbose's note on generated and binding-library files.
+    const source = decodeSource(content);
+    if (source.kind === 'skipped') return { ...result, note: source.reason };
+    const generator = detectGenerator(source.text);
+    return { ...result, status: 'analysed', ...(source.encoding === 'latin1' ? { latin1: true } : {}), ...(generator ? { note: generatorNote(generator) } : {}) };
+  }
+  // No rule can fire without one of the words: say what a decode would have said, and stop.
+  const form = byteForm(content);
+  if (form === 'binary') return { ...result, note: binarySkip(content).reason };
+  return { ...result, status: 'analysed', ...(form === 'latin1' ? { latin1: true } : {}) };
+}
+
+export async function analyzeFile(file: string, options: AnalyzeOptions = {}): Promise<FileResult> {
+  const screened = screenFile(file, options);
+  if (!('parse' in screened)) return screened;
+  const lang = languageForPath(file)!;
+  const result: FileResult = { file, status: 'skipped', bytes: screened.parse.length, modules: 0, findings: [] };
+  const source = decodeSource(screened.parse);
   if (source.kind === 'skipped') return { ...result, note: source.reason };
   if (source.encoding === 'latin1') result.latin1 = true;
   try {
+    await loadLanguage(lang);
     const analysis = analyzeText(source.text, lang);
     result.status = 'analysed';
     result.modules = analysis.modules;

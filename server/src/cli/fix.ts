@@ -8,9 +8,10 @@ import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, versionHex, type ConversionO
 import { languageForPath } from '../core/grammars';
 import { hasMultiPhaseInit } from '../core/settings';
 import { SILENCED_MODULE } from '../core/suppression';
-import { initParser } from '../core/parser';
+import { loadLanguage } from '../core/parser';
+import { bytesMayHoldFindings } from '../core/prefilter';
 import { oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
-import { readSource } from '../files/sources';
+import { decodeSource, readSourceBytes } from '../files/sources';
 import { editableRoots, placeEdit } from '../files/links';
 import { describeError, readOnlyReason, roundTripForm, writeAtomically } from '../files/rewrite';
 import { walkSources } from '../files/walk';
@@ -122,12 +123,14 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       onSkip: args.verbose ? (path, reason) => note(`${path}: skipped (${reason})`) : undefined,
     }),
   ];
-  await initParser();
   const roots = editableRoots(args.paths);
   let refused = false;
   for (const file of files) {
     const lang = languageForPath(file);
-    const source = readSource(file);
+    const read = readSourceBytes(file);
+    // No module word in its bytes: nothing to convert, so no decode, no parse, no note.
+    if (read.kind === 'bytes' && !bytesMayHoldFindings(read.content)) continue;
+    const source = read.kind === 'bytes' ? decodeSource(read.content) : read;
     if (source.kind === 'error') {
       unreadable = true;
       note(`multiphase fix: ${file}: ${source.message}`);
@@ -138,6 +141,7 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       continue;
     }
     if (source.encoding === 'latin1') note(`note: ${file}: not valid UTF-8; read and written as Latin-1`);
+    await loadLanguage(lang);
     const { text, results, silenced } = convertFileText(source.text, lang, args.options);
     for (const module of silenced) process.stdout.write(`${file}: ${module}: left alone: ${SILENCED_MODULE}\n`);
     // Converted modules are only reported once their text is written (or shown as a diff).

@@ -1,20 +1,23 @@
-// Analyses a list of files on every core: the main thread and worker threads
-// claim the next file from one shared counter, so a few large modules cannot
-// leave a core idle. Workers run this same bundle (dist/cli.js) in a role of
-// their own; results come back in the order of the list.
+// Analyses a list of files. The main thread reads every file and searches
+// its raw bytes first (see analyzeFile): most files end there. The files left
+// to parse go to worker threads only when they are enough work to pay for a
+// worker's start (bundle, wasm, grammars); then the main thread and the
+// workers claim the next file from one shared counter, so a few large
+// modules cannot leave a core idle. Workers run this same bundle
+// (dist/cli.js) in a role of their own; results come back in list order.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { initParser } from '../core/parser';
-import { analyzeFile, type FileResult } from './analyzeFile';
+import { analyzeFile, screenFile, type AnalyzeOptions, type FileResult } from './analyzeFile';
 
 const WORKER_ROLE = 'multiphase-analysis-worker';
-/** Below this many files a worker's start-up (bundle + wasm) costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 24;
+/** Bytes to parse per worker started: below this a worker's start-up costs more than it saves. */
+const BYTES_PER_WORKER = 1024 * 1024;
 
 interface WorkerInput {
   role: typeof WORKER_ROLE;
   files: string[];
   counter: SharedArrayBuffer;
+  options: AnalyzeOptions;
 }
 
 interface WorkerMessage {
@@ -34,38 +37,47 @@ function claimNext(counter: Int32Array): number {
 export async function runAnalysisWorker(): Promise<void> {
   const input = workerData as WorkerInput;
   const counter = new Int32Array(input.counter);
-  await initParser();
   for (let i = claimNext(counter); i < input.files.length; i = claimNext(counter)) {
-    const message: WorkerMessage = { index: i, result: analyzeFile(input.files[i]!) };
+    const message: WorkerMessage = { index: i, result: await analyzeFile(input.files[i]!, input.options) };
     parentPort!.postMessage(message);
   }
 }
 
-function workerCount(files: number): number {
+function workerCount(bytesToParse: number): number {
   // Workers re-load this file, so only a bundled .js can be one (not tsx sources).
-  if (files < MIN_FILES_FOR_WORKERS || !__filename.endsWith('.js')) return 0;
+  if (!__filename.endsWith('.js')) return 0;
   const configured = Number(process.env.MULTIPHASE_WORKERS);
   if (process.env.MULTIPHASE_WORKERS !== undefined && Number.isInteger(configured) && configured >= 0) return configured;
-  return Math.max(0, Math.min(availableParallelism() - 1, 7));
+  return Math.max(0, Math.min(availableParallelism() - 1, 7, Math.floor(bytesToParse / BYTES_PER_WORKER)));
 }
 
-export async function analyzeFiles(files: readonly string[]): Promise<FileResult[]> {
-  await initParser();
+export async function analyzeFiles(files: readonly string[], options: AnalyzeOptions = {}): Promise<FileResult[]> {
   const results: (FileResult | undefined)[] = new Array(files.length);
+  const toParse: number[] = [];
+  let bytesToParse = 0;
+  files.forEach((file, i) => {
+    const screened = screenFile(file, options);
+    if ('parse' in screened) {
+      toParse.push(i);
+      bytesToParse += screened.parse.length;
+    } else results[i] = screened;
+  });
+  const parseFiles = toParse.map((i) => files[i]!);
   const shared = new SharedArrayBuffer(4);
   const counter = new Int32Array(shared);
   const finished: Promise<void>[] = [];
-  for (let w = 0; w < workerCount(files.length); w++) {
-    const input: WorkerInput = { role: WORKER_ROLE, files: [...files], counter: shared };
+  for (let w = 0; w < workerCount(bytesToParse); w++) {
+    const input: WorkerInput = { role: WORKER_ROLE, files: parseFiles, counter: shared, options };
     const worker = new Worker(__filename, { workerData: input });
     worker.on('message', (m: WorkerMessage) => {
-      results[m.index] = m.result;
+      results[toParse[m.index]!] = m.result;
     });
     // A worker that dies leaves its claimed file unanswered: the sweep below takes it.
     finished.push(new Promise((done) => worker.once('exit', () => done())));
     worker.on('error', () => undefined);
   }
-  for (let i = claimNext(counter); i < files.length; i = claimNext(counter)) results[i] = analyzeFile(files[i]!);
+  for (let i = claimNext(counter); i < parseFiles.length; i = claimNext(counter)) results[toParse[i]!] = await analyzeFile(parseFiles[i]!, options);
   await Promise.all(finished);
-  return results.map((r, i) => r ?? analyzeFile(files[i]!));
+  for (const i of toParse) results[i] ??= await analyzeFile(files[i]!, options);
+  return results as FileResult[];
 }

@@ -7,7 +7,8 @@ import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
 import { WASM_FILES, type LanguageId } from './grammars';
 import { withLineFeeds } from './text/lineEndings';
 
-let ready: Promise<void> | undefined;
+let runtime: Promise<void> | undefined;
+const loading = new Map<LanguageId, Promise<void>>();
 const languages = new Map<LanguageId, Language>();
 const parsers = new Map<LanguageId, Parser>();
 
@@ -26,20 +27,36 @@ export function locateResource(file: string): string {
   return spec.endsWith('package.json') ? join(dirname(resolved), file) : resolved;
 }
 
-/** Initialise the wasm runtime and both grammars; safe to call many times. */
-export function initParser(): Promise<void> {
-  ready ??= (async () => {
-    await Parser.init({ locateFile: (name: string) => locateResource(name) });
-    for (const lang of Object.keys(WASM_FILES) as LanguageId[]) {
+/**
+ * The wasm runtime and the grammar of `lang`, each loaded once and only when
+ * first asked for: a tree with no candidate C++ file never loads the C++
+ * grammar, and one with no candidate file at all never starts wasm.
+ */
+export function loadLanguage(lang: LanguageId): Promise<void> {
+  let load = loading.get(lang);
+  if (!load) {
+    runtime ??= Parser.init({ locateFile: (name: string) => locateResource(name) });
+    load = runtime.then(async () => {
       languages.set(lang, await Language.load(locateResource(WASM_FILES[lang])));
-    }
-  })();
-  return ready;
+    });
+    loading.set(lang, load);
+  }
+  return load;
+}
+
+/** True once `lang`'s grammar is loaded, so parseText can be called for it. */
+export function isLanguageLoaded(lang: LanguageId): boolean {
+  return languages.has(lang);
+}
+
+/** Load the runtime and the given grammars (all of them by default); safe to call many times. */
+export async function initParser(langs: readonly LanguageId[] = Object.keys(WASM_FILES) as LanguageId[]): Promise<void> {
+  await Promise.all(langs.map(loadLanguage));
 }
 
 export function getLanguage(lang: LanguageId): Language {
   const language = languages.get(lang);
-  if (!language) throw new Error('initParser() must complete before parsing');
+  if (!language) throw new Error(`the ${lang} grammar is not loaded: await loadLanguage('${lang}') before parsing`);
   return language;
 }
 

@@ -3,6 +3,7 @@
 // UTF-8 is read as Latin-1, which maps every byte and so loses nothing: old C
 // sources often carry one accented name in a comment, and skipping the file
 // would hide its module. Refusals are reasons for a note, never exceptions.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
@@ -30,14 +31,25 @@ export function readSourceBytes(path: string): { kind: 'bytes'; content: Buffer 
   }
 }
 
+/** What decodeSource would make of the bytes, without decoding them. */
+export function byteForm(content: Buffer): 'binary' | 'utf8' | 'latin1' {
+  if (content.includes(0)) return 'binary';
+  return isUtf8(content) ? 'utf8' : 'latin1';
+}
+
+const BINARY_REASON = 'binary file (NUL bytes)';
+
+/** A read that is refused without decoding: binary content. */
+export function binarySkip(content: Buffer): Exclude<SourceRead, { kind: 'text' | 'error' }> {
+  return { kind: 'skipped', reason: BINARY_REASON, bytes: content.length };
+}
+
 /** Text from bytes: binary content refused, UTF-8 preferred, else Latin-1. */
 export function decodeSource(content: Buffer): Exclude<SourceRead, { kind: 'error' }> {
-  if (content.includes(0)) return { kind: 'skipped', reason: 'binary file (NUL bytes)', bytes: content.length };
-  try {
-    return { kind: 'text', text: utf8.decode(content), bytes: content.length, encoding: 'utf8' };
-  } catch {
-    return { kind: 'text', text: content.toString('latin1'), bytes: content.length, encoding: 'latin1' };
-  }
+  const form = byteForm(content);
+  if (form === 'binary') return binarySkip(content);
+  if (form === 'utf8') return { kind: 'text', text: utf8.decode(content), bytes: content.length, encoding: 'utf8' };
+  return { kind: 'text', text: content.toString('latin1'), bytes: content.length, encoding: 'latin1' };
 }
 
 export function readSource(path: string): SourceRead {

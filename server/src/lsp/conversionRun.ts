@@ -13,7 +13,7 @@ import { withTransientAnalysis } from './fileAnalysis';
 import { nextTurn } from './scheduling';
 import { pathToUri } from './uris';
 import { buildWorkspaceEdit } from './workspaceEdit';
-import { mayHoldFindings } from './workspaceFiles';
+import { bytesMayHoldFindings } from '../core/prefilter';
 
 export interface RefusedModule {
   file: string;
@@ -66,7 +66,7 @@ function planTarget(ctx: ServerContext, target: ConversionTarget, summary: Conve
     summary.skipped.push({ file, reason: read.kind === 'error' ? `cannot read it: ${read.message}` : read.reason });
     return null;
   }
-  if (!lang || !mayHoldFindings(read.content)) return null;
+  if (!lang || !bytesMayHoldFindings(read.content)) return null;
   const source = decodeSource(read.content);
   if (source.kind !== 'text') {
     summary.skipped.push({ file, reason: source.reason });

@@ -12,7 +12,8 @@ import { toDiagnostics } from './diagnostics';
 import { withTransientAnalysis } from './fileAnalysis';
 import type { SettingsStore } from './settings';
 import { pathToUri, uriToPath } from './uris';
-import { mayHoldFindings, walkWorkspaceFolder } from './workspaceFiles';
+import { walkWorkspaceFolder } from './workspaceFiles';
+import { bytesMayHoldFindings } from '../core/prefilter';
 
 export interface FileReport {
   uri: string;
@@ -126,7 +127,7 @@ export class WorkspaceIndex {
     const read = readSourceBytes(path);
     if (read.kind === 'error') return null;
     // Most files hold none of the prefilter's words: never decode those.
-    const source = read.kind === 'bytes' ? (mayHoldFindings(read.content) ? decodeSource(read.content) : null) : read;
+    const source = read.kind === 'bytes' ? (bytesMayHoldFindings(read.content) ? decodeSource(read.content) : null) : read;
     if (source?.kind === 'skipped') this.log(`${path}: skipped (${source.reason})`);
     else if (source?.kind === 'text') {
       const text = source.text;
