@@ -190,6 +190,22 @@ describe('multiphase fix on hostile input (CLI)', () => {
     assert.deepEqual(changedEntries(after, snapshot(root)), []);
   });
 
+  it('item 6 as root too: a chmod 444 file is skipped with a note unless --force', () => {
+    write(join(root, 'tree', 'locked.c'), singlePhaseModule('locked'));
+    chmodSync(join(root, 'tree', 'locked.c'), 0o444);
+    const before = snapshot(root);
+    const run = fix(root, ['tree']);
+    assert.equal(run.stderr, 'note: tree/locked.c: skipped (read-only, mode 0444; --force rewrites it)\n');
+    assert.equal(run.stdout, '');
+    assert.equal(run.status, 1);
+    assert.deepEqual(changedEntries(before, snapshot(root)), []);
+    const forced = fix(root, ['--force', 'tree']);
+    assert.equal(forced.stdout, 'tree/locked.c: locked: converted\n');
+    assert.equal(forced.status, 0);
+    assert.deepEqual(changedEntries(before, snapshot(root)), ['tree/locked.c']);
+    assert.equal(snapshot(root).get('tree/locked.c')?.mode, 0o444);
+  });
+
   it('item 7: --min-python below 3.5 is a usage error (exit 2) and nothing is written', () => {
     write(join(root, 'tree', 'm.c'), singlePhaseModule('spam'));
     const before = snapshot(root);

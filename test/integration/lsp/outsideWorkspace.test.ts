@@ -120,3 +120,20 @@ describe('LSP: no edit leaves the workspace', () => {
     assert.deepEqual(actions.filter((action) => /Convert/.test(action.title)), []);
   });
 });
+
+describe('LSP: Convert All and a link inside the workspace', () => {
+  const tree = makeWorkspace({ 'sub/target.c': singlePhaseModule('target') });
+  symlinkSync('sub/target.c', tree.path('a_link.c'));
+  const client = useServer({ rootUri: tree.uri, initializationOptions: { diagnosticsDebounceMs: 0 } });
+
+  it('edits the target once, not once per name, and the link stays a link', async () => {
+    const before = snapshot(tree.root);
+    const summary = await execute(client(), 'multiphase.convertAll');
+    assert.equal(summary.applied, true);
+    assert.deepEqual(editedPaths(client()), [tree.path('sub/target.c')]);
+    assert.deepEqual(summary.converted.map((c) => c.module), ['target']);
+    assert.deepEqual(changedEntries(before, snapshot(tree.root)), ['sub/target.c']);
+    assert.equal(readlinkSync(tree.path('a_link.c')), 'sub/target.c');
+    assert.match(readFileSync(tree.path('sub/target.c'), 'utf8'), /return PyModuleDef_Init\(&target_module\);/);
+  });
+});
