@@ -1,5 +1,5 @@
-// Bundles the three entry points and copies the wasm grammars and the
-// tree-sitter queries next to them, so dist/ is self-contained (the .vsix and
+// Bundles the three entry points and copies the wasm grammars next to them,
+// so dist/ is self-contained (the .vsix and
 // the npm package ship no node_modules). package.json's `files` lists what
 // both ship (vsce reads it too, in place of a .vscodeignore).
 import * as esbuild from 'esbuild';
@@ -11,16 +11,13 @@ const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
 
-mkdirSync('dist/queries', { recursive: true });
+mkdirSync('dist', { recursive: true });
 const wasm = [
   require.resolve('web-tree-sitter/tree-sitter.wasm'),
   join(dirname(require.resolve('tree-sitter-c/package.json')), 'tree-sitter-c.wasm'),
   join(dirname(require.resolve('tree-sitter-cpp/package.json')), 'tree-sitter-cpp.wasm'),
 ];
 for (const file of wasm) copyFileSync(file, join('dist', file.split('/').pop()));
-for (const q of readdirSync('server/src/core/queries')) {
-  copyFileSync(join('server/src/core/queries', q), join('dist/queries', q));
-}
 
 const common = {
   bundle: true,

@@ -1,6 +1,6 @@
 // Builds the .vsix with vsce exactly as `npm run package` does (from the
 // dist/ that `npm test` has just built) and reads the file list out of the
-// zip: the bundles, wasm, queries, grammar, docs and icon — and nothing else
+// zip: the bundles, wasm, grammar, docs and icon — and nothing else
 // (no sources, tests, fixtures, source maps or node_modules).
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -60,7 +60,6 @@ const ALLOWED: RegExp[] = [
   /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/(extension|server|cli)\.js$/,
   /^extension\/dist\/[\w-]+\.wasm$/,
-  /^extension\/dist\/queries\/[\w-]+\.scm$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/images\/[\w-]+\.png$/,
 ];
@@ -104,20 +103,14 @@ describe('the .vsix package', function () {
 
   after(() => rmSync(workDir, { recursive: true, force: true }));
 
-  it('holds the bundles, wasm grammars, queries, syntax grammar, docs and icon', () => {
+  it('holds the bundles, wasm grammars, syntax grammar, docs and icon', () => {
     for (const file of REQUIRED) assert.ok(names.includes(file), `${file} is packaged (have: ${names.join(', ')})`);
-    assert.ok(names.some((name) => name.startsWith('extension/dist/queries/')), 'tree-sitter queries are packaged');
   });
 
   it('holds nothing else: no sources, tests, fixtures, maps or node_modules', () => {
     const unexpected = names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name)));
     assert.deepEqual(unexpected, []);
     assert.ok(!names.some((name) => /node_modules|\.ts$|\.map$|\/test|fixtures|\/client\/|\/server\//.test(name)));
-  });
-
-  it('ships every query the server loads at run time', () => {
-    const sources = execFileSync('ls', ['server/src/core/queries'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-    for (const query of sources) assert.ok(names.includes(`extension/dist/queries/${query}`), query);
   });
 
   it('declares the icon, entry point and engine in its packaged manifest', () => {

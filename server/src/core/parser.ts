@@ -3,7 +3,7 @@
 // Trees live in wasm memory: callers must `tree.delete()` trees they replace.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Language, Parser, Query, type Tree } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { WASM_FILES, type LanguageId } from './grammars';
 import { withLineFeeds } from './text/lineEndings';
 
@@ -141,17 +141,4 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
     lineStart = i + 1;
   }
   return { row, column: offset - lineStart };
-}
-
-const queryCache = new Map<string, Query>();
-
-/** Compile a query once per language and cache it. */
-export function compileQuery(lang: LanguageId, name: string, source: string): Query {
-  const key = `${lang}:${name}`;
-  let query = queryCache.get(key);
-  if (!query) {
-    query = new Query(getLanguage(lang), source);
-    queryCache.set(key, query);
-  }
-  return query;
 }

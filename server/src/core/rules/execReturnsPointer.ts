@@ -4,7 +4,6 @@ import type { Node } from 'web-tree-sitter';
 import { spanOf } from '../analysis/nodes';
 import type { Finding } from '../findings';
 import type { FunctionInfo } from '../model';
-import { query } from '../queries';
 import { execFunctions } from './context';
 import { makeFinding, type RuleContext } from './rule';
 
@@ -18,8 +17,8 @@ export function execReturnsPointer(ctx: RuleContext): Finding[] {
       continue;
     }
     const pointers = pointerNames(exec);
-    for (const match of query(ctx.model.lang, 'returns').matches(exec.body)) {
-      const value = match.captures.find((c) => c.name === 'value')?.node;
+    for (const statement of exec.body.descendantsOfType('return_statement')) {
+      const value = statement?.namedChildren.find((c) => c?.type !== 'comment');
       // A C++ lambda inside exec returns for itself, not for exec.
       if (!value || insideLambda(value, exec.body)) continue;
       const what = pointerValue(value, pointers);
