@@ -12,7 +12,7 @@ import type { DocumentAnalysis } from './documents';
 import { conversionTitle, convertOne, planFile, singlePhaseModules } from './conversions';
 import { ruleFix } from './ruleFixes';
 import { addIfDisjoint, buildWorkspaceEdit, type EditGroup } from './workspaceEdit';
-import { documentEditable, workspaceRoots } from './workspaceScope';
+import { documentEditable } from './workspaceScope';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.multiphase`;
 
@@ -33,7 +33,7 @@ export function registerCodeActions(ctx: ServerContext): void {
     const analysis = document?.analysis(settings.generation, settings.conversionOptions);
     if (!document || !analysis) return [];
     // No edits for a file outside the workspace folders (or a link out of them); said once per file.
-    const scope = documentEditable(document.uri, workspaceRoots(workspace.folders));
+    const scope = documentEditable(document.uri, workspace.folders);
     if (!scope.ok) {
       if (!refusedUris.has(document.uri)) connection.console.warn(`code actions: none for ${document.uri}: ${scope.reason}`);
       refusedUris.add(document.uri);

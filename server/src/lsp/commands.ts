@@ -32,25 +32,29 @@ function refusedSummary(file: string, reason: string, failureReason: string): Co
 /**
  * Every workspace file Convert All may edit: open documents as the editor
  * has them, files on disk at their real path (a link inside the workspace is
- * edited at its target, once); links leading out of the workspace are logged and left out.
+ * edited at its target, once). Links leading out of the workspace are left
+ * out, logged, and returned for the reply.
  */
-function convertAllTargets(ctx: ServerContext): ConversionTarget[] {
+function convertAllTargets(ctx: ServerContext): { targets: ConversionTarget[]; outside: { file: string; reason: string }[] } {
   const { connection, documents, workspace } = ctx;
   const roots = workspaceRoots(workspace.folders);
   const targets: ConversionTarget[] = [];
+  const outside: { file: string; reason: string }[] = [];
   const seen = new Set<string>();
   for (const path of workspace.files()) {
-    const scope = fileInWorkspace(pathToUri(path), roots);
+    const file = pathToUri(path);
+    const scope = fileInWorkspace(file, roots);
     if (!scope.ok) {
       connection.console.warn(`${CONVERT_ALL}: left out ${path}: ${scope.reason}`);
+      outside.push({ file, reason: scope.reason });
       continue;
     }
-    const document = documents.forPath(path);
     if (seen.has(scope.path)) continue;
     seen.add(scope.path);
+    const document = documents.forPath(path);
     targets.push(document ? { kind: 'document', document, version: document.version } : { kind: 'disk', path: scope.path });
   }
-  return targets;
+  return { targets, outside };
 }
 
 /** Report on the client's token when it sent one, else on one we ask the client to create. */
@@ -74,8 +78,7 @@ export function registerCommands(ctx: ServerContext): void {
       const reference = readReference(params.arguments?.[0]);
       if (!reference) throw new ResponseError(ErrorCodes.InvalidParams, `${CONVERT_FILE} needs a {uri, version} argument`);
       const document = documents.get(reference.uri);
-      const roots = workspaceRoots(workspace.folders);
-      const scope = document ? documentEditable(reference.uri, roots) : fileInWorkspace(reference.uri, roots);
+      const scope = document ? documentEditable(reference.uri, workspace.folders) : fileInWorkspace(reference.uri, workspaceRoots(workspace.folders));
       if (!scope.ok) {
         // Never read or edit a file the workspace does not hold: a crafted URI or a link out of it.
         connection.console.warn(`${CONVERT_FILE}: refused ${reference.uri}: ${scope.reason}`);
@@ -90,12 +93,13 @@ export function registerCommands(ctx: ServerContext): void {
     }
 
     // multiphase.convertAll
-    const targets = convertAllTargets(ctx);
+    const { targets, outside } = convertAllTargets(ctx);
     connection.console.info(`${CONVERT_ALL}: ${targets.length} files in ${workspace.folders.length} folder(s)`);
     // Applied at once unless the user asked for the preview (VS Code opens it
     // with every entry unticked, so by default "convert all" would convert nothing).
     const preview = settings.current.previewConvertAll;
     const summary = await runConversion(ctx, targets, { ...control, preview, label: 'Convert all modules to multi-phase initialization' });
+    summary.skipped.unshift(...outside);
     const notApplied = summary.notApplied.length ? `, ${summary.notApplied.length} not applied` : '';
     connection.console.info(`${CONVERT_ALL}: ${summary.converted.length} converted${notApplied}, ${summary.refused.length} refused, ${summary.skipped.length} skipped${summary.cancelled ? ', cancelled' : ''}`);
     return summary;

@@ -28,9 +28,9 @@ export function fileInWorkspace(uri: string, roots: readonly string[]): { ok: tr
  * Whether code actions may edit an open document: a buffer with no file
  * behind it (untitled:) only changes the buffer; with no workspace folder
  * open (a single file), the file the editor opened is the workspace; else
- * the file must lie inside a folder.
+ * the file must lie inside one of the `folders` (as the client gave them).
  */
-export function documentEditable(uri: string, roots: readonly string[]): EditScope {
-  if (!uri.startsWith('file:') || roots.length === 0) return { ok: true };
-  return fileInWorkspace(uri, roots);
+export function documentEditable(uri: string, folders: readonly string[]): EditScope {
+  if (!uri.startsWith('file:') || folders.length === 0) return { ok: true };
+  return fileInWorkspace(uri, workspaceRoots(folders));
 }

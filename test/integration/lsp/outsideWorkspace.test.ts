@@ -108,6 +108,8 @@ describe('LSP: no edit leaves the workspace', () => {
     assert.deepEqual(summary.refused.map((r) => [r.module, r.reasons]), [['quiet', ['silenced by a "multiphase: ignore" comment']]]);
     assert.deepEqual(changedEntries(before, snapshot(tree.root)), ['ws/inside.c']);
     assert.ok(client().logs.some((line) => /^multiphase\.convertAll: left out .*link_out\.c: a symbolic link to .*shared\/linked\.c, outside the workspace folders$/.test(line)));
+    const leftOut = summary.skipped.find((entry) => entry.file === `${ws}/link_out.c`);
+    assert.match(leftOut?.reason ?? '', /^a symbolic link to .*\/shared\/linked\.c, outside the workspace folders$/, 'the reply says so too');
     assert.equal(readFileSync(tree.path('shared/linked.c'), 'utf8'), singlePhaseModule('linked'));
     assert.equal(readFileSync(tree.path('elsewhere/victim.c'), 'utf8'), singlePhaseModule('victim'));
   });
