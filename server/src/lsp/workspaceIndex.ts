@@ -1,7 +1,9 @@
 // The workspace folders and a per-file diagnostics cache for files on disk,
 // keyed by size, mtime and settings generation: the client re-pulls
 // workspace diagnostics every few seconds, and unchanged files must cost one
-// stat, not a parse.
+// stat, not a parse. When the stat changed but the bytes did not (a touch, a
+// branch switched back and forth), the content hash keeps the old answer.
+import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { decodeSource, readSourceBytes } from '../files/sources';
 import { sep } from 'node:path';
@@ -29,7 +31,10 @@ export interface DocumentReport extends FileReport {
 }
 
 interface CacheEntry {
+  /** Size, mtime and settings generation; empty once the file watcher said it changed. */
   stamp: string;
+  /** Hash of the bytes the report was made from, with the settings generation. */
+  content: string;
   report: FileReport;
 }
 
@@ -126,6 +131,11 @@ export class WorkspaceIndex {
     // The CLI's safe read: size limit, binary files, Latin-1 fallback.
     const read = readSourceBytes(path);
     if (read.kind === 'error') return null;
+    const content = read.kind === 'bytes' ? `${createHash('sha1').update(read.content).digest('base64')}-s${this.settings.generation}` : stamp;
+    if (cached?.content === content) {
+      cached.stamp = stamp;
+      return cached.report;
+    }
     // Most files hold none of the prefilter's words: never decode those.
     const source = read.kind === 'bytes' ? (bytesMayHoldFindings(read.content) ? decodeSource(read.content) : null) : read;
     if (source?.kind === 'skipped') this.log(`${path}: skipped (${source.reason})`);
@@ -138,12 +148,13 @@ export class WorkspaceIndex {
       if (outcome.ok) report.diagnostics = outcome.value;
       else if (!outcome.generator) this.log(`${path}: ${outcome.reason}`);
     }
-    this.cache.set(path, { stamp, report });
+    this.cache.set(path, { stamp, content, report });
     return report;
   }
 
-  /** Forget a file (it changed on disk) so the next report re-reads it. */
+  /** A file changed on disk: the next report re-reads it (and keeps the answer if the bytes are the same). */
   invalidate(path: string): void {
-    this.cache.delete(path);
+    const cached = this.cache.get(path);
+    if (cached) cached.stamp = '';
   }
 }

@@ -1,7 +1,7 @@
 // Diagnostics for files nobody opened: served by workspace/diagnostic to a
 // pull client, pushed to a client without pull support.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import type { WorkspaceDiagnosticReport, WorkspaceFullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { editorCapabilities, useServer } from '../../support/lspClient';
 import { makeWorkspace, PLAIN_C, singlePhaseModule } from './sources';
@@ -52,6 +52,18 @@ describe('LSP: workspace diagnostics', () => {
       const alpha = byUri.get(ws.fileUri('pkg/alpha.c'));
       assert.equal(alpha?.kind, 'full');
       assert.deepEqual((alpha as WorkspaceFullDocumentDiagnosticReport).items, [], 'cleared');
+    });
+
+    it('keeps the answer for a file rewritten with the same bytes (new mtime, same content hash)', async () => {
+      const first = await client().connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+      const beta = first.items.find((item) => item.uri === ws.fileUri('pkg/cxx/beta.cpp'));
+      assert.ok(beta?.resultId);
+      const path = ws.path('pkg/cxx/beta.cpp');
+      writeFileSync(path, readFileSync(path));
+      utimesSync(path, new Date(), new Date(Date.now() + 60_000));
+      await client().connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: beta.uri, type: 2 }] });
+      const second = await client().connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [{ uri: beta.uri, value: beta.resultId }] });
+      assert.equal(second.items.find((item) => item.uri === beta.uri)?.kind, 'unchanged');
     });
 
     it('serves textDocument/diagnostic for an open document', async () => {
