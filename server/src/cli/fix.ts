@@ -13,7 +13,7 @@ import { bytesMayHoldFindings } from '../core/prefilter';
 import { oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
 import { decodeSource, readSourceBytes } from '../files/sources';
 import { editableRoots, placeEdit } from '../files/links';
-import { describeError, readOnlyReason, roundTripForm, writeAtomically } from '../files/rewrite';
+import { describeError, isSystemError, readOnlyReason, roundTripForm, writeAtomically } from '../files/rewrite';
 import { walkSources } from '../files/walk';
 
 export const FIX_USAGE = `usage: multiphase fix [options] [PATH...]
@@ -172,25 +172,27 @@ function saveConversion(file: string, before: string, after: string, args: FixAr
     note(`note: ${file}: skipped (${place.reason})`);
     return 'skipped';
   }
-  const readOnly = args.force ? undefined : readOnlyReason(place.real);
-  if (readOnly) {
-    note(`note: ${file}: skipped (${readOnly}; --force rewrites it)`);
-    return 'skipped';
-  }
-  if (args.diff) {
-    const [from, to] = isAbsolute(file) ? [file, file] : [`a/${file}`, `b/${file}`];
-    process.stdout.write(createTwoFilesPatch(from, to, before, after));
-    return 'saved';
-  }
-  const form = roundTripForm(place.real, before);
-  if (!form) {
-    note(`multiphase fix: ${file}: not rewritten: its bytes would not survive a rewrite (not UTF-8 or Latin-1 text)`);
-    return 'skipped';
-  }
   try {
+    const readOnly = args.force ? undefined : readOnlyReason(place.real);
+    if (readOnly) {
+      note(`note: ${file}: skipped (${readOnly}; --force rewrites it)`);
+      return 'skipped';
+    }
+    if (args.diff) {
+      const [from, to] = isAbsolute(file) ? [file, file] : [`a/${file}`, `b/${file}`];
+      process.stdout.write(createTwoFilesPatch(from, to, before, after));
+      return 'saved';
+    }
+    const form = roundTripForm(place.real, before);
+    if (!form) {
+      note(`multiphase fix: ${file}: not rewritten: its bytes would not survive a rewrite (not UTF-8 or Latin-1 text)`);
+      return 'skipped';
+    }
     writeAtomically(place.real, after, form);
     return 'saved';
   } catch (err) {
+    // A system error (the folder refuses the temporary file, the file went away) is this file's; anything else is ours.
+    if (!isSystemError(err)) throw err;
     note(`multiphase fix: ${file}: not written: ${describeError(err)}`);
     return 'failed';
   }

@@ -28,6 +28,11 @@ export function roundTripForm(path: string, text: string): ByteForm | undefined 
   return undefined;
 }
 
+/** An error from the file system (it has an errno code), not a bug of ours. */
+export function isSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string';
+}
+
 /** A short reason for a failed file operation, as a one-line message says it. */
 export function describeError(err: unknown): string {
   const code = err && typeof err === 'object' && 'code' in err ? String((err as { code: unknown }).code) : '';
