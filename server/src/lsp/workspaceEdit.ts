@@ -4,6 +4,7 @@
 // them if the document moved on.
 import type { AnnotatedTextEdit, ChangeAnnotation, TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { normalizeEdits, type TextEdit } from '../core/edits';
+import { loneCarriageReturns, withCarriageReturns } from '../core/text/lineEndings';
 import type { LineIndex } from '../core/text/lines';
 import type { ClientSupport } from './context';
 
@@ -33,8 +34,16 @@ export function addIfDisjoint(accepted: EditGroup[], group: EditGroup, textLengt
   return true;
 }
 
-export function toLspEdit(lines: LineIndex, edit: TextEdit): LspTextEdit {
-  return { range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }, newText: edit.newText };
+export function toLspEdit(lines: LineIndex, edit: TextEdit, lineEnds: LineEnds = asWritten): LspTextEdit {
+  return { range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }, newText: lineEnds(edit.newText) };
+}
+
+type LineEnds = (newText: string) => string;
+const asWritten: LineEnds = (newText) => newText;
+
+/** Edits are made with LF; a file whose lines end in lone CRs (classic Mac OS) gets CRs. */
+function lineEndsOf(lines: LineIndex): LineEnds {
+  return loneCarriageReturns(lines.text) === 'all' ? withCarriageReturns : asWritten;
 }
 
 export interface AnnotationStyle {
@@ -47,7 +56,8 @@ export function buildWorkspaceEdit(files: readonly FileEdits[], client: ClientSu
     const changes: Record<string, LspTextEdit[]> = {};
     for (const file of files) {
       const edits = normalizeEdits(file.groups.flatMap((group) => group.edits), file.lines.text.length);
-      changes[file.uri] = edits.map((edit) => toLspEdit(file.lines, edit));
+      const lineEnds = lineEndsOf(file.lines);
+      changes[file.uri] = edits.map((edit) => toLspEdit(file.lines, edit, lineEnds));
     }
     return { changes };
   }
@@ -66,8 +76,9 @@ export function buildWorkspaceEdit(files: readonly FileEdits[], client: ClientSu
     }
     const order = new Map(normalizeEdits(tagged.map((t) => t.edit), file.lines.text.length).map((edit, index) => [edit, index]));
     tagged.sort((a, b) => order.get(a.edit)! - order.get(b.edit)!);
+    const lineEnds = lineEndsOf(file.lines);
     const edits: (LspTextEdit | AnnotatedTextEdit)[] = tagged.map(({ edit, annotationId }) =>
-      annotationId ? { ...toLspEdit(file.lines, edit), annotationId } : toLspEdit(file.lines, edit),
+      annotationId ? { ...toLspEdit(file.lines, edit, lineEnds), annotationId } : toLspEdit(file.lines, edit, lineEnds),
     );
     documentChanges.push({ textDocument: { uri: file.uri, version: file.version }, edits });
   }
