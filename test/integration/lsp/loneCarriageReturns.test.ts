@@ -3,7 +3,7 @@
 // smaller quick fixes) writes the document's own CRs, never an LF.
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
-import { LspTestClient } from '../../support/lspClient';
+import { useServer } from '../../support/lspClient';
 import { HALF_CONVERTED, singlePhaseModule } from './sources';
 
 function editsOf(action: CodeAction): TextEdit[] {
@@ -12,18 +12,14 @@ function editsOf(action: CodeAction): TextEdit[] {
 }
 
 describe('LSP: lone-CR line endings', () => {
-  let client: LspTestClient;
-  before(async () => {
-    client = LspTestClient.spawn();
-    await client.initialize({ initializationOptions: { diagnosticsDebounceMs: 0 } });
-  });
-  after(() => client.shutdown());
+  const server = useServer({ initializationOptions: { diagnosticsDebounceMs: 0 } });
 
   async function actions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    return server().connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
   }
 
   it('places the single-phase finding on its line and converts with CRs only', async () => {
+    const client = server();
     const uri = 'file:///virtual/cr_spam.c';
     const text = singlePhaseModule('spam').replace(/\n/g, '\r');
     await client.open(uri, text);
@@ -43,6 +39,7 @@ describe('LSP: lone-CR line endings', () => {
   });
 
   it('a smaller quick fix (missing Py_mod_gil) writes CRs too', async () => {
+    const client = server();
     const uri = 'file:///virtual/cr_half.c';
     await client.open(uri, HALF_CONVERTED.replace(/\n/g, '\r'));
     const published = await client.waitForDiagnostics(uri);
