@@ -1,153 +1,117 @@
-// The language server's speed, measured over stdio the way an editor sees it:
-// keystroke latency, workspace diagnostics beside ripgrep, start-up, and the
-// server's peak memory. Prints each figure against its goal; never fails.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
-import { editorCapabilities, LspTestClient } from '../test/support/lspClient';
+// The language server as an editor sees it, over stdio, each figure beside a
+// baseline from the same run: start-up to first diagnostics and keystroke
+// latency beside bench/minimalServer.cjs (vscode-languageserver publishing
+// one fixed diagnostic), and keystrokes also beside a plain web-tree-sitter
+// incremental reparse of the same edits in this process.
+import { dirname, join } from 'node:path';
+import { Language, Parser, type Edit } from 'web-tree-sitter';
+import { editorCapabilities, LspTestClient, REPO_ROOT } from '../test/support/lspClient';
 import { singlePhaseModule } from '../test/integration/lsp/sources';
+import { peakRssMb } from './treeBench';
+import { median, percentile } from './report';
 import { generateFile } from './sourceGenerator';
 
-/** The shape of generate-tree.mjs's export (plain JS, loaded by run.mjs). */
-export type GenerateTree = (dir: string, options?: { files?: number; linesPerFile?: number; moduleEvery?: number }) => { files: number; lines: number };
+const MINIMAL_SERVER = join(REPO_ROOT, 'bench', 'minimalServer.cjs');
+const OPTIONS = { initializationOptions: { diagnosticsDebounceMs: 0 }, capabilities: editorCapabilities() };
 
-const GOALS = { keystrokeP95Ms: 15, workspaceMs: 2000, workspaceVsRg: 5, startupMs: 400, peakRssMb: 200 };
-
-interface Figure {
-  name: string;
-  value: string;
-  goal: string;
-  pass: boolean;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** Peak resident set of a process (VmHWM), in MB; undefined off Linux. */
-function peakRssMb(pid: number): number | undefined {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function measureStartup(runs: number): Promise<number> {
+/** Median time from spawning a server to the first diagnostics for a file opened right after initialize. */
+export async function measureStartup(runs: number, serverPath?: string): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const client = LspTestClient.spawn();
-    await client.initialize({ initializationOptions: { diagnosticsDebounceMs: 0 } });
-    const uri = 'file:///bench/startup.c';
-    await client.open(uri, singlePhaseModule('startup'));
-    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
-    times.push(performance.now() - started);
-    await client.shutdown();
+    const client = LspTestClient.spawn(serverPath);
+    try {
+      await client.initialize(OPTIONS);
+      const uri = 'file:///bench/startup.c';
+      await client.open(uri, singlePhaseModule('startup'));
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      times.push(performance.now() - started);
+    } finally {
+      await client.shutdown();
+    }
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return median(times);
 }
 
-/** Types `edits` characters, one didChange each, into PyInit_beta's body; times each until its diagnostics arrive. */
-async function measureKeystrokes(edits: number): Promise<{ median: number; p95: number; lines: number; peakMb?: number }> {
-  const text = generateFile('bench', 5000, ['alpha', 'beta', 'gamma']);
-  const client = LspTestClient.spawn();
-  await client.initialize({ initializationOptions: { diagnosticsDebounceMs: 0 } });
-  const uri = 'file:///bench/keystrokes.c';
-  await client.open(uri, text);
-  await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
-  const bodyStart = text.indexOf('{\n', text.indexOf('PyInit_beta(void)')) + 2;
-  const before = text.slice(0, bodyStart);
-  let line = before.split('\n').length - 1;
+interface Keystroke {
+  /** LSP position of the insertion. */
+  line: number;
+  character: number;
+  offset: number;
+  text: string;
+}
+
+/** One character at a time, typed into PyInit_beta's body: 40 new lines of code. */
+function keystrokes(text: string, count: number): Keystroke[] {
+  let offset = text.indexOf('{\n', text.indexOf('PyInit_beta(void)')) + 2;
+  let line = text.slice(0, offset).split('\n').length - 1;
   let character = 0;
-  const typed = Array.from({ length: 40 }, (_, i) => `    int counter_${i} = ${i};\n`).join('').slice(0, edits);
-  const latencies: number[] = [];
+  const typed = Array.from({ length: 40 }, (_, i) => `    int counter_${i} = ${i};\n`).join('').slice(0, count);
+  const out: Keystroke[] = [];
   for (const ch of typed) {
-    const at = { line, character };
-    const started = performance.now();
-    const version = await client.change(uri, [{ range: { start: at, end: at }, text: ch }]);
-    await client.nextDiagnostics(uri, (p) => p.version === version);
-    latencies.push(performance.now() - started);
+    out.push({ line, character, offset, text: ch });
+    offset++;
     if (ch === '\n') {
       line++;
       character = 0;
     } else character++;
   }
-  const peakMb = peakRssMb(client.pid);
-  await client.shutdown();
-  const sorted = latencies.sort((a, b) => a - b);
-  return { median: percentile(sorted, 50), p95: percentile(sorted, 95), lines: text.split('\n').length, peakMb };
+  return out;
 }
 
-function timeRipgrep(root: string): number | undefined {
-  const probe = spawnSync('rg', ['--version']);
-  if (probe.error || probe.status !== 0) return undefined;
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const started = performance.now();
-    spawnSync('rg', ['-l', 'PyInit_|PyModuleDef', root], { maxBuffer: 64 * 1024 * 1024 });
-    times.push(performance.now() - started);
-  }
-  return Math.min(...times);
+export interface KeystrokeFigures {
+  lines: number;
+  edits: number;
+  p50: number;
+  p95: number;
+  peakRssMb?: number;
 }
 
-async function measureWorkspace(generateTree: GenerateTree): Promise<{ ms: number; rgMs?: number; files: number; lines: number; reported: number; peakMb?: number }> {
-  const root = mkdtempSync(join(tmpdir(), 'multiphase-bench-'));
+/** Each keystroke's time from didChange to the diagnostics of that version. */
+export async function measureKeystrokes(lines: number, edits: number, serverPath?: string): Promise<KeystrokeFigures> {
+  const text = generateFile('bench', lines, ['alpha', 'beta', 'gamma']);
+  const client = LspTestClient.spawn(serverPath);
   try {
-    const shape = generateTree(root, { files: 400, linesPerFile: 500 });
-    const rgMs = timeRipgrep(root);
-    const client = LspTestClient.spawn();
-    await client.initialize({ rootUri: pathToFileURL(root).href, capabilities: editorCapabilities({ pull: true }) });
-    const started = performance.now();
-    const report = await client.connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
-    const ms = performance.now() - started;
-    const peakMb = peakRssMb(client.pid);
-    await client.shutdown();
-    return { ms, rgMs, files: shape.files, lines: shape.lines, reported: report.items.length, peakMb };
+    await client.initialize(OPTIONS);
+    const uri = 'file:///bench/keystrokes.c';
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const latencies: number[] = [];
+    for (const key of keystrokes(text, edits)) {
+      const at = { line: key.line, character: key.character };
+      const started = performance.now();
+      const version = await client.change(uri, [{ range: { start: at, end: at }, text: key.text }]);
+      await client.nextDiagnostics(uri, (p) => p.version === version);
+      latencies.push(performance.now() - started);
+    }
+    return { lines: text.split('\n').length, edits, p50: percentile(latencies, 50), p95: percentile(latencies, 95), peakRssMb: peakRssMb(client.pid) };
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    await client.shutdown();
   }
 }
 
-function print(figures: Figure[]): void {
-  const width = Math.max(...figures.map((f) => f.name.length));
-  for (const f of figures) process.stdout.write(`${f.pass ? 'PASS' : 'MISS'}  ${f.name.padEnd(width)}  ${f.value}  (goal ${f.goal})\n`);
+/** The same edits, re-parsed incrementally by web-tree-sitter alone (tree.edit + parse with the old tree). */
+export async function treeSitterKeystrokes(lines: number, edits: number): Promise<{ p50: number; p95: number }> {
+  await Parser.init();
+  const parser = new Parser();
+  parser.setLanguage(await Language.load(join(dirname(require.resolve('tree-sitter-c/package.json')), 'tree-sitter-c.wasm')));
+  let text = generateFile('bench', lines, ['alpha', 'beta', 'gamma']);
+  let tree = parser.parse(text)!;
+  const latencies: number[] = [];
+  for (const key of keystrokes(text, edits)) {
+    const started = performance.now();
+    text = text.slice(0, key.offset) + key.text + text.slice(key.offset);
+    const newEnd = key.text === '\n' ? { row: key.line + 1, column: 0 } : { row: key.line, column: key.character + 1 };
+    const edit: Edit = { startIndex: key.offset, oldEndIndex: key.offset, newEndIndex: key.offset + 1, startPosition: { row: key.line, column: key.character }, oldEndPosition: { row: key.line, column: key.character }, newEndPosition: newEnd };
+    tree.edit(edit);
+    const next = parser.parse(text, tree)!;
+    tree.delete();
+    tree = next;
+    latencies.push(performance.now() - started);
+  }
+  tree.delete();
+  parser.delete();
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
-/** `generateTree` comes from the ESM entry: a CommonJS module cannot import generate-tree.mjs. */
-export async function runBenchmarks(generateTree: GenerateTree): Promise<void> {
-  process.stdout.write('multiphase language server benchmarks (node dist/server.js --stdio)\n\n');
-  const keystrokes = await measureKeystrokes(300);
-  const workspace = await measureWorkspace(generateTree);
-  const startup = await measureStartup(5);
-  const peaks = [keystrokes.peakMb, workspace.peakMb].filter((v): v is number => v !== undefined);
-  const figures: Figure[] = [
-    {
-      name: 'keystroke latency',
-      value: `median ${keystrokes.median.toFixed(1)} ms, p95 ${keystrokes.p95.toFixed(1)} ms over 300 edits, ${keystrokes.lines}-line file, 3 modules`,
-      goal: `p95 < ${GOALS.keystrokeP95Ms} ms`,
-      pass: keystrokes.p95 < GOALS.keystrokeP95Ms,
-    },
-  ];
-  const ratio = workspace.rgMs ? workspace.ms / workspace.rgMs : undefined;
-  figures.push({
-    name: 'workspace diagnostics',
-    value:
-      `${workspace.ms.toFixed(0)} ms for ${workspace.files} files / ${workspace.lines} lines (${workspace.reported} reports)` +
-      (workspace.rgMs !== undefined ? `; rg -l ${workspace.rgMs.toFixed(0)} ms, ratio ${ratio!.toFixed(1)}x` : '; rg not installed, no ratio'),
-    goal: `< ${GOALS.workspaceMs} ms and < ${GOALS.workspaceVsRg}x rg`,
-    pass: workspace.ms < GOALS.workspaceMs && (ratio === undefined || ratio < GOALS.workspaceVsRg),
-  });
-  figures.push({ name: 'start-up', value: `${startup.toFixed(0)} ms to first diagnostics (median of 5)`, goal: `< ${GOALS.startupMs} ms`, pass: startup < GOALS.startupMs });
-  if (peaks.length) {
-    const peak = Math.max(...peaks);
-    figures.push({ name: 'peak server memory', value: `${peak.toFixed(0)} MB VmHWM`, goal: `< ${GOALS.peakRssMb} MB`, pass: peak < GOALS.peakRssMb });
-  } else {
-    figures.push({ name: 'peak server memory', value: 'unavailable (no /proc)', goal: `< ${GOALS.peakRssMb} MB`, pass: true });
-  }
-  print(figures);
-}
+export { MINIMAL_SERVER };

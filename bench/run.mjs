@@ -1,7 +1,7 @@
-// `npm run bench`: builds first (see package.json), then measures the
-// language server. Runs under tsx's loader so the TypeScript benches and the
-// shared LSP test client load as they are.
+// `npm run bench [-- --tree DIR] [-- --runs N]`: builds first (see
+// package.json), then measures; see bench/main.ts. Runs under tsx's loader so
+// the TypeScript benches and the shared LSP test client load as they are.
 import { generateTree } from './generate-tree.mjs';
-import { runBenchmarks } from './lspBench.ts';
+import { runBench } from './main.ts';
 
-await runBenchmarks(generateTree);
+await runBench(process.argv.slice(2), generateTree);

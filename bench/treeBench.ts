@@ -1,0 +1,114 @@
+// Whole-tree figures, each beside a baseline from the same run on the same
+// files: `multiphase check` as a whole process and the server's workspace
+// diagnostics beside `rg -l 'PyInit_|PyModuleDef'`, and check beside a plain
+// web-tree-sitter process that parses every C/C++ file the walker finds.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
+import { walkSources } from '../server/src/files/walk';
+import { editorCapabilities, LspTestClient, REPO_ROOT } from '../test/support/lspClient';
+import { median, repeat, timeProcess } from './report';
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+const MAX_RSS = join(REPO_ROOT, 'bench', 'maxRss.cjs');
+const PARSE_ALL = join(REPO_ROOT, 'bench', 'parseAll.cjs');
+const PATTERN = 'PyInit_|PyModuleDef';
+
+export interface TreeFigures {
+  label: string;
+  files: number;
+  bytes: number;
+  runs: number;
+  /** The text-search baseline: rg -l, or grep -rlE where rg is missing. */
+  searchTool: string;
+  searchMs: number;
+  searchHits: number;
+  checkMs: number;
+  checkRssMb?: number;
+  findings: number;
+  parseAllMs: number;
+  workspaceMs: number;
+  workspaceReports: number;
+  serverRssMb?: number;
+}
+
+function searchCommand(dir: string): { tool: string; command: string; args: string[] } {
+  const probe = spawnSync('rg', ['--version']);
+  if (!probe.error && probe.status === 0) return { tool: 'rg -l', command: 'rg', args: ['-l', PATTERN, dir] };
+  return { tool: 'grep -rlE (rg not installed)', command: 'grep', args: ['-rlE', PATTERN, dir] };
+}
+
+/** VmHWM of a live process, in MB (Linux). */
+export function peakRssMb(pid: number): number | undefined {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fresh server per run: the time of one workspace/diagnostic request, and the server's peak memory after it. */
+async function workspaceDiagnostics(dir: string): Promise<{ ms: number; reports: number; rssMb?: number }> {
+  const client = LspTestClient.spawn();
+  try {
+    await client.initialize({ rootUri: pathToFileURL(dir).href, capabilities: editorCapabilities({ pull: true }) });
+    const started = performance.now();
+    const report = await client.connection.sendRequest<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    const ms = performance.now() - started;
+    return { ms, reports: report.items.length, rssMb: peakRssMb(client.pid) };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+export async function measureTree(dir: string, label: string, runs: number): Promise<TreeFigures> {
+  const files = [...walkSources([dir], { onError: () => undefined })];
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const scratch = mkdtempSync(join(tmpdir(), 'multiphase-bench-list-'));
+  try {
+    const list = join(scratch, 'files.txt');
+    writeFileSync(list, files.join('\n') + '\n');
+    const search = searchCommand(dir);
+    let searchHits = 0;
+    const searchMs = await repeat(runs, () => {
+      const run = timeProcess(search.command, search.args);
+      searchHits = run.stdout.split('\n').filter(Boolean).length;
+      return run.ms;
+    });
+    const rss: number[] = [];
+    let findings = 0;
+    const checkMs = await repeat(runs, () => {
+      const run = timeProcess(process.execPath, ['--require', MAX_RSS, CLI, 'check', '--format', 'json', '--exit-zero', dir]);
+      if (run.status !== 0) throw new Error(`check exited ${run.status}: ${run.stderr}`);
+      findings = (JSON.parse(run.stdout) as unknown[]).length;
+      if (run.maxRssMb !== undefined) rss.push(run.maxRssMb);
+      return run.ms;
+    });
+    const parseAllMs = await repeat(runs, () => timeProcess(process.execPath, [PARSE_ALL, list], REPO_ROOT).ms);
+    const workspace: { ms: number; reports: number; rssMb?: number }[] = [];
+    for (let i = 0; i < runs; i++) workspace.push(await workspaceDiagnostics(dir));
+    const serverRss = workspace.map((w) => w.rssMb).filter((v): v is number => v !== undefined);
+    return {
+      label,
+      files: files.length,
+      bytes,
+      runs,
+      searchTool: search.tool,
+      searchMs: searchMs.median,
+      searchHits,
+      checkMs: checkMs.median,
+      checkRssMb: rss.length ? Math.max(...rss) : undefined,
+      findings,
+      parseAllMs: parseAllMs.median,
+      workspaceMs: median(workspace.map((w) => w.ms)),
+      workspaceReports: workspace[0]?.reports ?? 0,
+      serverRssMb: serverRss.length ? Math.max(...serverRss) : undefined,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
