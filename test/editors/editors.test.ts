@@ -19,6 +19,8 @@ interface Editor {
   /** Version line, or undefined when the editor (or a part it needs) is missing. */
   version(): string | undefined;
   missing: string;
+  /** Whether the README's snippet for this editor defines :MultiphaseConvertAll. */
+  convertAllCommand: boolean;
   /** Writes the README configuration into `dir`; returns the command line that opens `project.file` and runs the driver. */
   launch(project: Project, dir: string): { command: string; args: string[]; env: NodeJS.ProcessEnv };
 }
@@ -30,6 +32,7 @@ const EDITORS: Editor[] = [
     name: 'Neovim',
     version: () => tryRun('nvim', ['--version'])?.split('\n')[0],
     missing: 'Neovim is not installed (apt-get install -y neovim)',
+    convertAllCommand: true,
     launch(project, dir) {
       const init = join(dir, 'init.lua');
       writeFileSync(init, readmeSnippet(/^#### Neovim 0\.7\b/, 'lua'));
@@ -50,6 +53,7 @@ const EDITORS: Editor[] = [
       return out && !out.endsWith(' nil') ? out : undefined;
     },
     missing: 'Emacs with eglot is not installed (apt-get install -y emacs-nox elpa-eglot)',
+    convertAllCommand: false,
     launch(project, dir) {
       const init = join(dir, 'init.el');
       writeFileSync(init, readmeSnippet(/^### Emacs\b/, 'elisp'));
@@ -129,5 +133,13 @@ for (const editor of EDITORS) {
       assert.ok(checked.ok, checked.output);
       assert.match(checked.output, /^ok multi 3\.13/m);
     });
+
+    if (editor.convertAllCommand) {
+      it(':MultiphaseConvertAll converts the module in the file that was never opened, and :wall saves it', () => {
+        const { file, module } = project.unopened;
+        assert.deepEqual(result.convertAll?.converted?.map((c) => c.module), [module], context());
+        assert.match(readFileSync(file, 'utf8'), new RegExp(`return PyModuleDef_Init\\(&${module}_module\\);`));
+      });
+    }
   });
 }

@@ -25,6 +25,8 @@ export interface DriverResult {
   cursor?: [number, number];
   /** Titles of the code actions the editor offered there. */
   offered?: string[];
+  /** Neovim: the summary :MultiphaseConvertAll printed. */
+  convertAll?: { converted?: { file: string; module: string }[] };
   messages?: string[];
   message?: string;
   error?: string;
@@ -87,15 +89,17 @@ export function pathWithServer(): string {
 
 export interface Project {
   root: string;
-  /** The single-phase module's file, and its module name. */
+  /** The single-phase module's file the editor opens, and its module name. */
   file: string;
   module: string;
   original: string;
+  /** A second single-phase module, in a file the editor does not open. */
+  unopened: { file: string; module: string };
   /** Scratch space outside the project (editor state, results). */
   scratch: string;
 }
 
-/** A git project holding `<module>.c`, a single-phase module. */
+/** A git project holding `<module>.c` and `src/<module>_other.c`, two single-phase modules. */
 export function makeProject(module: string): Project {
   const scratch = mkdtempSync(join(tmpdir(), `multiphase-editor-${module}-`));
   const root = join(scratch, 'project');
@@ -104,7 +108,10 @@ export function makeProject(module: string): Project {
   const original = singlePhaseModule(module);
   const file = join(root, `${module}.c`);
   writeFileSync(file, original);
-  return { root, file, module, original, scratch };
+  const unopened = { file: join(root, 'src', `${module}_other.c`), module: `${module}_other` };
+  mkdirSync(join(root, 'src'));
+  writeFileSync(unopened.file, singlePhaseModule(unopened.module));
+  return { root, file, module, original, unopened, scratch };
 }
 
 /** Run an editor; `limitMs` only ends a hang (the driver's own waits are shorter). */

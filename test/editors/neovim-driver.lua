@@ -1,7 +1,8 @@
 -- Runs inside headless Neovim after the README's init.lua has been loaded and
 -- a single-phase C module opened. It plays the user's path — wait for the
 -- server and its warning, put the cursor at the START of the PyModule_Create
--- line, :lua vim.lsp.buf.code_action(), pick the conversion, save — and
+-- line, :lua vim.lsp.buf.code_action(), pick the conversion, save, then
+-- :MultiphaseConvertAll for the file not opened, save all — and
 -- writes what it saw as JSON to $MULTIPHASE_EDITOR_RESULT for the mocha test
 -- to judge. Waits are bounded only to end a hang ($MULTIPHASE_EDITOR_TIMEOUT_MS).
 local out = assert(os.getenv('MULTIPHASE_EDITOR_RESULT'))
@@ -56,6 +57,19 @@ local ok, err = pcall(function()
   wait('the single-phase-init diagnostic to clear', function() return not flagged() end)
   result.after = codes()
   vim.cmd('write')
+
+  -- The README's :MultiphaseConvertAll, for the module in the file nobody
+  -- opened; its callback prints vim.inspect(summary), so catch the table.
+  local inspect = vim.inspect
+  vim.inspect = function(value, ...)
+    -- The summary, or the error the callback prints instead.
+    if type(value) == 'table' and (value.converted or value.message) then result.convertAll = value end
+    return inspect(value, ...)
+  end
+  vim.cmd('MultiphaseConvertAll')
+  wait('the :MultiphaseConvertAll summary', function() return result.convertAll ~= nil end)
+  vim.inspect = inspect
+  vim.cmd('wall')
 end)
 
 result.error = not ok and tostring(err) or nil
