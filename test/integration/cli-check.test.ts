@@ -111,6 +111,18 @@ describe('multiphase check (CLI)', () => {
     assert.deepEqual(findings.map((f) => f.fixable), [true, false, true]);
   });
 
+  it('--format json: a single-phase-init finding carries the module state, limited to this file', () => {
+    copyFileSync(join(ROOT, 'test-fixtures', 'convert', 'custom_error', 'input.c'), join(tmp, 'custom_error.c'));
+    const run = check(tmp, '--format', 'json', 'custom_error.c');
+    const findings = JSON.parse(run.stdout) as (JsonFinding & { state?: { summary: string; scope: string; items: { name: string; line: number; kind: string }[] } })[];
+    const single = findings.find((f) => f.code === 'single-phase-init');
+    assert.ok(single?.state, run.stdout);
+    assert.equal(single.state.summary, 'immutable-after-init');
+    assert.match(single.state.scope, /this file only/);
+    assert.deepEqual(single.state.items.map((i) => [i.kind, i.name, i.line]), [['static', 'ParseError', 6]]);
+    assert.ok(findings.filter((f) => f.code !== 'single-phase-init').every((f) => !('state' in f)));
+  });
+
   it('--format sarif: SARIF 2.1.0 with the catalogue as rules and relative artifact paths', () => {
     fixture('state_lookup_single.c', join(tmp, 'pkg'));
     const run = check(tmp, '--format', 'sarif');

@@ -1,6 +1,7 @@
 // What `multiphase check` found, with 1-based lines and columns, ready for
 // any output format.
 import type { Finding, RuleCode, Severity } from '../core/findings';
+import { STATE_SCOPE_NOTE, type ModuleState, type StateSummary } from '../core/analysis/moduleState';
 import type { Span } from '../core/model';
 import type { LineIndex } from '../core/text/lines';
 
@@ -20,6 +21,15 @@ export interface ReportedFinding extends Region {
   message: string;
   fixable: boolean;
   related: (Region & { message: string })[];
+  /** single-phase-init only: the module's process-wide state as this file shows it. */
+  state?: ReportedState;
+}
+
+export interface ReportedState {
+  summary: StateSummary;
+  /** Always "this file only": one file cannot show state kept elsewhere. */
+  scope: string;
+  items: (Region & { kind: string; name: string; description: string; mutable: boolean })[];
 }
 
 export interface CheckReport {
@@ -45,7 +55,16 @@ export function reportFindings(file: string, lines: LineIndex, findings: readonl
     message: f.message,
     fixable: f.fixable,
     related: f.related.map((r) => ({ ...regionOf(lines, r.span), message: r.message })),
+    ...(f.state ? { state: reportState(lines, f.state) } : {}),
   }));
+}
+
+function reportState(lines: LineIndex, state: ModuleState): ReportedState {
+  return {
+    summary: state.summary,
+    scope: STATE_SCOPE_NOTE,
+    items: state.items.map((i) => ({ ...regionOf(lines, i.span), kind: i.kind, name: i.name, description: i.description, mutable: i.mutable })),
+  };
 }
 
 /** Warnings and errors fail the check (exit 1); information and hints do not. */

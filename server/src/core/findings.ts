@@ -1,4 +1,5 @@
 // The result of analysis: findings with plain offsets, no LSP types.
+import type { ModuleState } from './analysis/moduleState';
 import type { Span } from './model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -31,4 +32,6 @@ export interface Finding {
   module?: string;
   /** Why the conversion is refused, for single-phase-init findings. */
   refusal?: string[];
+  /** The module's process-wide state as this file shows it, for single-phase-init findings. */
+  state?: ModuleState;
 }

@@ -1,7 +1,11 @@
 // Hover on Py_mod_* slot names and values, PyModuleDef_Init and
-// PyModule_Create: one paragraph and a link to the CPython docs. Only code
-// identifiers count (a word in a comment or string gets no hover).
+// PyModule_Create: one paragraph and a link to the CPython docs. On the
+// PyModule_Create of a single-phase module (and on its PyInit_ name) the
+// hover also lists the module's process-wide state, which decides what a
+// conversion writes. Only code identifiers count (a word in a comment or
+// string gets no hover).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { describeModuleState } from '../core/analysis/moduleState';
 import type { ServerContext } from './context';
 import { HOVER_DOCS } from './hoverDocs';
 
@@ -17,9 +21,21 @@ export function registerHover(ctx: ServerContext): void {
     const node = tree.rootNode.descendantForIndex(offset, offset);
     if (!node || !IDENTIFIER_TYPES.has(node.type)) return null;
     const doc = HOVER_DOCS[node.text];
-    if (!doc) return null;
+    const state = stateAt(ctx, document, node.startIndex, node.text);
+    if (!doc && !state) return null;
     const range = { start: document.lines.positionAt(node.startIndex), end: document.lines.positionAt(node.endIndex) };
-    if (!ctx.client.markdownHover) return { contents: `${node.text}: ${doc.text.replaceAll('`', '')} (${doc.link})`, range };
-    return { contents: { kind: MarkupKind.Markdown, value: `**${node.text}**\n\n${doc.text}\n\n[CPython documentation](${doc.link})` }, range };
+    if (!ctx.client.markdownHover) return { contents: [doc ? `${node.text}: ${doc.text.replaceAll('`', '')} (${doc.link})` : node.text, state].filter(Boolean).join('\n\n'), range };
+    const parts = [`**${node.text}**`, ...(doc ? [doc.text, `[CPython documentation](${doc.link})`] : []), ...(state ? [`Process-wide state of this module: ${state}`] : [])];
+    return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, range };
   });
+}
+
+/** The state line of the single-phase module whose creation (or PyInit name) is at `offset`. */
+function stateAt(ctx: ServerContext, document: NonNullable<ReturnType<ServerContext['documents']['get']>>, offset: number, word: string): string | undefined {
+  if (word !== 'PyModule_Create' && word !== 'PyModule_Create2' && !word.startsWith('PyInit_')) return undefined;
+  const analysis = document.analysis(ctx.settings.generation, ctx.settings.conversionOptions);
+  if (!analysis) return undefined;
+  const module = analysis.model.modules.find((m) => m.phase === 'single' && m.init && (m.init.nameSpan.start === offset || m.init.creations.some((c) => offset >= c.span.start && offset < c.span.end)));
+  const finding = module && analysis.findings.find((f) => f.code === 'single-phase-init' && f.module === module.name && f.state);
+  return finding?.state ? describeModuleState(finding.state) : undefined;
 }

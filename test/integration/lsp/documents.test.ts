@@ -124,4 +124,17 @@ describe('LSP: documents and diagnostics', () => {
     assert.equal(await hoverAt('Py_mod_gil in'), null);
     assert.equal(await hoverAt('static'), null);
   });
+
+  it('shows the process-wide state of a single-phase module on its PyModule_Create and PyInit_ name, limited to this file', async () => {
+    const uri = 'file:///virtual/state-hover.c';
+    const text = '#include <Python.h>\nstatic PyObject *Err;\nstatic struct PyModuleDef d = {PyModuleDef_HEAD_INIT, "st", NULL, -1, NULL};\nPyMODINIT_FUNC\nPyInit_st(void)\n{\n    PyObject *m = PyModule_Create(&d);\n    if (m == NULL) return NULL;\n    Err = PyErr_NewException("st.Err", NULL, NULL);\n    return m;\n}\n';
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri);
+    for (const needle of ['PyModule_Create', 'PyInit_st']) {
+      const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle) });
+      const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+      assert.match(value, /set during init only: static 'Err', written in PyInit_st\(\)/, needle);
+      assert.match(value, /this file only/, needle);
+    }
+  });
 });

@@ -1,9 +1,10 @@
 // `--format json`: an array of findings with 1-based positions, one object
-// per finding with exactly the documented keys.
+// per finding with exactly the documented keys (`state` on single-phase-init
+// findings only).
 import type { CheckReport } from '../report';
 
 export function formatJson(report: CheckReport): string {
-  const rows = report.findings.map(({ file, line, column, endLine, endColumn, code, severity, message, fixable }) => ({
+  const rows = report.findings.map(({ file, line, column, endLine, endColumn, code, severity, message, fixable, state }) => ({
     file,
     line,
     column,
@@ -13,6 +14,8 @@ export function formatJson(report: CheckReport): string {
     severity,
     message,
     fixable,
+    // single-phase-init findings: what process-wide state the file shows for the module.
+    ...(state ? { state } : {}),
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

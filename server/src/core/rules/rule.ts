@@ -15,7 +15,7 @@ export function makeFinding(
   code: RuleCode,
   span: Span,
   message: string,
-  extra: { related?: RelatedInfo[]; fixable?: boolean; module?: string; severity?: Finding['severity']; refusal?: string[] } = {},
+  extra: { related?: RelatedInfo[]; fixable?: boolean; module?: string; severity?: Finding['severity']; refusal?: string[]; state?: Finding['state'] } = {},
 ): Finding {
   return {
     code,
@@ -26,6 +26,7 @@ export function makeFinding(
     fixable: extra.fixable ?? false,
     module: extra.module,
     refusal: extra.refusal,
+    ...(extra.state ? { state: extra.state } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 // single-phase-init: PyInit_x creates the module itself.
+import { analyzeModuleState } from '../analysis/moduleState';
 import type { Finding } from '../findings';
 import type { CreationCall, InitFunctionInfo, ModuleInfo } from '../model';
 import { conversionRefusal, defRelated, makeFinding, type RuleContext } from './rule';
@@ -19,6 +20,7 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
           fixable: refusal.length === 0,
           module: module.name,
           refusal: refusal.length ? refusal : undefined,
+          state: analyzeModuleState(ctx.model, module),
         }),
       );
     }

@@ -1,0 +1,267 @@
+// Process-wide state of a module, as far as its own file shows: the statics
+// its code writes, static types, the module kept in a static, PyState_* use,
+// teardown functions touching statics, and calls that fill static tables.
+// The converter decides from it whether exec may simply run again and what
+// the slots may promise; hover and `check --format json` show it. One file
+// cannot see state kept in linked libraries or other files, so every claim
+// built on this says it covers this file only.
+import type { Node } from 'web-tree-sitter';
+import type { FileModel, FunctionInfo, ModuleInfo, Span } from '../model';
+import { codeChildren, descendants } from '../convert/text';
+import { declaredName, functionDeclarator, spanOf } from './nodes';
+
+export type StateKind = 'static' | 'static-type' | 'module-in-static' | 'pystate' | 'teardown' | 'registration' | 'filling-call';
+
+export interface StateItem {
+  kind: StateKind;
+  /** The variable, type, or call (`cache`, `CounterType`, `PyState_FindModule`). */
+  name: string;
+  /** Where it is declared (statics, types) or called. */
+  span: Span;
+  /** One readable phrase: "static 'cache', written in counter_add()". */
+  description: string;
+  /** Written after init (by other functions) or its address escapes: not settled once init is done. */
+  mutable: boolean;
+}
+
+/** none: nothing found; immutable-after-init: only init writes it; mutable: written later too. */
+export type StateSummary = 'none' | 'immutable-after-init' | 'mutable';
+
+export interface ModuleState {
+  summary: StateSummary;
+  items: StateItem[];
+}
+
+/** Said wherever a claim rests on this analysis. */
+export const STATE_SCOPE_NOTE = 'this covers this file only: state in linked libraries or other files is not seen';
+
+/** Types whose statics are module plumbing, not state (the def, method tables, slot arrays). */
+const PLUMBING_TYPES = /^(?:PyModuleDef|PyMethodDef|PyMemberDef|PyGetSetDef|PyModuleDef_Slot|PyType_Slot|PyType_Spec|PyBufferProcs|PyNumberMethods|PySequenceMethods|PyMappingMethods|PyAsyncMethods|PyStructSequence_Field|PyStructSequence_Desc)$/;
+/** Scalars a typedef may name: not object, pointer or struct state. */
+const SCALAR_TYPES = /^(?:Py_ssize_t|Py_hash_t|Py_UCS[124]|size_t|ssize_t|u?int(?:8|16|32|64|ptr|max)?_t|bool|BOOL|wchar_t|npy_intp|npy_uintp)$/;
+/** Macros that store into their first argument. */
+const CLEARING_MACROS = /^(?:Py_CLEAR|Py_SETREF|Py_XSETREF)$/;
+const PROCESS_REGISTRATIONS = /^(?:Py_AtExit|atexit|PyOS_setsig|signal|sigaction|pthread_atfork)$/;
+/** NumPy's API-table imports and the datetime C-API import: each fills a static of this file. */
+const FILLING_MACROS = /^(?:import_array[12]?|import_umath[12]?|import_ufunc|PyDateTime_IMPORT|PyArray_ImportNumPyAPI|PyUFunc_ImportUFuncAPI)$/;
+
+interface StaticVar {
+  name: string;
+  span: Span;
+  isType: boolean;
+  /** Declared inside this function (a function-static), else file scope. */
+  owner?: FunctionInfo;
+}
+
+export function analyzeModuleState(model: FileModel, module: ModuleInfo): ModuleState {
+  const items: StateItem[] = [];
+  const add = (item: StateItem): void => {
+    if (!items.some((i) => i.kind === item.kind && i.name === item.name)) items.push(item);
+  };
+  const statics = staticVariables(model);
+  const initFunctions = initReach(model, module);
+  const functions = [...model.functions.values()];
+  const moduleVars = new Set(module.init?.creations.flatMap((c) => c.assignedTo) ?? []);
+
+  for (const v of statics) {
+    const writers = new Set<string>();
+    let escapes = false;
+    for (const fn of v.owner ? [v.owner] : functions) {
+      const own = v.owner ? new Set<string>() : boundIn(fn);
+      if (own.has(v.name)) continue;
+      for (const node of descendants(fn.body)) {
+        if (node.type === 'assignment_expression' || node.type === 'update_expression') {
+          if (rootName(node.childForFieldName(node.type === 'assignment_expression' ? 'left' : 'argument')) === v.name) writers.add(fn.name);
+        } else if (node.type === 'call_expression' && CLEARING_MACROS.test(node.childForFieldName('function')?.text ?? '')) {
+          if (rootName(codeChildren(node.childForFieldName('arguments') ?? node)[0] ?? null) === v.name) writers.add(fn.name);
+        } else if (node.type === 'pointer_expression' && node.child(0)?.type === '&' && rootName(node.childForFieldName('argument')) === v.name) {
+          // `&Type` handed to PyType_Ready is how a static type is readied, not an escape.
+          if (v.isType) writers.add(fn.name);
+          else escapes = true;
+        }
+      }
+    }
+    if (v.isType) {
+      add({ kind: 'static-type', name: v.name, span: v.span, description: `static type '${v.name}'`, mutable: [...writers].some((w) => !initFunctions.has(w)) });
+      continue;
+    }
+    if (!writers.size && !escapes) continue;
+    const later = [...writers].filter((w) => !initFunctions.has(w));
+    const where = escapes ? 'its address is taken' : `written in ${[...writers].map((w) => `${w}()`).join(', ')}`;
+    const kind: StateKind = moduleVars.has(v.name) || storesModule(module, v.name) ? 'module-in-static' : 'static';
+    const label = kind === 'module-in-static' ? `the module object kept in static '${v.name}'` : `static '${v.name}'`;
+    add({ kind, name: v.name, span: v.span, description: `${label}, ${where}`, mutable: escapes || later.length > 0 });
+  }
+
+  const touched = new Set(statics.filter((s) => !s.isType && !s.owner).map((s) => s.name));
+  for (const field of ['m_free', 'm_clear'] as const) {
+    const fnName = module.def?.fields[field]?.valueText.trim();
+    const fn = fnName ? model.functions.get(fnName) : undefined;
+    if (!fn) continue;
+    const own = boundIn(fn);
+    const names = [...new Set([...descendants(fn.body)].filter((n) => n.type === 'identifier' && touched.has(n.text) && !own.has(n.text)).map((n) => n.text))];
+    if (names.length) add({ kind: 'teardown', name: fn.name, span: fn.nameSpan, description: `${field} ${fn.name}() touches ${names.map((n) => `'${n}'`).join(', ')}`, mutable: true });
+  }
+
+  for (const fn of functions) {
+    for (const call of descendants(fn.body)) {
+      if (call.type !== 'call_expression') continue;
+      const callee = call.childForFieldName('function')?.text ?? '';
+      if (/^PyState_(?:FindModule|AddModule|RemoveModule)$/.test(callee)) {
+        add({ kind: 'pystate', name: `${callee} in ${fn.name}()`, span: spanOf(call), description: `${callee} in ${fn.name}()`, mutable: true });
+      } else if (PROCESS_REGISTRATIONS.test(callee)) {
+        add({ kind: 'registration', name: callee, span: spanOf(call), description: `a process-wide ${callee}() registration in ${fn.name}()`, mutable: false });
+      } else if (FILLING_MACROS.test(callee)) {
+        add({ kind: 'filling-call', name: callee, span: spanOf(call), description: `${callee}() fills a static API table`, mutable: false });
+      } else if (callee === 'PyCapsule_Import' && capsuleStoredInStatic(call, statics)) {
+        add({ kind: 'filling-call', name: callee, span: spanOf(call), description: `PyCapsule_Import() in ${fn.name}() fills a static`, mutable: false });
+      }
+    }
+  }
+  // `import_array();` written bare, or PyDateTime_IMPORT without parentheses, is not a call node.
+  for (const m of model.mask.matchAll(/\b(import_array|import_umath|import_ufunc|PyDateTime_IMPORT)\b(?!\s*\()|\b(import_array|import_umath|import_ufunc)\s*\(\s*\)/g)) {
+    const name = m[1] ?? m[2]!;
+    if (/^[ \t]*#/m.test(model.mask.slice(model.mask.lastIndexOf('\n', m.index) + 1, m.index))) continue;
+    add({ kind: 'filling-call', name, span: { start: m.index, end: m.index + m[0].length }, description: `${name} fills a static API table`, mutable: false });
+  }
+  items.sort((a, b) => a.span.start - b.span.start);
+  const summary: StateSummary = items.length === 0 ? 'none' : items.some((i) => i.mutable) ? 'mutable' : 'immutable-after-init';
+  return { summary, items };
+}
+
+/** One line for notes and hover: "mutable: static 'cache', written in add(); ... (this covers this file only: ...)". */
+export function describeModuleState(state: ModuleState): string {
+  if (state.summary === 'none') return `no process-wide state found (${STATE_SCOPE_NOTE})`;
+  const shown = state.items.slice(0, 4).map((i) => i.description);
+  const more = state.items.length > 4 ? `; ${state.items.length - 4} more` : '';
+  return `process-wide state ${state.summary === 'mutable' ? 'written after init' : 'set during init only'}: ${shown.join('; ')}${more} (${STATE_SCOPE_NOTE})`;
+}
+
+/** The init, its helper, and the same-file functions they call (transitively): writes there happen during init. */
+function initReach(model: FileModel, module: ModuleInfo): Set<string> {
+  const reach = new Set<string>();
+  const queue: FunctionInfo[] = [];
+  for (const fn of [module.init, module.init?.helper]) if (fn) queue.push(fn);
+  while (queue.length) {
+    const fn = queue.pop()!;
+    if (reach.has(fn.name)) continue;
+    reach.add(fn.name);
+    for (const call of descendants(fn.body)) {
+      if (call.type !== 'call_expression') continue;
+      const callee = model.functions.get(call.childForFieldName('function')?.text ?? '');
+      if (callee && !reach.has(callee.name)) queue.push(callee);
+    }
+  }
+  return reach;
+}
+
+/** File-scope and function-static variables of object, pointer or struct type (plumbing left out). */
+function staticVariables(model: FileModel): StaticVar[] {
+  const found: StaticVar[] = [];
+  const functionNodes = new Map([...model.functions.values()].map((f) => [f.node.id, f]));
+  const visit = (node: Node, owner: FunctionInfo | undefined): void => {
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'function_definition') {
+        const fn = functionNodes.get(child.id);
+        if (fn) visit(fn.body, fn);
+        continue;
+      }
+      if (child.type === 'declaration') {
+        if (owner && !child.children.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static')) continue;
+        const typeNode = child.childForFieldName('type');
+        const typeName = (typeNode?.text.replace(/\s+/g, ' ').trim() ?? '').replace(/^struct /, '');
+        for (const d of child.childrenForFieldName('declarator')) {
+          if (!d || isFunctionDeclarator(d)) continue;
+          const name = declaredName(d)?.text;
+          if (!name) continue;
+          const pointer = /pointer_declarator/.test(declaratorShape(d));
+          const isType = !pointer && /^PyTypeObject$/.test(typeName);
+          if (!pointer && (PLUMBING_TYPES.test(typeName) || isScalar(typeNode, typeName))) continue;
+          if (pointer && /^(?:const )?char$/.test(typeName) && isConstPointer(child)) continue;
+          found.push({ name, span: spanOf(d), isType, owner });
+        }
+        continue;
+      }
+      if (!owner && ['linkage_specification', 'declaration_list', 'namespace_definition', 'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif'].includes(child.type)) visit(child, undefined);
+      else if (owner && child.type !== 'function_definition') visit(child, owner);
+    }
+  };
+  visit(model.tree.rootNode, undefined);
+  return found;
+}
+
+function isFunctionDeclarator(d: Node): boolean {
+  for (let n: Node | null = d; n; n = n.childForFieldName('declarator')) {
+    if (n.type === 'function_declarator') return true;
+    if (n.type === 'parenthesized_declarator') return false;
+  }
+  return false;
+}
+
+function declaratorShape(d: Node): string {
+  const shape: string[] = [];
+  for (let n: Node | null = d; n; n = n.childForFieldName('declarator') ?? (n.type === 'parenthesized_declarator' ? n.namedChild(0) : null)) shape.push(n.type);
+  return shape.join(' ');
+}
+
+function isScalar(typeNode: Node | null, typeName: string): boolean {
+  if (!typeNode) return true;
+  if (typeNode.type === 'primitive_type' || typeNode.type === 'sized_type_specifier' || typeNode.type === 'enum_specifier') return true;
+  return SCALAR_TYPES.test(typeName);
+}
+
+function isConstPointer(decl: Node): boolean {
+  return decl.children.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
+}
+
+/** Names a function binds itself (parameters and non-static locals), which shadow statics. */
+function boundIn(fn: FunctionInfo): Set<string> {
+  const names = new Set<string>();
+  for (const p of functionDeclarator(fn.node)?.childForFieldName('parameters')?.namedChildren ?? []) {
+    const name = p ? declaredName(p.childForFieldName('declarator'))?.text : undefined;
+    if (name) names.add(name);
+  }
+  for (const node of descendants(fn.body)) {
+    if (node.type !== 'declaration' || node.children.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static')) continue;
+    for (const d of node.childrenForFieldName('declarator')) {
+      const name = d ? declaredName(d)?.text : undefined;
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** The identifier at the root of an lvalue: `g`, `g.x`, `g[i]`, `*g`, `g->x`. */
+function rootName(node: Node | null): string | undefined {
+  let n = node;
+  for (let guard = 0; n && guard < 12; guard++) {
+    if (n.type === 'identifier') return n.text;
+    if (['field_expression', 'subscript_expression', 'pointer_expression'].includes(n.type)) n = n.childForFieldName('argument');
+    else if (n.type === 'parenthesized_expression') n = n.namedChild(0);
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** `g = m;` somewhere in the init: the module is kept in the static `g`. */
+function storesModule(module: ModuleInfo, name: string): boolean {
+  const init = module.init?.helper ?? module.init;
+  const created = new Set(module.init?.creations.flatMap((c) => c.assignedTo) ?? []);
+  if (!init) return false;
+  for (const node of descendants(init.body)) {
+    if (node.type !== 'assignment_expression' || rootName(node.childForFieldName('left')) !== name) continue;
+    const right = node.childForFieldName('right');
+    if (right?.type === 'identifier' && created.has(right.text)) return true;
+  }
+  return false;
+}
+
+function capsuleStoredInStatic(call: Node, statics: StaticVar[]): boolean {
+  for (let p = call.parent; p; p = p.parent) {
+    if (p.type === 'assignment_expression') return statics.some((s) => s.name === rootName(p.childForFieldName('left')));
+    if (p.type === 'expression_statement' || p.type === 'compound_statement') return false;
+  }
+  return false;
+}
+
