@@ -7,6 +7,7 @@
 // built on this says it covers this file only.
 import type { Node } from 'web-tree-sitter';
 import type { FileModel, FunctionInfo, ModuleInfo, Span } from '../model';
+import { rootIdentifier } from '../convert/bodyContext';
 import { codeChildren, descendants } from '../convert/text';
 import { declaredName, functionDeclarator, spanOf } from './nodes';
 
@@ -71,10 +72,10 @@ export function analyzeModuleState(model: FileModel, module: ModuleInfo): Module
       if (own.has(v.name)) continue;
       for (const node of descendants(fn.body)) {
         if (node.type === 'assignment_expression' || node.type === 'update_expression') {
-          if (rootName(node.childForFieldName(node.type === 'assignment_expression' ? 'left' : 'argument')) === v.name) writers.add(fn.name);
+          if (rootIdentifier(node.childForFieldName(node.type === 'assignment_expression' ? 'left' : 'argument')) === v.name) writers.add(fn.name);
         } else if (node.type === 'call_expression' && CLEARING_MACROS.test(node.childForFieldName('function')?.text ?? '')) {
-          if (rootName(codeChildren(node.childForFieldName('arguments') ?? node)[0] ?? null) === v.name) writers.add(fn.name);
-        } else if (node.type === 'pointer_expression' && node.child(0)?.type === '&' && rootName(node.childForFieldName('argument')) === v.name) {
+          if (rootIdentifier(codeChildren(node.childForFieldName('arguments') ?? node)[0] ?? null) === v.name) writers.add(fn.name);
+        } else if (node.type === 'pointer_expression' && node.child(0)?.type === '&' && rootIdentifier(node.childForFieldName('argument')) === v.name) {
           // `&Type` handed to PyType_Ready is how a static type is readied, not an escape.
           if (v.isType) writers.add(fn.name);
           else escapes = true;
@@ -232,25 +233,13 @@ function boundIn(fn: FunctionInfo): Set<string> {
   return names;
 }
 
-/** The identifier at the root of an lvalue: `g`, `g.x`, `g[i]`, `*g`, `g->x`. */
-function rootName(node: Node | null): string | undefined {
-  let n = node;
-  for (let guard = 0; n && guard < 12; guard++) {
-    if (n.type === 'identifier') return n.text;
-    if (['field_expression', 'subscript_expression', 'pointer_expression'].includes(n.type)) n = n.childForFieldName('argument');
-    else if (n.type === 'parenthesized_expression') n = n.namedChild(0);
-    else return undefined;
-  }
-  return undefined;
-}
-
 /** `g = m;` somewhere in the init: the module is kept in the static `g`. */
 function storesModule(module: ModuleInfo, name: string): boolean {
   const init = module.init?.helper ?? module.init;
   const created = new Set(module.init?.creations.flatMap((c) => c.assignedTo) ?? []);
   if (!init) return false;
   for (const node of descendants(init.body)) {
-    if (node.type !== 'assignment_expression' || rootName(node.childForFieldName('left')) !== name) continue;
+    if (node.type !== 'assignment_expression' || rootIdentifier(node.childForFieldName('left')) !== name) continue;
     const right = node.childForFieldName('right');
     if (right?.type === 'identifier' && created.has(right.text)) return true;
   }
@@ -259,7 +248,7 @@ function storesModule(module: ModuleInfo, name: string): boolean {
 
 function capsuleStoredInStatic(call: Node, statics: StaticVar[]): boolean {
   for (let p = call.parent; p; p = p.parent) {
-    if (p.type === 'assignment_expression') return statics.some((s) => s.name === rootName(p.childForFieldName('left')));
+    if (p.type === 'assignment_expression') return statics.some((s) => s.name === rootIdentifier(p.childForFieldName('left')));
     if (p.type === 'expression_statement' || p.type === 'compound_statement') return false;
   }
   return false;
