@@ -42,7 +42,7 @@ export function buildModel(source: string, tree: Tree, lang: LanguageId): FileMo
       for (const t of extraTrees.splice(0)) t.delete();
     },
   };
-  const allFunctions = collectFunctions(tree, lang);
+  const allFunctions = collectFunctions(tree, lang, text);
   for (const fn of allFunctions) if (!model.functions.has(fn.name)) model.functions.set(fn.name, fn);
   if (model.generator) return model;
   const macros = findMacros(mask);

@@ -22,6 +22,39 @@ export function functionInfo(fn: Node, body: Node, reparsed: boolean): FunctionI
   return { name: nameNode.text, node: fn, span: spanOf(fn), nameSpan: spanOf(nameNode), body, firstParam, reparsed };
 }
 
+/** What a function's header says, by offsets from the function's start: the same wherever the header moves. */
+interface HeaderFacts {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  firstParam?: string;
+}
+
+/**
+ * Header facts by header text (return type to the body's brace). While the
+ * user types, a 26k-line file re-collects its two thousand functions on
+ * every keystroke, and reading each header through the tree costs about ten
+ * wasm calls; equal header text parses to equal facts, so only the headers
+ * that changed are read again. Bounded: cleared when it grows past the limit.
+ */
+const headerFacts = new Map<string, HeaderFacts | null>();
+const HEADER_FACTS_LIMIT = 50_000;
+
+function cachedFunctionInfo(fn: Node, body: Node, text: string): FunctionInfo | null {
+  const start = fn.startIndex;
+  const header = text.slice(start, body.startIndex);
+  let facts = headerFacts.get(header);
+  if (facts === undefined) {
+    const info = functionInfo(fn, body, false);
+    facts = info ? { name: info.name, nameStart: info.nameSpan.start - start, nameEnd: info.nameSpan.end - start, firstParam: info.firstParam } : null;
+    if (headerFacts.size >= HEADER_FACTS_LIMIT) headerFacts.clear();
+    headerFacts.set(header, facts);
+    return info;
+  }
+  if (!facts) return null;
+  return { name: facts.name, node: fn, span: spanOf(fn), nameSpan: { start: start + facts.nameStart, end: start + facts.nameEnd }, body, firstParam: facts.firstParam, reparsed: false };
+}
+
 /** Nodes that never hold a function definition: not worth walking into. */
 const NO_FUNCTIONS_INSIDE = new Set([
   'compound_statement',
@@ -42,7 +75,7 @@ const NO_FUNCTIONS_INSIDE = new Set([
  * from). A cursor walk that skips bodies and initialisers: a query over the
  * whole tree costs several times more on large files.
  */
-export function collectFunctions(tree: Tree, _lang: LanguageId): FunctionInfo[] {
+export function collectFunctions(tree: Tree, _lang: LanguageId, text: string): FunctionInfo[] {
   const out: FunctionInfo[] = [];
   const cursor = tree.walk();
   try {
@@ -53,7 +86,7 @@ export function collectFunctions(tree: Tree, _lang: LanguageId): FunctionInfo[] 
         descend = false;
         const fn = cursor.currentNode;
         const body = fn.childForFieldName('body');
-        const info = body?.type === 'compound_statement' ? functionInfo(fn, body, false) : null;
+        const info = body?.type === 'compound_statement' ? cachedFunctionInfo(fn, body, text) : null;
         if (info) out.push(info);
       }
       if (descend && cursor.gotoFirstChild()) continue;
