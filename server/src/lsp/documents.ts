@@ -85,7 +85,8 @@ export class OpenDocument {
     const cached = this.cached;
     if (cached && cached.version === this.version && cached.settingsGeneration === settingsGeneration) return cached;
     const remembered = this.verdictsGeneration === settingsGeneration ? this.verdicts : null;
-    return this.analyse(settingsGeneration, options, remembered, false);
+    // Just opened: show the findings first; the converter's verdicts come with the exact analysis.
+    return this.analyse(settingsGeneration, options, remembered, false, this.verdicts === null);
   }
 
   /**
@@ -110,11 +111,11 @@ export class OpenDocument {
     return this.analyse(settingsGeneration, options, verdicts, true);
   }
 
-  private analyse(settingsGeneration: number, options: ConversionOptions, remembered: VerdictCache | null, rememberedAreExact: boolean): DocumentAnalysis | null {
+  private analyse(settingsGeneration: number, options: ConversionOptions, remembered: VerdictCache | null, rememberedAreExact: boolean, unknownAsConvertible = false): DocumentAnalysis | null {
     this.dropAnalysis();
     if (!this.tree) return null;
     const verdicts: VerdictCache = new Map();
-    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts, rememberedAreExact);
+    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts, rememberedAreExact, unknownAsConvertible);
     this.verdicts = verdicts;
     this.verdictsGeneration = settingsGeneration;
     this.cached = { version: this.version, settingsGeneration, text: this.text, lines: this.lines, model: live.model, findings: live.findings, exact: live.exact };

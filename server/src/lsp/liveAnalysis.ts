@@ -5,6 +5,9 @@
 // the verdicts come from the last exact analysis of the same module (by name),
 // and an exact analysis follows once typing pauses. Everything else — which
 // modules exist, every finding and its range — is always computed afresh.
+// The first analysis of a document just opened has nothing remembered: it
+// may take every module as convertible for now, so the file's findings show
+// at once and the converter's verdict follows with the exact analysis.
 import type { Tree } from 'web-tree-sitter';
 import { buildModel } from '../core/analysis/buildModel';
 import { convertModule } from '../core/convert';
@@ -44,6 +47,8 @@ export function analyzeLive(
   verdicts: VerdictCache,
   /** The remembered verdicts were asked for this very text. */
   rememberedAreExact = false,
+  /** A module with no remembered verdict counts as convertible until the exact analysis (instead of asking the converter now). */
+  unknownAsConvertible = false,
 ): LiveAnalysis {
   const model = buildModel(text, tree, lang);
   let exact = true;
@@ -53,7 +58,10 @@ export function analyzeLive(
     if (known) return known;
     let reasons = remembered?.get(module.name);
     if (reasons && !rememberedAreExact) exact = false;
-    else reasons = verdictOf(model, module, options);
+    else if (!reasons && unknownAsConvertible) {
+      reasons = [];
+      exact = false;
+    } else reasons = verdictOf(model, module, options);
     asked.set(module, reasons);
     verdicts.set(module.name, reasons);
     return reasons;

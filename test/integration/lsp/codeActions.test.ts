@@ -62,7 +62,9 @@ describe('LSP: code actions', () => {
   it('offers a refused conversion as a disabled action that says why', async () => {
     const uri = 'file:///virtual/lookup.c';
     await client.open(uri, refusedModule('lookup'));
-    const diagnostic = withCode(await client.waitForDiagnostics(uri), 'single-phase-init');
+    // The converter's verdict comes with the exact analysis, just after the first diagnostics.
+    const refused = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => /Not converted automatically/.test(d.message)));
+    const diagnostic = withCode(refused, 'single-phase-init');
     assert.match(diagnostic.message, /Not converted automatically: .*PyState_FindModule/);
     const actions = await actionsFor(client, uri, diagnostic);
     const convert = actions.find((a) => a.title === "Convert 'lookup' to multi-phase initialization (PEP 489)");
