@@ -15,20 +15,24 @@ export const COMMAND_CATEGORY = 'Multi-phase Init';
 /** One line per enum value, shown under the dropdown in the settings UI. */
 export const ENUM_DESCRIPTIONS: Record<string, Record<string, string>> = {
   gil: {
-    not_used: 'Py_MOD_GIL_NOT_USED: the module is safe without the GIL on free-threaded CPython.',
+    preserve: 'Keep what the module declares (PyUnstable_Module_SetGIL), else Py_MOD_GIL_USED, which free-threaded builds already assume.',
+    not_used: 'Py_MOD_GIL_NOT_USED: the module is safe without the GIL on free-threaded CPython (only once audited).',
     used: 'Py_MOD_GIL_USED: importing the module re-enables the GIL on free-threaded CPython.',
     omit: 'Write no Py_mod_gil slot.',
   },
   multipleInterpreters: {
+    auto: 'PER_INTERPRETER_GIL_SUPPORTED when the file shows no process-wide state, else NOT_SUPPORTED.',
     not_supported: 'Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED: the module keeps process-wide state.',
     supported: 'Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED: one module object per interpreter, all sharing the GIL.',
     per_interpreter_gil: 'Py_MOD_PER_INTERPRETER_GIL_SUPPORTED: safe in interpreters with their own GIL.',
     omit: 'Write no Py_mod_multiple_interpreters slot.',
   },
   reinitGuard: {
-    auto: 'Add the guard when the module keeps static state.',
-    always: 'Always add the guard.',
-    never: 'Never add the guard.',
+    auto: 'Follow the original: exec re-runs (m_size >= 0 or no state), or replay (m_size -1 with state).',
+    replay: 'Run the body once; later module objects get a copy of the first module namespace, as single-phase init did.',
+    error: 'A second load raises ImportError (numpy style).',
+    never: 'Exec runs again for every module object.',
+    always: 'Deprecated name of error.',
   },
   severity: {
     off: 'Do not report this rule.',

@@ -76,6 +76,7 @@ export async function compileExtension(req: BuildRequest): Promise<ProcessResult
 export interface ModuleExpectation {
   name: string;
   onceGuard: boolean;
+  replay?: boolean;
 }
 
 const RUNNER = join(__dirname, 'fixture_runner.py');

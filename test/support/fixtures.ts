@@ -10,6 +10,8 @@ export interface ConvertedModule {
   name: string;
   /** The converted module opts out of re-initialisation (numpy's guard). */
   onceGuard: boolean;
+  /** The converted module replays its first namespace on a second load (m_size -1 with state). */
+  replay?: boolean;
 }
 
 export interface RefusedModule {
@@ -36,7 +38,7 @@ export interface ConvertFixture {
 }
 
 interface FixtureJson {
-  modules: ({ name: string; onceGuard: boolean } | { name: string; refusal: string })[];
+  modules: ({ name: string; onceGuard: boolean; replay?: boolean } | { name: string; refusal: string })[];
   needs?: string[];
 }
 

@@ -31,7 +31,8 @@ options:
   --gil VALUE                     Py_mod_gil: ${OPTION_VALUES.gil.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.gil})
   --multiple-interpreters VALUE   Py_mod_multiple_interpreters: ${OPTION_VALUES.multipleInterpreters.join(', ')}
                                   (default ${DEFAULT_CONVERSION_OPTIONS.multipleInterpreters})
-  --guard VALUE                   once-per-process guard: ${OPTION_VALUES.reinitGuard.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.reinitGuard})
+  --guard VALUE                   re-import behaviour: ${OPTION_VALUES.reinitGuard.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.reinitGuard});
+                                  always is the deprecated name of error
 ${PATH_OPTIONS_HELP}
 
 A symbolic link whose target lies outside the PATHs (for a PATH that is a

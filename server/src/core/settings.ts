@@ -75,9 +75,27 @@ export interface SettingDescription {
 
 export const SETTINGS_SCHEMA: readonly SettingDescription[] = [
   { key: 'minimumPythonVersion', type: 'string', description: 'Oldest CPython version (as "3.8") the converted code must still build on; decides which version guards are written.' },
-  { key: 'gil', type: 'string', enum: OPTION_VALUES.gil, description: 'Py_mod_gil value written by conversions and quick fixes: not_used, used, or omit the slot.' },
-  { key: 'multipleInterpreters', type: 'string', enum: OPTION_VALUES.multipleInterpreters, description: 'Py_mod_multiple_interpreters value written by conversions and quick fixes, or omit the slot.' },
-  { key: 'reinitGuard', type: 'string', enum: OPTION_VALUES.reinitGuard, description: 'Add a once-per-process guard to converted modules: auto (when the module keeps static state), always or never.' },
+  {
+    key: 'gil',
+    type: 'string',
+    enum: OPTION_VALUES.gil,
+    description:
+      'Py_mod_gil value written by conversions and quick fixes. preserve (default): the value the module declares through PyUnstable_Module_SetGIL, else Py_MOD_GIL_USED, which free-threaded builds already assume; not_used only once the module is audited for free-threading; used; or omit the slot.',
+  },
+  {
+    key: 'multipleInterpreters',
+    type: 'string',
+    enum: OPTION_VALUES.multipleInterpreters,
+    description:
+      'Py_mod_multiple_interpreters value written by conversions and quick fixes. auto (default): per_interpreter_gil when the file shows no process-wide state, else not_supported; or not_supported, supported, per_interpreter_gil, omit. A replayed module always gets not_supported.',
+  },
+  {
+    key: 'reinitGuard',
+    type: 'string',
+    enum: OPTION_VALUES.reinitGuard,
+    description:
+      'What a converted module does when imported again. auto (default): like the original — exec re-runs when m_size >= 0 or no state is found, and an m_size -1 module with state is replayed (the body runs once, later imports get a copy of its namespace); replay; error (a second load raises ImportError, numpy style; always is its deprecated old name); never (exec re-runs).',
+  },
   { key: 'exclude', type: 'array', description: 'Glob patterns of files the workspace scan and "convert all" skip (in addition to .gitignore).' },
   { key: 'severity', type: 'object', enum: RULE_SEVERITY_VALUES, description: 'Severity per rule code: off, information, warning or error.' },
   {

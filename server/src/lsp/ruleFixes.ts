@@ -14,6 +14,8 @@ export interface RuleFix {
 }
 
 const GIL_VALUES: Record<MultiphaseSettings['gil'], string> = {
+  // Adding the slot to a module that has none keeps what free-threaded builds already assume.
+  preserve: 'Py_MOD_GIL_USED',
   not_used: 'Py_MOD_GIL_NOT_USED',
   used: 'Py_MOD_GIL_USED',
   // The user asked conversions not to write the slot; a fix they pick explicitly still needs a value.
@@ -21,6 +23,8 @@ const GIL_VALUES: Record<MultiphaseSettings['gil'], string> = {
 };
 
 const INTERPRETER_VALUES: Record<MultiphaseSettings['multipleInterpreters'], string> = {
+  // A quick fix on an already multi-phase module does not weigh its state: promise the least.
+  auto: 'Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED',
   not_supported: 'Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED',
   supported: 'Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED',
   per_interpreter_gil: 'Py_MOD_PER_INTERPRETER_GIL_SUPPORTED',

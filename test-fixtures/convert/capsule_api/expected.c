@@ -36,6 +36,13 @@ static PyMethodDef capsule_api_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+/* Single-phase init (m_size -1) ran this module's body once per process
+ * and gave every later import a copy of the first module's namespace.
+ * Exec keeps that: the body runs for the first module object only, which
+ * is kept here, and later module objects get a copy of its namespace. */
+static PyObject *capsule_api_body_module = NULL;
+static PyObject *capsule_api_namespace = NULL;
+
 static int capsule_api_exec(PyObject *m);
 
 static PyModuleDef_Slot capsule_api_slots[] = {
@@ -44,7 +51,7 @@ static PyModuleDef_Slot capsule_api_slots[] = {
     {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
 #endif
 #if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
 };
@@ -62,7 +69,7 @@ static struct PyModuleDef capsule_api_module = {
 };
 
 static int
-capsule_api_exec(PyObject *m)
+capsule_api_exec_body(PyObject *m)
 {
     PyObject *capsule;
 
@@ -78,6 +85,53 @@ capsule_api_exec(PyObject *m)
     }
 
     return 0;
+}
+
+/* The namespace later module objects are filled from, as single-phase init
+ * kept m_copy: what the body left, minus the attributes the import system
+ * sets on each module object itself. */
+static int
+capsule_api_keep_namespace(PyObject *m)
+{
+    static const char *const own_attributes[] = {
+        "__name__", "__spec__", "__loader__", "__package__", "__file__"
+    };
+    PyObject *copy = PyDict_Copy(PyModule_GetDict(m));
+    size_t i;
+
+    if (copy == NULL) {
+        return -1;
+    }
+    for (i = 0; i < sizeof(own_attributes) / sizeof(own_attributes[0]); i++) {
+        if (PyDict_GetItemString(copy, own_attributes[i]) != NULL
+            && PyDict_DelItemString(copy, own_attributes[i]) < 0) {
+            Py_DECREF(copy);
+            return -1;
+        }
+    }
+    capsule_api_namespace = copy;
+    return 0;
+}
+
+static int
+capsule_api_exec(PyObject *m)
+{
+    if (capsule_api_namespace != NULL) {
+        return PyDict_Update(PyModule_GetDict(m), capsule_api_namespace);
+    }
+    if (capsule_api_body_module != NULL) {
+        /* Imported again from inside its own first exec. */
+        PyErr_SetString(PyExc_ImportError,
+                        "capsule_api is imported again while its first import is still running");
+        return -1;
+    }
+    Py_INCREF(m);
+    capsule_api_body_module = m;
+    if (capsule_api_exec_body(m) < 0) {
+        Py_CLEAR(capsule_api_body_module);
+        return -1;
+    }
+    return capsule_api_keep_namespace(m);
 }
 
 PyMODINIT_FUNC

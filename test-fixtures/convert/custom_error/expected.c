@@ -26,6 +26,13 @@ static PyMethodDef custom_error_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+/* Single-phase init (m_size -1) ran this module's body once per process
+ * and gave every later import a copy of the first module's namespace.
+ * Exec keeps that: the body runs for the first module object only, which
+ * is kept here, and later module objects get a copy of its namespace. */
+static PyObject *custom_error_body_module = NULL;
+static PyObject *custom_error_namespace = NULL;
+
 static int custom_error_exec(PyObject *m);
 
 static PyModuleDef_Slot custom_error_slots[] = {
@@ -34,7 +41,7 @@ static PyModuleDef_Slot custom_error_slots[] = {
     {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
 #endif
 #if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
 };
@@ -52,20 +59,8 @@ static struct PyModuleDef custom_error_module = {
 };
 
 static int
-custom_error_exec(PyObject *m)
+custom_error_exec_body(PyObject *m)
 {
-    /* This module keeps process-wide state (static ParseError), so it can be
-     * loaded only once per process. See
-     * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process
-     */
-    static int module_loaded = 0;
-    if (module_loaded) {
-        PyErr_SetString(PyExc_ImportError,
-                        "cannot load module more than once per process");
-        return -1;
-    }
-    module_loaded = 1;
-
     ParseError = PyErr_NewExceptionWithDoc("custom_error.ParseError",
                                            "Raised for text that is not a digit.",
                                            PyExc_ValueError, NULL);
@@ -81,6 +76,53 @@ custom_error_exec(PyObject *m)
 
     PyModule_AddIntConstant(m, "BASE", 10);
     return 0;
+}
+
+/* The namespace later module objects are filled from, as single-phase init
+ * kept m_copy: what the body left, minus the attributes the import system
+ * sets on each module object itself. */
+static int
+custom_error_keep_namespace(PyObject *m)
+{
+    static const char *const own_attributes[] = {
+        "__name__", "__spec__", "__loader__", "__package__", "__file__"
+    };
+    PyObject *copy = PyDict_Copy(PyModule_GetDict(m));
+    size_t i;
+
+    if (copy == NULL) {
+        return -1;
+    }
+    for (i = 0; i < sizeof(own_attributes) / sizeof(own_attributes[0]); i++) {
+        if (PyDict_GetItemString(copy, own_attributes[i]) != NULL
+            && PyDict_DelItemString(copy, own_attributes[i]) < 0) {
+            Py_DECREF(copy);
+            return -1;
+        }
+    }
+    custom_error_namespace = copy;
+    return 0;
+}
+
+static int
+custom_error_exec(PyObject *m)
+{
+    if (custom_error_namespace != NULL) {
+        return PyDict_Update(PyModule_GetDict(m), custom_error_namespace);
+    }
+    if (custom_error_body_module != NULL) {
+        /* Imported again from inside its own first exec. */
+        PyErr_SetString(PyExc_ImportError,
+                        "custom_error is imported again while its first import is still running");
+        return -1;
+    }
+    Py_INCREF(m);
+    custom_error_body_module = m;
+    if (custom_error_exec_body(m) < 0) {
+        Py_CLEAR(custom_error_body_module);
+        return -1;
+    }
+    return custom_error_keep_namespace(m);
 }
 
 PyMODINIT_FUNC

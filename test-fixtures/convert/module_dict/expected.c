@@ -21,6 +21,13 @@ static PyMethodDef module_dict_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+/* Single-phase init (m_size -1) ran this module's body once per process
+ * and gave every later import a copy of the first module's namespace.
+ * Exec keeps that: the body runs for the first module object only, which
+ * is kept here, and later module objects get a copy of its namespace. */
+static PyObject *module_dict_body_module = NULL;
+static PyObject *module_dict_namespace = NULL;
+
 static int module_dict_exec(PyObject *m);
 
 static PyModuleDef_Slot module_dict_slots[] = {
@@ -29,7 +36,7 @@ static PyModuleDef_Slot module_dict_slots[] = {
     {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
 #endif
 #if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
 };
@@ -47,21 +54,9 @@ static struct PyModuleDef module_dict_module = {
 };
 
 static int
-module_dict_exec(PyObject *m)
+module_dict_exec_body(PyObject *m)
 {
     PyObject *d;
-
-    /* This module keeps process-wide state (static ErrorObject), so it can
-     * be loaded only once per process. See
-     * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process
-     */
-    static int module_loaded = 0;
-    if (module_loaded) {
-        PyErr_SetString(PyExc_ImportError,
-                        "cannot load module more than once per process");
-        return -1;
-    }
-    module_loaded = 1;
 
     /* Add some symbolic constants to the module */
     d = PyModule_GetDict(m);
@@ -76,6 +71,53 @@ module_dict_exec(PyObject *m)
     }
 
     return 0;
+}
+
+/* The namespace later module objects are filled from, as single-phase init
+ * kept m_copy: what the body left, minus the attributes the import system
+ * sets on each module object itself. */
+static int
+module_dict_keep_namespace(PyObject *m)
+{
+    static const char *const own_attributes[] = {
+        "__name__", "__spec__", "__loader__", "__package__", "__file__"
+    };
+    PyObject *copy = PyDict_Copy(PyModule_GetDict(m));
+    size_t i;
+
+    if (copy == NULL) {
+        return -1;
+    }
+    for (i = 0; i < sizeof(own_attributes) / sizeof(own_attributes[0]); i++) {
+        if (PyDict_GetItemString(copy, own_attributes[i]) != NULL
+            && PyDict_DelItemString(copy, own_attributes[i]) < 0) {
+            Py_DECREF(copy);
+            return -1;
+        }
+    }
+    module_dict_namespace = copy;
+    return 0;
+}
+
+static int
+module_dict_exec(PyObject *m)
+{
+    if (module_dict_namespace != NULL) {
+        return PyDict_Update(PyModule_GetDict(m), module_dict_namespace);
+    }
+    if (module_dict_body_module != NULL) {
+        /* Imported again from inside its own first exec. */
+        PyErr_SetString(PyExc_ImportError,
+                        "module_dict is imported again while its first import is still running");
+        return -1;
+    }
+    Py_INCREF(m);
+    module_dict_body_module = m;
+    if (module_dict_exec_body(m) < 0) {
+        Py_CLEAR(module_dict_body_module);
+        return -1;
+    }
+    return module_dict_keep_namespace(m);
 }
 
 PyMODINIT_FUNC

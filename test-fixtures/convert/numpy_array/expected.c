@@ -33,6 +33,13 @@ static PyMethodDef numpy_array_methods[] = {
     {NULL, NULL, 0, NULL}
 };
 
+/* Single-phase init (m_size -1) ran this module's body once per process
+ * and gave every later import a copy of the first module's namespace.
+ * Exec keeps that: the body runs for the first module object only, which
+ * is kept here, and later module objects get a copy of its namespace. */
+static PyObject *numpy_array_body_module = NULL;
+static PyObject *numpy_array_namespace = NULL;
+
 static int numpy_array_exec(PyObject *m);
 
 static PyModuleDef_Slot numpy_array_slots[] = {
@@ -41,7 +48,7 @@ static PyModuleDef_Slot numpy_array_slots[] = {
     {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
 #endif
 #if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
 };
@@ -59,7 +66,7 @@ static struct PyModuleDef numpy_array_module = {
 };
 
 static int
-numpy_array_exec(PyObject *m)
+numpy_array_exec_body(PyObject *m)
 {
     import_array1(-1);
 
@@ -67,6 +74,53 @@ numpy_array_exec(PyObject *m)
         return -1;
     }
     return 0;
+}
+
+/* The namespace later module objects are filled from, as single-phase init
+ * kept m_copy: what the body left, minus the attributes the import system
+ * sets on each module object itself. */
+static int
+numpy_array_keep_namespace(PyObject *m)
+{
+    static const char *const own_attributes[] = {
+        "__name__", "__spec__", "__loader__", "__package__", "__file__"
+    };
+    PyObject *copy = PyDict_Copy(PyModule_GetDict(m));
+    size_t i;
+
+    if (copy == NULL) {
+        return -1;
+    }
+    for (i = 0; i < sizeof(own_attributes) / sizeof(own_attributes[0]); i++) {
+        if (PyDict_GetItemString(copy, own_attributes[i]) != NULL
+            && PyDict_DelItemString(copy, own_attributes[i]) < 0) {
+            Py_DECREF(copy);
+            return -1;
+        }
+    }
+    numpy_array_namespace = copy;
+    return 0;
+}
+
+static int
+numpy_array_exec(PyObject *m)
+{
+    if (numpy_array_namespace != NULL) {
+        return PyDict_Update(PyModule_GetDict(m), numpy_array_namespace);
+    }
+    if (numpy_array_body_module != NULL) {
+        /* Imported again from inside its own first exec. */
+        PyErr_SetString(PyExc_ImportError,
+                        "numpy_array is imported again while its first import is still running");
+        return -1;
+    }
+    Py_INCREF(m);
+    numpy_array_body_module = m;
+    if (numpy_array_exec_body(m) < 0) {
+        Py_CLEAR(numpy_array_body_module);
+        return -1;
+    }
+    return numpy_array_keep_namespace(m);
 }
 
 PyMODINIT_FUNC

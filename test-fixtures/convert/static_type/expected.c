@@ -61,6 +61,13 @@ static PyTypeObject CounterType = {
     .tp_members = Counter_members,
 };
 
+/* Single-phase init (m_size -1) ran this module's body once per process
+ * and gave every later import a copy of the first module's namespace.
+ * Exec keeps that: the body runs for the first module object only, which
+ * is kept here, and later module objects get a copy of its namespace. */
+static PyObject *static_type_body_module = NULL;
+static PyObject *static_type_namespace = NULL;
+
 static int static_type_exec(PyObject *m);
 
 static PyModuleDef_Slot static_type_slots[] = {
@@ -69,7 +76,7 @@ static PyModuleDef_Slot static_type_slots[] = {
     {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
 #endif
 #if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
 };
@@ -84,20 +91,8 @@ static struct PyModuleDef static_type_module = {
 };
 
 static int
-static_type_exec(PyObject *m)
+static_type_exec_body(PyObject *m)
 {
-    /* This module keeps process-wide state (static type CounterType), so it
-     * can be loaded only once per process. See
-     * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process
-     */
-    static int module_loaded = 0;
-    if (module_loaded) {
-        PyErr_SetString(PyExc_ImportError,
-                        "cannot load module more than once per process");
-        return -1;
-    }
-    module_loaded = 1;
-
     if (PyType_Ready(&CounterType) < 0)
         return -1;
 
@@ -108,6 +103,53 @@ static_type_exec(PyObject *m)
     }
 
     return 0;
+}
+
+/* The namespace later module objects are filled from, as single-phase init
+ * kept m_copy: what the body left, minus the attributes the import system
+ * sets on each module object itself. */
+static int
+static_type_keep_namespace(PyObject *m)
+{
+    static const char *const own_attributes[] = {
+        "__name__", "__spec__", "__loader__", "__package__", "__file__"
+    };
+    PyObject *copy = PyDict_Copy(PyModule_GetDict(m));
+    size_t i;
+
+    if (copy == NULL) {
+        return -1;
+    }
+    for (i = 0; i < sizeof(own_attributes) / sizeof(own_attributes[0]); i++) {
+        if (PyDict_GetItemString(copy, own_attributes[i]) != NULL
+            && PyDict_DelItemString(copy, own_attributes[i]) < 0) {
+            Py_DECREF(copy);
+            return -1;
+        }
+    }
+    static_type_namespace = copy;
+    return 0;
+}
+
+static int
+static_type_exec(PyObject *m)
+{
+    if (static_type_namespace != NULL) {
+        return PyDict_Update(PyModule_GetDict(m), static_type_namespace);
+    }
+    if (static_type_body_module != NULL) {
+        /* Imported again from inside its own first exec. */
+        PyErr_SetString(PyExc_ImportError,
+                        "static_type is imported again while its first import is still running");
+        return -1;
+    }
+    Py_INCREF(m);
+    static_type_body_module = m;
+    if (static_type_exec_body(m) < 0) {
+        Py_CLEAR(static_type_body_module);
+        return -1;
+    }
+    return static_type_keep_namespace(m);
 }
 
 PyMODINIT_FUNC

@@ -80,6 +80,13 @@ static PyTypeObject UnitVecType = {
     .tp_methods = UnitVec_methods,
 };
 
+/* Single-phase init (m_size -1) ran this module's body once per process
+ * and gave every later import a copy of the first module's namespace.
+ * Exec keeps that: the body runs for the first module object only, which
+ * is kept here, and later module objects get a copy of its namespace. */
+static PyObject *two_types_body_module = NULL;
+static PyObject *two_types_namespace = NULL;
+
 static int two_types_exec(PyObject *module);
 
 static PyModuleDef_Slot two_types_slots[] = {
@@ -88,7 +95,7 @@ static PyModuleDef_Slot two_types_slots[] = {
     {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
 #endif
 #if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
 };
@@ -102,20 +109,8 @@ static struct PyModuleDef two_types_module = {
 };
 
 static int
-two_types_exec(PyObject *module)
+two_types_exec_body(PyObject *module)
 {
-    /* This module keeps process-wide state (static type VecType and static
-     * type UnitVecType), so it can be loaded only once per process. See
-     * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process
-     */
-    static int module_loaded = 0;
-    if (module_loaded) {
-        PyErr_SetString(PyExc_ImportError,
-                        "cannot load module more than once per process");
-        return -1;
-    }
-    module_loaded = 1;
-
     UnitVecType.tp_base = &VecType;
     if (PyType_Ready(&VecType) < 0 || PyType_Ready(&UnitVecType) < 0)
         return -1;
@@ -134,6 +129,53 @@ two_types_exec(PyObject *module)
 
   error:
     return -1;
+}
+
+/* The namespace later module objects are filled from, as single-phase init
+ * kept m_copy: what the body left, minus the attributes the import system
+ * sets on each module object itself. */
+static int
+two_types_keep_namespace(PyObject *module)
+{
+    static const char *const own_attributes[] = {
+        "__name__", "__spec__", "__loader__", "__package__", "__file__"
+    };
+    PyObject *copy = PyDict_Copy(PyModule_GetDict(module));
+    size_t i;
+
+    if (copy == NULL) {
+        return -1;
+    }
+    for (i = 0; i < sizeof(own_attributes) / sizeof(own_attributes[0]); i++) {
+        if (PyDict_GetItemString(copy, own_attributes[i]) != NULL
+            && PyDict_DelItemString(copy, own_attributes[i]) < 0) {
+            Py_DECREF(copy);
+            return -1;
+        }
+    }
+    two_types_namespace = copy;
+    return 0;
+}
+
+static int
+two_types_exec(PyObject *module)
+{
+    if (two_types_namespace != NULL) {
+        return PyDict_Update(PyModule_GetDict(module), two_types_namespace);
+    }
+    if (two_types_body_module != NULL) {
+        /* Imported again from inside its own first exec. */
+        PyErr_SetString(PyExc_ImportError,
+                        "two_types is imported again while its first import is still running");
+        return -1;
+    }
+    Py_INCREF(module);
+    two_types_body_module = module;
+    if (two_types_exec_body(module) < 0) {
+        Py_CLEAR(two_types_body_module);
+        return -1;
+    }
+    return two_types_keep_namespace(module);
 }
 
 PyMODINIT_FUNC

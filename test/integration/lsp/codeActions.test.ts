@@ -65,11 +65,11 @@ describe('LSP: code actions', () => {
     // The converter's verdict comes with the exact analysis, just after the first diagnostics.
     const refused = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => /Not converted automatically/.test(d.message)));
     const diagnostic = withCode(refused, 'single-phase-init');
-    assert.match(diagnostic.message, /Not converted automatically: .*PyState_FindModule/);
+    assert.match(diagnostic.message, /Not converted automatically: .*PyState_RemoveModule/);
     const actions = await actionsFor(client, uri, diagnostic);
     const convert = actions.find((a) => a.title === "Convert 'lookup' to multi-phase initialization (PEP 489)");
     assert.ok(convert?.disabled, 'disabled');
-    assert.match(convert.disabled.reason, /PyState_FindModule/);
+    assert.match(convert.disabled.reason, /PyState_RemoveModule/);
     assert.equal(convert.edit, undefined);
   });
 
@@ -134,8 +134,8 @@ describe('LSP: code actions', () => {
     const cases: { code: string; title: RegExp; after: (text: string) => void }[] = [
       {
         code: 'missing-gil-slot',
-        title: /^Add \{Py_mod_gil, Py_MOD_GIL_NOT_USED\} to half_slots$/,
-        after: (text) => assert.match(text, /    \{Py_mod_exec, half_exec\},\n#if PY_VERSION_HEX >= 0x030D0000\n    \{Py_mod_gil, Py_MOD_GIL_NOT_USED\},\n#endif\n    \{0, NULL\}/),
+        title: /^Add \{Py_mod_gil, Py_MOD_GIL_USED\} to half_slots$/,
+        after: (text) => assert.match(text, /    \{Py_mod_exec, half_exec\},\n#if PY_VERSION_HEX >= 0x030D0000\n    \{Py_mod_gil, Py_MOD_GIL_USED\},\n#endif\n    \{0, NULL\}/),
       },
       {
         code: 'missing-multiple-interpreters-slot',

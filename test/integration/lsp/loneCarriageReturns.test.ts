@@ -45,7 +45,7 @@ describe('LSP: lone-CR line endings', () => {
     const published = await client.waitForDiagnostics(uri);
     const missing = published.diagnostics.find((d) => d.code === 'missing-gil-slot');
     assert.ok(missing, published.diagnostics.map((d) => d.code).join(', '));
-    const fix = (await actions(uri, missing)).find((a) => /^Add \{Py_mod_gil, Py_MOD_GIL_NOT_USED\}/.test(a.title));
+    const fix = (await actions(uri, missing)).find((a) => /^Add \{Py_mod_gil, Py_MOD_GIL_USED\}/.test(a.title));
     assert.ok(fix, 'the fix is offered');
     const edits = editsOf(fix);
     assert.ok(edits.length > 0 && edits.some((edit) => edit.newText.includes('\r')));

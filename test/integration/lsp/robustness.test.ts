@@ -51,12 +51,12 @@ describe('LSP: transports and robustness', () => {
       await client.open(uri, text);
       const opened = await client.waitForDiagnostics(uri);
       assert.ok(!opened.diagnostics.some((d) => /Not converted automatically/.test(d.message)), 'convertible at first');
-      // A PyState_FindModule call makes the converter refuse the module.
+      // A PyState_RemoveModule call makes the converter refuse the module.
       const line = text.split('\n').findIndex((l) => l.includes('return PyLong_FromLong(2 * value);'));
-      const version = await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    (void)PyState_FindModule(&typing_module);\n' }]);
+      const version = await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '    (void)PyState_RemoveModule(&typing_module);\n' }]);
       const quick = await client.waitForDiagnostics(uri, (p) => p.version === version);
       assert.ok(quick.diagnostics.some((d) => d.code === 'module-state-lookup'), 'new findings at once');
-      const exact = await client.nextDiagnostics(uri, (p) => p.version === version && p.diagnostics.some((d) => /Not converted automatically: .*PyState_FindModule/.test(d.message)));
+      const exact = await client.nextDiagnostics(uri, (p) => p.version === version && p.diagnostics.some((d) => /Not converted automatically: .*PyState_RemoveModule/.test(d.message)));
       assert.equal(exact.version, version);
     } finally {
       await client.shutdown();

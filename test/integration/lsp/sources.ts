@@ -48,7 +48,7 @@ PyInit_${name}(void)
 `;
 }
 
-/** A single-phase module the converter must refuse: it looks itself up with PyState_FindModule. */
+/** A single-phase module the converter must refuse: it unregisters itself with PyState_RemoveModule, which has no multi-phase form. */
 export function refusedModule(name: string): string {
   return `#include <Python.h>
 
@@ -57,9 +57,7 @@ static struct PyModuleDef ${name}_module;
 static PyObject *
 ${name}_self(PyObject *self, PyObject *unused)
 {
-    PyObject *m = PyState_FindModule(&${name}_module);
-    Py_XINCREF(m);
-    return m;
+    return PyLong_FromLong(PyState_RemoveModule(&${name}_module));
 }
 
 static PyMethodDef ${name}_methods[] = {

@@ -300,8 +300,11 @@ describe('conversion: switch labels and forced guards', () => {
     assert.match(output, /    default:\n        PyErr_SetString\(PyExc_ImportError, "odd pointer size"\);\n        return -1;/);
   });
 
-  it('words a guard that was asked for without state found as an opt-out', () => {
-    const { output } = convert(moduleWith('    return PyModule_Create(&spam_def);'), { reinitGuard: 'always' });
-    assert.match(output, /\/\* This module opts out of being loaded more than once per process\. See\n/);
+  it('writes the error guard when asked (always is its old name), even without state found', () => {
+    for (const reinitGuard of ['always', 'error'] as const) {
+      const { output } = convert(moduleWith('    return PyModule_Create(&spam_def);'), { reinitGuard });
+      assert.match(output, /\/\* This module can be loaded only once per process: a second load raises\n/);
+      assert.match(output, /if \(spam_body_module != NULL\) \{\n        PyErr_SetString\(PyExc_ImportError,\n\s+"cannot load module more than once per process"\);/);
+    }
   });
 });

@@ -58,8 +58,10 @@ ${body}
 }
 
 /** The text of `static int spam_exec(...) { ... }` in a converted output. */
+/** The converted body: `spam_exec_body` under replay or error, else `spam_exec`. */
 export function execOf(output: string): string {
-  const start = output.indexOf('static int\nspam_exec(');
+  const body = output.indexOf('static int\nspam_exec_body(');
+  const start = body !== -1 ? body : output.indexOf('static int\nspam_exec(');
   if (start === -1) throw new Error(`no exec function in:\n${output}`);
   return output.slice(start, output.indexOf('\n}\n', start) + 3);
 }

@@ -9,9 +9,11 @@ const CREATE = `    PyObject *m = PyModule_Create(&spam_def);
 describe('conversion: refusals', () => {
   before(() => initParser());
 
-  it('refuses a file that uses PyState_FindModule', () => {
-    const source = moduleWith(`${CREATE}\n    return m;`).replace('return PyUnicode_FromString("hello");', 'return PyState_FindModule(&spam_def);');
-    assert.match(refusalOf(source), /PyState_FindModule/);
+  it('refuses PyState_FindModule unless the module is replayed (m_size -1 with state), and PyState_RemoveModule always', () => {
+    const finds = moduleWith(`${CREATE}\n    return m;`).replace('return PyUnicode_FromString("hello");', 'return PyState_FindModule(&spam_def);');
+    assert.match(refusalOf(finds.replace(/\n    -1,\n/, '\n    0,\n')), /PyState_FindModule.*only for an m_size -1 module/);
+    assert.match(convert(finds).output, /return spam_body_module;/);
+    assert.match(refusalOf(finds.replace('PyState_FindModule(&spam_def)', 'PyLong_FromLong(PyState_RemoveModule(&spam_def))')), /PyState_RemoveModule/);
   });
 
   it('refuses a creation split by preprocessor branches', () => {

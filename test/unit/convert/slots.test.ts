@@ -17,25 +17,41 @@ function slotsOf(output: string): string {
 describe('conversion: slots, def and options', () => {
   before(() => initParser());
 
-  it('writes the default slot array with version guards', () => {
+  it('writes the default slot array with version guards: a stateless module gets a per-interpreter GIL, and GIL_USED is kept', () => {
     assert.equal(
       slotsOf(convert(moduleWith(SIMPLE_BODY)).output),
       `static PyModuleDef_Slot spam_slots[] = {
     {Py_mod_exec, spam_exec},
 #if PY_VERSION_HEX >= 0x030C0000
-    {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
 #endif
 #if PY_VERSION_HEX >= 0x030D0000
-    {Py_mod_gil, Py_MOD_GIL_NOT_USED},
+    {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
 };`,
     );
   });
 
+  it('auto: NOT_SUPPORTED when state or a state-filling call is found; replay forces NOT_SUPPORTED over an explicit choice and says so', () => {
+    const filled = convert(moduleWith(`    import_array();\n${SIMPLE_BODY}`).replace(/\n    -1,\n/, '\n    0,\n'));
+    assert.match(slotsOf(filled.output), /Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED/);
+    const stateful = `static PyObject *SpamError;\n${moduleWith(`    PyObject *m = PyModule_Create(&spam_def);\n    if (m == NULL)\n        return NULL;\n    SpamError = PyErr_NewException("spam.error", NULL, NULL);\n    return m;`)}`;
+    const forced = convert(stateful, { multipleInterpreters: 'per_interpreter_gil' });
+    assert.match(slotsOf(forced.output), /Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED/);
+    assert.ok(forced.result.ok && forced.result.notes?.some((n) => /instead of the requested per_interpreter_gil/.test(n)));
+    assert.match(slotsOf(convert(stateful, { multipleInterpreters: 'per_interpreter_gil', reinitGuard: 'never' }).output), /Py_MOD_PER_INTERPRETER_GIL_SUPPORTED/);
+  });
+
+  it('gil: preserve keeps a SetGIL value; the old not_used setting still writes NOT_USED and says it is a promise', () => {
+    const notUsed = convert(moduleWith(SIMPLE_BODY), { gil: 'not_used' });
+    assert.match(slotsOf(notUsed.output), /\{Py_mod_gil, Py_MOD_GIL_NOT_USED\}/);
+    assert.ok(notUsed.result.ok && notUsed.result.notes?.some((n) => /promise of thread safety/.test(n)));
+  });
+
   it('drops the guards the minimum Python already satisfies', () => {
     const at312 = slotsOf(convert(moduleWith(SIMPLE_BODY), { minimumPythonVersion: '3.12' }).output);
-    assert.match(at312, /\{Py_mod_exec, spam_exec\},\n    \{Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED\},\n#if PY_VERSION_HEX >= 0x030D0000\n/);
+    assert.match(at312, /\{Py_mod_exec, spam_exec\},\n    \{Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED\},\n#if PY_VERSION_HEX >= 0x030D0000\n/);
     const at313 = slotsOf(convert(moduleWith(SIMPLE_BODY), { minimumPythonVersion: '3.13' }).output);
     assert.doesNotMatch(at313, /#if/);
   });
@@ -102,18 +118,20 @@ describe('conversion: slots, def and options', () => {
     assert.ok(prototype !== -1 && prototype < slots && slots < def && def < user && user < exec, output);
   });
 
-  it('adds the once-per-process guard when the init writes static state', () => {
+  it('replays an m_size -1 module whose init writes static state, and re-runs exec otherwise', () => {
     const source = `static PyObject *SpamError;\n${moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
     if (m == NULL)
         return NULL;
     SpamError = PyErr_NewException("spam.error", NULL, NULL);
     return m;`)}`;
     const { output } = convert(source);
-    assert.match(
-      output,
-      /spam_exec\(PyObject \*m\)\n\{\n    \/\* This module keeps process-wide state \(static SpamError\), so it can be\n     \* loaded only once per process. See\n     \* https:\/\/docs.python.org\/3\/howto\/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process\n     \*\/\n    static int module_loaded = 0;\n    if \(module_loaded\) \{\n        PyErr_SetString\(PyExc_ImportError,\n                        "cannot load module more than once per process"\);\n        return -1;\n    \}\n    module_loaded = 1;\n\n    SpamError = /,
-    );
-    assert.doesNotMatch(convert(source, { reinitGuard: 'never' }).output, /module_loaded/);
+    // m_size -1 with a static written: replay, the body under its own name.
+    assert.match(output, /static PyObject \*spam_body_module = NULL;\nstatic PyObject \*spam_namespace = NULL;/);
+    assert.match(output, /static int\nspam_exec_body\(PyObject \*m\)\n\{\n    SpamError = /);
+    assert.match(output, /static int\nspam_exec\(PyObject \*m\)\n\{\n    if \(spam_namespace != NULL\) \{\n        return PyDict_Update\(PyModule_GetDict\(m\), spam_namespace\);\n    \}/);
+    assert.match(output, /Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED/);
+    assert.doesNotMatch(convert(source, { reinitGuard: 'never' }).output, /spam_body_module/);
+    assert.doesNotMatch(convert(source.replace(/\n    -1,\n/, '\n    0,\n')).output, /spam_body_module/);
   });
 
   it('uses limited-API-aware slot guards, and refuses a limited API below 3.5', () => {
@@ -125,7 +143,7 @@ describe('conversion: slots, def and options', () => {
     assert.ok(!result.ok && /Py_LIMITED_API 0x03020000, below 3\.5/.test(result.reasons.join()));
   });
 
-  it('guards static types readied in the init, and only when asked otherwise', () => {
+  it('replays static types readied in the init, and guards a stateless module only when asked', () => {
     const readies = moduleWith(`    PyObject *m;
     if (PyType_Ready(&SpamType) < 0)
         return NULL;
@@ -133,9 +151,9 @@ describe('conversion: slots, def and options', () => {
     if (m == NULL)
         return NULL;
     return m;`);
-    assert.match(convert(readies).output, /static int module_loaded = 0;\n    if \(module_loaded\)[^]*module_loaded = 1;\n\n    if \(PyType_Ready/);
-    assert.doesNotMatch(convert(moduleWith(SIMPLE_BODY)).output, /module_loaded/);
-    assert.match(convert(moduleWith(SIMPLE_BODY), { reinitGuard: 'always' }).output, /module_loaded = 1;/);
+    assert.match(convert(readies).output, /spam_exec_body\(PyObject \*m\)\n\{\n    if \(PyType_Ready/);
+    assert.doesNotMatch(convert(moduleWith(SIMPLE_BODY)).output, /spam_body_module/);
+    assert.match(convert(moduleWith(SIMPLE_BODY), { reinitGuard: 'always' }).output, /"cannot load module more than once per process"/);
   });
 });
 
@@ -155,7 +173,7 @@ describe('conversion: m_size forms and state written by callees', () => {
     assert.ok(!result.ok && /m_size of 'spam_def' is 'UNKNOWN_SIZE'/.test(result.reasons.join()));
   });
 
-  it('adds the guard when a function the init calls writes static state', () => {
+  it('replays when a function the init calls writes static state', () => {
     const source = moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
     if (m == NULL)
         return NULL;
@@ -165,7 +183,9 @@ describe('conversion: m_size forms and state written by callees', () => {
       'PyMODINIT_FUNC',
       'static PyTypeObject SpamType;\n\nstatic int\nsetup_types(PyObject *module)\n{\n    int rc = PyType_Ready(&SpamType);\n    return rc;\n}\n\nPyMODINIT_FUNC',
     );
-    assert.match(convert(source).output, /process-wide state \(static type SpamType via\n     \* setup_types\(\)\), so it can be/);
+    const { result, output } = convert(source);
+    assert.match(output, /static PyObject \*spam_body_module = NULL;/);
+    assert.ok(result.ok && result.notes?.some((n) => /static type SpamType via setup_types\(\)|static type 'SpamType'/.test(n)), result.ok ? result.notes?.join('\n') : '');
   });
 });
 

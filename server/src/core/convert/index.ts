@@ -8,17 +8,21 @@ import { withCarriageReturns } from '../text/lineEndings';
 import { createBodyContext, rewriteBody } from './body';
 import { freshName } from './bodyContext';
 import { calleesReleasingModule, noteCalleeState } from './calleeState';
-import { guardEdit, wantsGuard } from './guard';
-import { layoutEdits } from './layout';
+import { analyzeModuleState, describeModuleState, type ModuleState } from '../analysis/moduleState';
+import { mSizeVerdict } from './msize';
+import { decide, type ReinitPolicy } from './policy';
+import { hasTeardown, onceDeclarations, onceExec, onceNames } from './replay';
+import { rewriteStateLookups, stateLookupCalls } from './stateLookup';
+import { layoutEdits, type OnceLayout } from './layout';
 import type { ConversionOptions } from './options';
-import { findTarget, hiddenMacroReason, isLocalDef } from './refusals';
+import { findTarget, hiddenMacroReason, isLocalDef, stateLookupReason } from './refusals';
 import { detectStyle } from './style';
 import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
 
 export type ConversionResult =
   /** `notes`: behaviour changes worth a line to the user; the edits are right regardless. */
-  | { ok: true; module: string; edits: TextEdit[]; notes?: string[] }
+  | { ok: true; module: string; edits: TextEdit[]; notes?: string[]; policy?: ReinitPolicy }
   | { ok: false; module: string; reasons: string[] };
 
 export function convertModule(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {
@@ -60,7 +64,7 @@ function convertDualMode(model: FileModel, init: InitFunctionInfo, options: Conv
     const worse = countParseErrors(after.rootNode) > countParseErrors(model.tree.rootNode);
     after.delete();
     if (worse) return undefined;
-    return { ok: true, module: module.name, edits: [wholeChange(model.text, converted)], ...(inner.notes ? { notes: inner.notes } : {}) };
+    return { ok: true, module: module.name, edits: [wholeChange(model.text, converted)], ...(inner.notes ? { notes: inner.notes } : {}), ...(inner.policy ? { policy: inner.policy } : {}) };
   } finally {
     splitModel.dispose();
     tree.delete();
@@ -76,7 +80,15 @@ function convertDualMode(model: FileModel, init: InitFunctionInfo, options: Conv
  */
 function nameNotes(mName: string | undefined, initName: string): string[] {
   if (mName === undefined || mName.split('.').pop() === initName) return [];
-  return [`__name__ will now come from the import spec; m_name '${mName}' is no longer used for it`];
+  return [`__name__: it now comes from the import spec; m_name '${mName}' is no longer used for it.`];
+}
+
+/** The state line of the notes, with what the body rewrite saw that the analysis does not list (C++ member calls, callees' writes). */
+function stateNote(state: ModuleState, bodyState: readonly string[]): string {
+  const listed = new Set(state.items.map((i) => i.name));
+  const extra = bodyState.filter((s) => !listed.has(s.replace(/^static (?:type )?/, '').replace(/ via .*$/, '')));
+  const line = describeModuleState(state);
+  return extra.length ? `State: the init writes ${extra.join(', ')}; ${line}.` : `State: ${line}.`;
 }
 
 /** One edit covering everything between the common prefix and suffix of two texts. */
@@ -103,17 +115,45 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     const released = calleesReleasingModule(ctx, model.functions);
     if (released.length) return refuse(released);
     noteCalleeState(ctx, model.functions);
-    if (wantsGuard(options.reinitGuard, ctx)) ctx.edits.push(guardEdit(ctx));
 
+    const state = analyzeModuleState(model, module);
+    const decisions = decide({
+      options,
+      state,
+      bodyState: ctx.staticState,
+      negativeSize: mSizeVerdict(target.def, model.mask) === 'negative',
+      gilFromCode: ctx.gilValue,
+      hasTeardown: hasTeardown(ctx),
+      moduleName: module.name,
+    });
     const base = target.init.moduleName;
     const execName = freshName(model.mask, [`${base}_exec`, `${base}_module_exec`, `exec_${base}`]);
     const slotsName = freshName(model.mask, [`${base}_slots`, `${base}_module_slots`, `slots_${base}`]);
-    const layout = layoutEdits({ ctx, lang: model.lang, options, execName, slotsName });
+    const lookups = stateLookupCalls(model);
+    const findsModule = lookups.some((c) => c.childForFieldName('function')?.text === 'PyState_FindModule');
+    if (lookups.length && decisions.policy !== 'replay') {
+      const which = lookups[0]!.childForFieldName('function')!.text.replace(/^PyState_/, '');
+      const why = mSizeVerdict(target.def, model.mask) === 'negative' ? ` (it is converted only with reinitGuard auto or replay)` : ` (it is converted only for an m_size -1 module with process-wide state, which keeps one module object)`;
+      return refuse([stateLookupReason(which, why)]);
+    }
+    let outsideEdits: TextEdit[] = [];
+    let once: OnceLayout | undefined;
+    if (decisions.policy !== 'never') {
+      const names = onceNames(model.mask, base, execName);
+      const lookup = rewriteStateLookups(ctx, lookups, names.bodyModule);
+      if (!lookup.ok) return refuse([lookup.reason]);
+      const declarations = onceDeclarations(ctx, names, decisions.policy);
+      outsideEdits = [...lookup.edits, ...declarations.defEdits];
+      const header = `static int${/\n/.test(model.text.slice(target.source.span.start, target.source.nameSpan.start)) ? ctx.style.eol : ' '}${execName}${ctx.style.callGap}(${ctx.style.objectPointer}${ctx.paramName})`;
+      once = { bodyName: names.body, exec: onceExec(ctx, names, decisions.policy, header), statics: declarations.statics, wrappers: declarations.wrappers, usedAt: lookup.usedAt };
+      if (findsModule) decisions.differences.push('PyState_FindModule: the rewrite returns the module that ran the body (the first one, from any interpreter); single-phase init returned the latest module of the current interpreter, and nothing before PyInit had returned.');
+    }
+    const layout = layoutEdits({ ctx, lang: model.lang, options, execName, slotsName, interpreters: decisions.interpreters, gil: decisions.gil, once, functions: [...model.functions.values()] });
     if (!layout.ok) return refuse([layout.reason]);
     // A macro definition the layout also rewrites (moved with the def, say) keeps its refusal.
     const clashes = [...target.macroEdits].filter(([, list]) => list.some((m) => layout.edits.some((e) => m.start < e.end && m.end > e.start)));
     if (clashes.length) return refuse([hiddenMacroReason(target.source, clashes.map(([name]) => name))]);
-    const edits = [...layout.edits, ...[...target.macroEdits.values()].flat()];
+    const edits = [...layout.edits, ...outsideEdits, ...[...target.macroEdits.values()].flat()];
     const problem = verifyEdits(model, edits, {
       moduleName: module.name,
       defName: target.def.varName,
@@ -121,8 +161,8 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
       execName: layout.hasExec ? execName : undefined,
     });
     if (problem) return refuse([problem]);
-    const notes = nameNotes(target.def.moduleName, target.init.moduleName);
-    return { ok: true, module: module.name, edits, ...(notes.length ? { notes } : {}) };
+    const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...nameNotes(target.def.moduleName, target.init.moduleName)];
+    return { ok: true, module: module.name, edits, notes, policy: decisions.policy };
   } catch (err) {
     // A shape the converter did not foresee: refuse rather than guess.
     return refuse([`the converter could not handle this code (${err instanceof Error ? err.message : String(err)})`]);

@@ -6,6 +6,7 @@
 // after everything the init used.
 import type { TextEdit } from '../edits';
 import type { LanguageId } from '../grammars';
+import type { FunctionInfo } from '../model';
 import { codeMask } from '../text/codeMask';
 import type { BodyContext } from './bodyContext';
 import { defEdits } from './def';
@@ -20,6 +21,26 @@ export interface LayoutInput {
   options: ConversionOptions;
   execName: string;
   slotsName: string;
+  /** Resolved slot values (see policy.ts). */
+  interpreters?: string;
+  gil?: string;
+  /** Replay or error policy: the body gets its own name and runs from a wrapper exec. */
+  once?: OnceLayout;
+  /** Every function of the file, to place the statics before the first one using them. */
+  functions: readonly FunctionInfo[];
+}
+
+export interface OnceLayout {
+  /** Name the converted body is written under (the slot names the wrapper). */
+  bodyName: string;
+  /** The wrapper exec (and its helper), placed right after the body. */
+  exec: string;
+  /** Static declarations, placed before their first user. */
+  statics: string;
+  /** Teardown wrappers, placed right before the slot array (after the functions they call). */
+  wrappers: string[];
+  /** Offsets in the file that use the statics (rewritten PyState_FindModule calls). */
+  usedAt: number[];
 }
 
 export type Layout =
@@ -38,13 +59,17 @@ export function layoutEdits(input: LayoutInput): Layout {
   const eol = style.eol;
   const body = source.body;
   const execBody = tidyBlankLines(text.slice(body.startIndex, body.endIndex), applyInside(text, body.startIndex, body.endIndex, ctx.edits));
-  const hasExec = !/^\{\s*return\s+0\s*;\s*\}$/.test(codeMask(execBody));
-  const execText = hasExec ? execHeader(text, ctx, execName) + execBody : '';
+  // Replay and error keep one module object, so they need an exec even for an empty body.
+  const hasExec = input.once !== undefined || !/^\{\s*return\s+0\s*;\s*\}$/.test(codeMask(execBody));
+  const once = hasExec ? input.once : undefined;
+  const bodyText = hasExec ? execHeader(text, ctx, once?.bodyName ?? execName) + execBody : '';
+  const execText = once ? bodyText + eol + eol + once.exec : bodyText;
+  const wrappers = once?.wrappers ?? [];
   // With a helper, exec replaces the helper; else it goes right before the init.
   const fromHelper = source.span.start !== init.span.start;
   let execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
   const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init${style.callGap}(&${def.varName});${eol}}`;
-  const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, gilFromCode: ctx.gilValue, gilComments: ctx.gilComments, lang: input.lang, options: input.options, style, limitedApi: /\bPy_LIMITED_API\b/.test(mask) });
+  const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, interpreters: input.interpreters, gil: input.gil, gilComments: ctx.gilComments, lang: input.lang, options: input.options, style, limitedApi: /\bPy_LIMITED_API\b/.test(mask) });
   const fieldEdits = defEdits(text, mask, def, slotsName, style);
   const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];
   if (fromHelper) edits.push(...helperPrototypeRemovals(text, mask, source.name));
@@ -52,7 +77,7 @@ export function layoutEdits(input: LayoutInput): Layout {
     // Pillow's style: the def was a static local of the init. It moves to
     // file scope after exec and the slot array (one indentation level out).
     const defText = dedent(applyInside(text, def.declSpan.start, def.declSpan.end, fieldEdits), style.indent);
-    const pieces = [...(hasExec ? [execText] : []), slots, defText];
+    const pieces = [...(once ? [once.statics] : []), ...(hasExec ? [execText] : []), ...wrappers, slots, defText];
     if (fromHelper) edits.push({ start: source.span.start, end: source.span.end, newText: pieces.join(eol + eol) });
     else edits.push({ start: execAt, end: execAt, newText: [...pieces, ''].join(eol + eol) });
     return { ok: true, edits, hasExec };
@@ -87,17 +112,38 @@ export function layoutEdits(input: LayoutInput): Layout {
     if (hasExec && (execAt < anchor || usesNamesFrom(codeMask(execText), mask.slice(anchor, execAt)))) {
       return { ok: false, reason: `'${def.varName}' and ${source.name} sit in different namespaces or extern "C" blocks` };
     }
-    edits.push({ start: anchor, end: anchor, newText: [...(hasExec ? [execText] : []), slots, ''].join(eol + eol) });
+    edits.push({ start: anchor, end: anchor, newText: [...(once ? [once.statics, ...wrappers] : []), ...(hasExec ? [execText] : []), slots, ''].join(eol + eol) });
     if (fromHelper) edits.push(removeHelper());
     return { ok: true, edits, hasExec };
   }
   // The def stays where it is: the slot array goes right above it, after a
   // prototype of exec when exec comes later; exec takes the init's place.
   const prototype = hasExec && execAt > anchor ? [execPrototype(execName, ctx.paramName, style)] : [];
-  edits.push({ start: anchor, end: anchor, newText: [...prototype, slots, ''].join(eol + eol) });
+  // The statics go before their first user: exec, the teardown wrappers, or a rewritten PyState_FindModule.
+  const staticsAt = once ? topLevelStart(text, mask, Math.min(anchor, execAt, ...once.usedAt), input.functions) : anchor;
+  if (once && staticsAt < anchor) edits.push({ start: staticsAt, end: staticsAt, newText: once.statics + eol + eol });
+  const staticsHere = once && staticsAt >= anchor ? [once.statics] : [];
+  edits.push({ start: anchor, end: anchor, newText: [...staticsHere, ...wrappers, ...prototype, slots, ''].join(eol + eol) });
   if (fromHelper) edits.push(hasExec ? { start: source.span.start, end: source.span.end, newText: execText } : removeHelper());
   else if (hasExec) edits.push({ start: execAt, end: execAt, newText: execText + eol + eol });
   return { ok: true, edits, hasExec };
+}
+
+/**
+ * Start of the top-level declaration holding `offset` (with the comment lines
+ * right above it), so new file-scope code can go before it.
+ */
+function topLevelStart(text: string, mask: string, offset: number, functions: readonly FunctionInfo[]): number {
+  const fn = functions.find((f) => offset >= f.span.start && offset < f.span.end);
+  let start = lineStartOf(text, fn ? fn.span.start : offset);
+  // Comment-only lines directly above belong to the declaration.
+  while (start > 0) {
+    const previous = lineStartOf(text, start - 1);
+    const line = text.slice(previous, start);
+    if (line.trim() === '' || mask.slice(previous, start).trim() !== '') break;
+    start = previous;
+  }
+  return start;
 }
 
 /** Offsets of the braces still open at `offset`; undefined when the braces do not balance. */

@@ -1,7 +1,14 @@
 // Conversion options, shared by the CLI flags and the editor settings.
-export type GilOption = 'not_used' | 'used' | 'omit';
-export type InterpretersOption = 'not_supported' | 'supported' | 'per_interpreter_gil' | 'omit';
-export type GuardOption = 'auto' | 'always' | 'never';
+//
+// The defaults follow the code: `gil: preserve` keeps what the module
+// declared (PyUnstable_Module_SetGIL) or else what free-threaded builds
+// already assume (Py_MOD_GIL_USED); `multipleInterpreters: auto` promises a
+// per-interpreter GIL only when the file shows no process-wide state; and
+// `reinitGuard: auto` keeps the original's re-import behaviour (see policy.ts).
+export type GilOption = 'preserve' | 'not_used' | 'used' | 'omit';
+export type InterpretersOption = 'auto' | 'not_supported' | 'supported' | 'per_interpreter_gil' | 'omit';
+/** `always` is the old name of `error`, kept so existing settings and scripts still work. */
+export type GuardOption = 'auto' | 'replay' | 'error' | 'never' | 'always';
 
 export interface ConversionOptions {
   /** Oldest CPython the converted code must build on, as "3.8". */
@@ -13,15 +20,15 @@ export interface ConversionOptions {
 
 export const DEFAULT_CONVERSION_OPTIONS: ConversionOptions = {
   minimumPythonVersion: '3.8',
-  gil: 'not_used',
-  multipleInterpreters: 'not_supported',
+  gil: 'preserve',
+  multipleInterpreters: 'auto',
   reinitGuard: 'auto',
 };
 
 export const OPTION_VALUES = {
-  gil: ['not_used', 'used', 'omit'],
-  multipleInterpreters: ['not_supported', 'supported', 'per_interpreter_gil', 'omit'],
-  reinitGuard: ['auto', 'always', 'never'],
+  gil: ['preserve', 'not_used', 'used', 'omit'],
+  multipleInterpreters: ['auto', 'not_supported', 'supported', 'per_interpreter_gil', 'omit'],
+  reinitGuard: ['auto', 'replay', 'error', 'never', 'always'],
 } as const;
 
 /** "3.12" -> 0x030C0000; undefined when malformed or outside 3.x. */

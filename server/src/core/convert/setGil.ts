@@ -33,7 +33,7 @@ export function removeSetGil(ctx: BodyContext, call: Node, args: Node[]): void {
 }
 
 /** The statement to delete: `SetGIL(...);` or `if (SetGIL(...) < 0) {...}`. */
-function setGilStatement(call: Node): Node | null {
+export function setGilStatement(call: Node): Node | null {
   let node: Node = call;
   for (let p = node.parent; p; node = p, p = p.parent) {
     if (p.type === 'expression_statement') return unwrapExpression(codeChildren(p)[0] ?? null)?.id === call.id ? p : null;

@@ -4,14 +4,6 @@ import type { LanguageId } from '../grammars';
 import { versionHex, type ConversionOptions } from './options';
 import type { FileStyle } from './style';
 
-const INTERPRETER_VALUES = {
-  not_supported: 'Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED',
-  supported: 'Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED',
-  per_interpreter_gil: 'Py_MOD_PER_INTERPRETER_GIL_SUPPORTED',
-} as const;
-
-const GIL_VALUES = { not_used: 'Py_MOD_GIL_NOT_USED', used: 'Py_MOD_GIL_USED' } as const;
-
 const PY312 = 0x030c0000;
 const PY313 = 0x030d0000;
 
@@ -19,8 +11,10 @@ export interface SlotArraySpec {
   name: string;
   /** Exec function, absent when the init did nothing but create the module. */
   execName?: string;
-  /** Value from a removed PyUnstable_Module_SetGIL call: it wins over the option. */
-  gilFromCode?: string;
+  /** Py_mod_multiple_interpreters value (policy.ts decides it); absent: no slot. */
+  interpreters?: string;
+  /** Py_mod_gil value (policy.ts decides it); absent: no slot. */
+  gil?: string;
   /** Comments that sat with that call, written above the Py_mod_gil slot. */
   gilComments?: string[];
   lang: LanguageId;
@@ -50,11 +44,8 @@ export function slotArrayText(spec: SlotArraySpec): string {
     const exec = spec.lang === 'cpp' ? `(void *)${spec.execName}` : spec.execName;
     lines.push(indent + entry('Py_mod_exec', exec));
   }
-  if (spec.options.multipleInterpreters !== 'omit') {
-    guarded(PY312, '0x030C0000', entry('Py_mod_multiple_interpreters', INTERPRETER_VALUES[spec.options.multipleInterpreters]));
-  }
-  const gil = spec.gilFromCode ?? (spec.options.gil === 'omit' ? undefined : GIL_VALUES[spec.options.gil]);
-  if (gil) guarded(PY313, '0x030D0000', entry('Py_mod_gil', gil), spec.gilComments);
+  if (spec.interpreters) guarded(PY312, '0x030C0000', entry('Py_mod_multiple_interpreters', spec.interpreters));
+  if (spec.gil) guarded(PY313, '0x030D0000', entry('Py_mod_gil', spec.gil), spec.gilComments);
   lines.push(indent + entry('0', spec.style.nullLiteral).slice(0, -1));
   const open = spec.style.braceOnOwnLine ? `${eol}${layout?.brace ?? ''}{` : ' {';
   return [`static PyModuleDef_Slot ${spec.name}[] =${open}`, ...lines, `${layout?.brace ?? ''}};`].join(eol);

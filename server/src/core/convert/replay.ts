@@ -1,0 +1,163 @@
+// The C that keeps an m_size -1 module's re-import behaviour ("replay"), or
+// refuses a second load ("error", numpy's choice), around the converted body:
+//
+// - the body becomes `<name>_exec_body`; the slot's exec runs it for the
+//   first module object only, holding that module by a strong reference
+//   (never a raw address that could be reused);
+// - replay: at the end of that first successful exec a copy of the module's
+//   dict is kept, minus what the import system sets per module object, and
+//   every later module object is filled from it, as single-phase init did
+//   from m_copy;
+// - m_traverse/m_clear/m_free act only for the module that ran the body, so
+//   a later (or failed) module object never releases the shared state.
+import type { TextEdit } from '../edits';
+import type { InitEntry } from '../model';
+import type { BodyContext } from './bodyContext';
+import { freshName } from './bodyContext';
+import type { ReinitPolicy } from './policy';
+
+export interface OnceNames {
+  /** The function the Py_mod_exec slot names. */
+  exec: string;
+  /** The converted body. */
+  body: string;
+  /** Static strong reference to the module that ran the body. */
+  bodyModule: string;
+  /** Static copy of its namespace (replay only). */
+  namespace: string;
+  keepNamespace: string;
+}
+
+export function onceNames(mask: string, base: string, exec: string): OnceNames {
+  const taken = (names: string[]): string => freshName(mask, names);
+  return {
+    exec,
+    body: taken([`${base}_exec_body`, `${base}_run_body`]),
+    bodyModule: taken([`${base}_body_module`, `${base}_first_module`]),
+    namespace: taken([`${base}_namespace`, `${base}_first_namespace`]),
+    keepNamespace: taken([`${base}_keep_namespace`, `${base}_save_namespace`]),
+  };
+}
+
+const TEARDOWN = {
+  m_traverse: { suffix: 'traverse', ret: 'int', params: (p: string) => `${p}, visitproc visit, void *arg`, args: 'module, visit, arg', skip: 'return 0;' },
+  m_clear: { suffix: 'clear', ret: 'int', params: (p: string) => p, args: 'module', skip: 'return 0;' },
+  m_free: { suffix: 'free', ret: 'void', params: () => 'void *module', args: 'module', skip: 'return;' },
+} as const;
+
+export type TeardownField = keyof typeof TEARDOWN;
+
+/**
+ * Declarations that go before everything using them: the two statics and,
+ * for each teardown function the def names, a wrapper acting only for the
+ * module that ran the body. Also the def edits pointing at the wrappers.
+ */
+export function onceDeclarations(ctx: BodyContext, names: OnceNames, policy: Exclude<ReinitPolicy, 'never'>): { statics: string; wrappers: string[]; defEdits: TextEdit[] } {
+  const { eol, nullLiteral, objectPointer } = ctx.style;
+  const why =
+    policy === 'replay'
+      ? [
+          `/* Single-phase init (m_size -1) ran this module's body once per process`,
+          ` * and gave every later import a copy of the first module's namespace.`,
+          ` * Exec keeps that: the body runs for the first module object only, which`,
+          ` * is kept here, and later module objects get a copy of its namespace. */`,
+        ]
+      : [
+          `/* This module can be loaded only once per process: a second load raises`,
+          ` * ImportError. The module that loaded it is kept here. See`,
+          ` * https://docs.python.org/3/howto/isolating-extensions.html#opt-out-limiting-to-one-module-object-per-process */`,
+        ];
+  const statics = [...why, `static ${objectPointer}${names.bodyModule} = ${nullLiteral};`];
+  if (policy === 'replay') statics.push(`static ${objectPointer}${names.namespace} = ${nullLiteral};`);
+  const wrappers: string[] = [];
+  const defEdits: TextEdit[] = [];
+  const def = ctx.target.def;
+  for (const field of Object.keys(TEARDOWN) as TeardownField[]) {
+    const entry = def.fields[field];
+    if (!entry || isNullEntry(entry)) continue;
+    const spec = TEARDOWN[field];
+    const name = freshName(ctx.mask, [`${ctx.target.init.moduleName}_body_${spec.suffix}`, `${ctx.target.init.moduleName}_first_${spec.suffix}`]);
+    const callee = /^[A-Za-z_]\w*$/.test(entry.valueText.trim()) ? entry.valueText.trim() : `(${entry.valueText.trim()})`;
+    const call = `${callee}${ctx.style.callGap}(${spec.args})`;
+    wrappers.push(
+      functionText(ctx, spec.ret, name, spec.params(`${objectPointer}module`), [
+        `if (module != ${names.bodyModule}) {`,
+        `${ctx.style.indent}/* Not the module that ran the body: the state is not its own. */`,
+        `${ctx.style.indent}${spec.skip}`,
+        `}`,
+        spec.ret === 'void' ? `${call};` : `return ${call};`,
+      ]),
+    );
+    defEdits.push({ start: entry.value.start, end: entry.value.end, newText: name });
+  }
+  return { statics: statics.join(eol), wrappers, defEdits };
+}
+
+/** The function the exec slot names: runs the body once, then replays or refuses. */
+export function onceExec(ctx: BodyContext, names: OnceNames, policy: Exclude<ReinitPolicy, 'never'>, header: string): string {
+  const { indent: step, callGap: gap, nullLiteral } = ctx.style;
+  const p = ctx.paramName;
+  const module = ctx.target.init.moduleName;
+  const raise = (message: string): string[] => [`${step}PyErr_SetString${gap}(PyExc_ImportError,`, `${step}${' '.repeat(16 + gap.length)}"${message}");`, `${step}return -1;`];
+  const lines: string[] = [];
+  if (policy === 'replay') {
+    lines.push(`if (${names.namespace} != ${nullLiteral}) {`, `${step}return PyDict_Update${gap}(PyModule_GetDict${gap}(${p}), ${names.namespace});`, `}`);
+    lines.push(`if (${names.bodyModule} != ${nullLiteral}) {`, `${step}/* Imported again from inside its own first exec. */`, ...raise(`${module} is imported again while its first import is still running`), `}`);
+  } else {
+    lines.push(`if (${names.bodyModule} != ${nullLiteral}) {`, ...raise('cannot load module more than once per process'), `}`);
+  }
+  lines.push(`Py_INCREF${gap}(${p});`, `${names.bodyModule} = ${p};`, `if (${names.body}${gap}(${p}) < 0) {`, `${step}Py_CLEAR${gap}(${names.bodyModule});`, `${step}return -1;`, `}`);
+  if (policy === 'replay') lines.push(`return ${names.keepNamespace}${gap}(${p});`);
+  else lines.push('return 0;');
+  const exec = `${header}${ctx.style.eol}{${ctx.style.eol}${lines.map((l) => step + l).join(ctx.style.eol)}${ctx.style.eol}}`;
+  if (policy !== 'replay') return exec;
+  return `${keepNamespaceText(ctx, names)}${ctx.style.eol}${ctx.style.eol}${exec}`;
+}
+
+/** Copies the namespace the body left, minus what the import system sets on each module object. */
+function keepNamespaceText(ctx: BodyContext, names: OnceNames): string {
+  const { indent: step, callGap: gap, nullLiteral, objectPointer } = ctx.style;
+  const p = ctx.paramName;
+  const body = [
+    'static const char *const own_attributes[] = {',
+    `${step}"__name__", "__spec__", "__loader__", "__package__", "__file__"`,
+    '};',
+    `${objectPointer}copy = PyDict_Copy${gap}(PyModule_GetDict${gap}(${p}));`,
+    'size_t i;',
+    '',
+    `if (copy == ${nullLiteral}) {`,
+    `${step}return -1;`,
+    '}',
+    `for (i = 0; i < sizeof${gap}(own_attributes) / sizeof${gap}(own_attributes[0]); i++) {`,
+    `${step}if (PyDict_GetItemString${gap}(copy, own_attributes[i]) != ${nullLiteral}`,
+    `${step}${step}&& PyDict_DelItemString${gap}(copy, own_attributes[i]) < 0) {`,
+    `${step}${step}Py_DECREF${gap}(copy);`,
+    `${step}${step}return -1;`,
+    `${step}}`,
+    '}',
+    `${names.namespace} = copy;`,
+    'return 0;',
+  ];
+  const comment = [
+    '/* The namespace later module objects are filled from, as single-phase init',
+    ' * kept m_copy: what the body left, minus the attributes the import system',
+    ' * sets on each module object itself. */',
+  ];
+  return [...comment, functionText(ctx, 'int', names.keepNamespace, `${objectPointer}${p}`, body)].join(ctx.style.eol);
+}
+
+function functionText(ctx: BodyContext, ret: string, name: string, params: string, body: string[]): string {
+  const { eol, indent: step, callGap: gap } = ctx.style;
+  return [`static ${ret}`, `${name}${gap}(${params})`, '{', ...body.map((l) => (l ? step + l : '')), '}'].join(eol);
+}
+
+function isNullEntry(entry: InitEntry): boolean {
+  return /^(?:NULL|0|nullptr)$/.test(entry.valueText.trim());
+}
+
+export function hasTeardown(ctx: BodyContext): boolean {
+  return (Object.keys(TEARDOWN) as TeardownField[]).some((f) => {
+    const entry = ctx.target.def.fields[f];
+    return entry !== undefined && !isNullEntry(entry);
+  });
+}
