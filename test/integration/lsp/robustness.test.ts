@@ -68,13 +68,13 @@ describe('LSP: transports and robustness', () => {
     try {
       await client.initialize({ initializationOptions: { diagnosticsDebounceMs: 0, exactAnalysisDelayMs: 50 } });
       const uri = 'file:///virtual/opened.c';
-      const text = singlePhaseModule('opened').replace('return PyLong_FromLong(2 * value);', 'return PyState_FindModule(&opened_module);');
+      const text = singlePhaseModule('opened').replace('return PyLong_FromLong(2 * value);', 'return PyLong_FromLong(PyState_RemoveModule(&opened_module));');
       const first = client.nextDiagnostics(uri);
       await client.open(uri, text);
       const quick = await first;
       assert.ok(quick.diagnostics.some((d) => d.code === 'single-phase-init' && !/Not converted automatically/.test(d.message)), 'the module is reported at once');
       assert.ok(quick.diagnostics.some((d) => d.code === 'module-state-lookup'));
-      const exact = await client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => /Not converted automatically: .*PyState_FindModule/.test(d.message)));
+      const exact = await client.nextDiagnostics(uri, (p) => p.diagnostics.some((d) => /Not converted automatically: .*PyState_RemoveModule/.test(d.message)));
       assert.equal(exact.version, quick.version);
     } finally {
       await client.shutdown();
