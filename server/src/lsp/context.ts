@@ -1,38 +1,10 @@
 // What every feature module shares: the connection, what the client can do,
 // the server's start-up options, and the stores. Built once in onInitialize.
-import type { ClientCapabilities, Connection, InitializeParams } from 'vscode-languageserver';
+import type { Connection, InitializeParams } from 'vscode-languageserver';
+import type { ClientSupport } from './clientSupport';
 import type { DocumentStore } from './documents';
 import type { SettingsStore } from './settings';
 import type { WorkspaceIndex } from './workspaceIndex';
-
-/** The client features the server adapts to, read once from `initialize`. */
-export interface ClientSupport {
-  pullDiagnostics: boolean;
-  diagnosticRefresh: boolean;
-  configuration: boolean;
-  dynamicConfigurationRegistration: boolean;
-  workDoneProgress: boolean;
-  documentChanges: boolean;
-  changeAnnotations: boolean;
-  codeActionDisabled: boolean;
-  watchedFilesRegistration: boolean;
-  markdownHover: boolean;
-}
-
-export function readClientSupport(caps: ClientCapabilities): ClientSupport {
-  return {
-    pullDiagnostics: caps.textDocument?.diagnostic !== undefined,
-    diagnosticRefresh: caps.workspace?.diagnostics?.refreshSupport === true,
-    configuration: caps.workspace?.configuration === true,
-    dynamicConfigurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
-    workDoneProgress: caps.window?.workDoneProgress === true,
-    documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
-    changeAnnotations: caps.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined,
-    codeActionDisabled: caps.textDocument?.codeAction?.disabledSupport === true,
-    watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-    markdownHover: caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
-  };
-}
 
 /** Options a client may pass in `initializationOptions`. */
 export interface ServerOptions {

@@ -5,7 +5,7 @@
 import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { conversionOptionsFrom, cloneDefaults, SETTINGS_SECTION, validateSettings, type MultiphaseSettings } from '../core/settings';
 import type { ConversionOptions } from '../core/convert/options';
-import type { ClientSupport } from './context';
+import type { ClientSupport } from './clientSupport';
 
 type SettingsListener = (settings: MultiphaseSettings) => void;
 

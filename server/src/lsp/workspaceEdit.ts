@@ -6,7 +6,7 @@ import type { AnnotatedTextEdit, ChangeAnnotation, TextDocumentEdit, TextEdit as
 import { normalizeEdits, type TextEdit } from '../core/edits';
 import { loneCarriageReturns, withCarriageReturns } from '../core/text/lineEndings';
 import type { LineIndex } from '../core/text/lines';
-import type { ClientSupport } from './context';
+import type { ClientSupport } from './clientSupport';
 
 /** A set of edits with one meaning (one module's conversion, one fix). */
 export interface EditGroup {

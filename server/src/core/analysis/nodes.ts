@@ -61,3 +61,16 @@ export function countErrors(node: Node): number {
   cursor.delete();
   return count;
 }
+
+/** Every descendant of `node` (itself included), depth first. */
+export function* descendants(node: Node): Generator<Node> {
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    yield n;
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c) stack.push(c);
+    }
+  }
+}

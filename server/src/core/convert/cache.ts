@@ -6,7 +6,7 @@
 // the converter refuses with this reason.
 import type { Node } from 'web-tree-sitter';
 import type { CreationCall, FunctionInfo } from '../model';
-import { localNames } from './bodyContext';
+import { localNames } from '../analysis/names';
 import { codeChildren, descendants, isNullExpression, unwrapExpression } from './text';
 
 /** Calls that only hand their argument back with a new reference. */

@@ -6,7 +6,8 @@ import type { Node } from 'web-tree-sitter';
 import { declaredName, functionDeclarator } from '../analysis/nodes';
 import type { FunctionInfo } from '../model';
 import { boundNames, memberCallTarget } from './memberCalls';
-import { localNames, noteStaticState, rootIdentifier, type BodyContext } from './bodyContext';
+import { localNames, rootIdentifier } from '../analysis/names';
+import { noteStaticState, type BodyContext } from './bodyContext';
 import { codeChildren, descendants, unwrapExpression } from './text';
 
 export function noteCalleeState(ctx: BodyContext, functions: ReadonlyMap<string, FunctionInfo>): void {

@@ -4,7 +4,8 @@
 // a reference of their own.
 import type { Node } from 'web-tree-sitter';
 import { declaredName } from '../analysis/nodes';
-import { claim, declaratorsOf, globalStoreLines, type BodyContext } from './bodyContext';
+import { declaratorsOf } from '../analysis/names';
+import { claim, globalStoreLines, type BodyContext } from './bodyContext';
 import { positiveCheckAfter } from './unwrap';
 import { codeChildren, descendants, isNullExpression, lineStartOf, removeNode, replaceWithLines, unwrapExpression } from './text';
 

@@ -6,7 +6,7 @@ import type { FileModel, InitFunctionInfo, ModuleInfo } from '../model';
 import { parseText } from '../parser';
 import { withCarriageReturns } from '../text/lineEndings';
 import { createBodyContext, rewriteBody } from './body';
-import { freshName } from './bodyContext';
+import { freshName } from '../analysis/names';
 import { calleesReleasingModule, noteCalleeState } from './calleeState';
 import { analyzeModuleState, describeModuleState, type ModuleState } from '../analysis/moduleState';
 import { mSizeVerdict } from './msize';

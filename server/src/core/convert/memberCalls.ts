@@ -5,7 +5,7 @@
 // that is not local counts, unless the member is plainly read-only.
 import type { Node } from 'web-tree-sitter';
 import { declaredName } from '../analysis/nodes';
-import { localNames } from './bodyContext';
+import { localNames } from '../analysis/names';
 import { codeChildren, descendants } from './text';
 
 /** Members that only read their object (and return values or const views). */

@@ -5,23 +5,10 @@ import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleDef
 import { moduleCacheProblem } from './cache';
 import { inPython2OnlyArm } from './dualMode';
 import { mSizeVerdict } from './msize';
-import { localNames } from './bodyContext';
+import { localNames } from '../analysis/names';
 import { rewritableMacros } from './statementMacros';
-import type { TextEdit } from '../edits';
 import { codeChildren, descendants, unwrapExpression } from './text';
-
-export interface ConversionTarget {
-  init: InitFunctionInfo;
-  /** The function whose body becomes exec: the init, or the helper it returns the result of. */
-  source: FunctionInfo;
-  def: ModuleDefInfo;
-  /** The Python 3 creation whose module the init returns. */
-  creation: CreationCall;
-  /** Edits to file-local statement macros used only in the body (`return NULL` → `return -1`). */
-  macroEdits: ReadonlyMap<string, TextEdit[]>;
-}
-
-export type TargetResult = { ok: true; target: ConversionTarget } | { ok: false; reasons: string[] };
+import type { TargetResult } from './target';
 
 const STATE_LOOKUP = /\bPyState_(RemoveModule)\s*\(/;
 

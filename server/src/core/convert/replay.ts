@@ -13,7 +13,7 @@
 import type { TextEdit } from '../edits';
 import type { InitEntry } from '../model';
 import type { BodyContext } from './bodyContext';
-import { freshName } from './bodyContext';
+import { freshName } from '../analysis/names';
 import type { ReinitPolicy } from './policy';
 
 export interface OnceNames {

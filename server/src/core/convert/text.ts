@@ -3,6 +3,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../edits';
 
+// Kept importable from here: the converter's passes walk trees with it.
+export { descendants } from '../analysis/nodes';
+
 export function lineStartOf(text: string, offset: number): number {
   // lastIndexOf clamps a negative start to 0 and would find a newline there.
   return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
@@ -100,19 +103,6 @@ export function isNullExpression(node: Node | null): boolean {
   if (!n) return false;
   if (n.type === 'null' || n.type === 'nullptr') return true;
   return (n.type === 'number_literal' && n.text === '0') || (n.type === 'identifier' && (n.text === 'NULL' || n.text === 'nullptr'));
-}
-
-/** Every descendant of `node` (itself included), depth first. */
-export function* descendants(node: Node): Generator<Node> {
-  const stack: Node[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    yield n;
-    for (let i = n.childCount - 1; i >= 0; i--) {
-      const c = n.child(i);
-      if (c) stack.push(c);
-    }
-  }
 }
 
 /** Children that carry code (comments skipped). */

@@ -7,7 +7,8 @@
 import type { Node } from 'web-tree-sitter';
 import { declaredName } from '../analysis/nodes';
 import type { TextEdit } from '../edits';
-import { declaratorsOf, moduleNames, type BodyContext } from './bodyContext';
+import { declaratorsOf } from '../analysis/names';
+import { moduleNames, type BodyContext } from './bodyContext';
 import { applyInside, codeChildren, identifierIn, indentAt, isNullExpression, lineEndOf, lineStartOf, nextLineStart, removeNode, unwrapExpression } from './text';
 
 /** `m`, `m != NULL`, `NULL != m` (also with 0/nullptr), where `m` (unwrapped) satisfies `matches`. */

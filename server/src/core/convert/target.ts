@@ -1,0 +1,17 @@
+// What the checks hand the conversion when a module may be converted: the
+// init, the function whose body becomes exec, the def and the creation.
+import type { TextEdit } from '../edits';
+import type { CreationCall, FunctionInfo, InitFunctionInfo, ModuleDefInfo } from '../model';
+
+export interface ConversionTarget {
+  init: InitFunctionInfo;
+  /** The function whose body becomes exec: the init, or the helper it returns the result of. */
+  source: FunctionInfo;
+  def: ModuleDefInfo;
+  /** The Python 3 creation whose module the init returns. */
+  creation: CreationCall;
+  /** Edits to file-local statement macros used only in the body (`return NULL` → `return -1`). */
+  macroEdits: ReadonlyMap<string, TextEdit[]>;
+}
+
+export type TargetResult = { ok: true; target: ConversionTarget } | { ok: false; reasons: string[] };
