@@ -7,7 +7,7 @@
 // built on this says it covers this file only.
 import type { Node } from 'web-tree-sitter';
 import type { FileModel, FunctionInfo, ModuleInfo, Span } from '../model';
-import { rootIdentifier } from '../convert/bodyContext';
+import { rootIdentifier } from './names';
 import { codeChildren, descendants } from '../convert/text';
 import { declaredName, functionDeclarator, spanOf } from './nodes';
 
