@@ -1,0 +1,84 @@
+// Analysis and conversion of the C embedded in a document: every region is
+// analysed as a C file of its own (same rules, same converter verdicts),
+// fragments are reported with what they miss, and findings and edits are
+// carried back to the document's offsets.
+import { runRules } from '../analyze';
+import { buildModel } from '../analysis/buildModel';
+import type { ConversionResult } from '../convert';
+import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../convert/options';
+import type { TextEdit } from '../edits';
+import type { Finding } from '../findings';
+import { parseText } from '../parser';
+import { makeFinding } from '../rules/rule';
+import { isSuppressed } from '../suppression';
+import { LineIndex } from '../text/lines';
+import { convertRegion, piecesReason, regionReason } from './convert';
+import { fragmentFindings } from './fragments';
+import { hostRegions, type HostKind } from './hosts';
+import { hostSpanOf, restorePlaceholders, type EmbeddedRegion } from './region';
+
+/** One module's conversion result, with where in the document it is. */
+export type EmbeddedResult = ConversionResult & { region: EmbeddedRegion };
+
+export interface EmbeddedAnalysis {
+  findings: Finding[];
+  /** Modules found in all regions. */
+  modules: number;
+  regions: number;
+  /** Per region: what converting it gives, and the host edits of what converts. */
+  results: EmbeddedResult[];
+  edits: TextEdit[];
+}
+
+function mapFinding(region: EmbeddedRegion, finding: Finding): Finding {
+  const restore = (text: string): string => regionReason(region, text);
+  return {
+    ...finding,
+    span: hostSpanOf(region, finding.span),
+    message: restore(finding.message),
+    related: finding.related.map((r) => ({ span: hostSpanOf(region, r.span), message: restore(r.message) })),
+    ...(finding.module !== undefined ? { module: restorePlaceholders(region, finding.module) } : {}),
+    ...(finding.refusal ? { refusal: finding.refusal.map(restore) } : {}),
+  };
+}
+
+function analyzeRegion(host: string, region: EmbeddedRegion, options: ConversionOptions): { findings: Finding[]; modules: number; conversion: ReturnType<typeof convertRegion> } {
+  const conversion = convertRegion(region, host, options);
+  const tree = parseText(region.text, region.lang);
+  const model = buildModel(region.text, tree, region.lang);
+  try {
+    const byModule = new Map(conversion.results.map((r) => [r.module, r]));
+    const extra = piecesReason(region);
+    const refusalFor = (module: { name: string }): string[] => {
+      const result = byModule.get(restorePlaceholders(region, module.name));
+      // The conversion speaks the region's words already; the rules' messages get them when mapped.
+      if (result) return result.ok ? [] : result.reasons;
+      return extra ? [extra] : [];
+    };
+    const raw = [...runRules(model, refusalFor), ...fragmentFindings(region, model)];
+    const lines = new LineIndex(region.text);
+    const kept = raw.filter((f) => !isSuppressed(region.text, lines, f.span.start, f.code));
+    return { findings: kept.map((f) => mapFinding(region, f)), modules: model.modules.length, conversion };
+  } finally {
+    model.dispose();
+    tree.delete();
+  }
+}
+
+/** Findings and conversions of every region of a document of kind `kind`. */
+export function analyzeEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS): EmbeddedAnalysis {
+  const { regions, unreadable } = hostRegions(text, kind);
+  const analysis: EmbeddedAnalysis = { findings: [], modules: 0, regions: regions.length, results: [], edits: [] };
+  for (const u of unreadable) {
+    analysis.findings.push(makeFinding('single-phase-init', u.span, `This string mentions a module init, but ${u.reason}; check it by hand.`, { refusal: [u.reason] }));
+  }
+  for (const region of regions) {
+    const one = analyzeRegion(text, region, options);
+    analysis.findings.push(...one.findings);
+    analysis.modules += one.modules;
+    analysis.results.push(...one.conversion.results.map((r) => ({ ...r, region })));
+    analysis.edits.push(...one.conversion.edits);
+  }
+  analysis.findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return analysis;
+}

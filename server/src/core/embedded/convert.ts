@@ -1,0 +1,78 @@
+// Converting embedded C: the region's C text goes through the same file
+// conversion as a .c file (same edits, same refusals); the changed lines come
+// back as host edits, re-encoded for the host (indentation, escapes,
+// placeholders). A region whose edits cannot be carried back is refused.
+import { diffLines } from 'diff';
+import type { ConversionResult } from '../convert';
+import { convertFileText } from '../convert/file';
+import type { ConversionOptions } from '../convert/options';
+import type { TextEdit } from '../edits';
+import type { PythonRegion } from './pythonRegions';
+import { restorePlaceholders, type EmbeddedRegion } from './region';
+
+export interface RegionConversion {
+  results: ConversionResult[];
+  /** Host edits of the modules converted (empty when every module was refused). */
+  edits: TextEdit[];
+}
+
+/** Line-granular edits from `before` to `after`, in offsets of `before`. */
+export function lineEdits(before: string, after: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let at = 0;
+  let pending: TextEdit | undefined;
+  for (const change of diffLines(before, after)) {
+    if (change.added || change.removed) {
+      pending ??= { start: at, end: at, newText: '' };
+      if (change.removed) {
+        at += change.value.length;
+        pending.end = at;
+      } else pending.newText += change.value;
+      continue;
+    }
+    if (pending) edits.push(pending);
+    pending = undefined;
+    at += change.value.length;
+  }
+  if (pending) edits.push(pending);
+  return edits;
+}
+
+/** A region edit as a host edit; throws when an end falls inside a placeholder's stand-in. */
+function hostEdit(region: EmbeddedRegion, host: string, edit: TextEdit): TextEdit {
+  const start = region.hostOf[edit.start]!;
+  const end = region.hostOf[edit.end]!;
+  if (start < 0 || end < 0) throw new Error('an edit would cut through a template placeholder');
+  const startsBlankLine = (edit.start === 0 || region.text[edit.start - 1] === '\n') && /^(\r?\n|$)/.test(region.text.slice(edit.start, edit.start + 2));
+  return { start, end, newText: region.encode(edit.newText, { hostAfter: host.slice(end, end + 80), startsBlankLine }) };
+}
+
+/** Why a refusal in a region is what it is: the file words become the region's. */
+export function regionReason(region: EmbeddedRegion, reason: string): string {
+  return restorePlaceholders(region, reason).replace(/\bthis file\b/g, `this ${region.noun}`);
+}
+
+/** The template reason added to a refusal when the literal is only one piece of the C text. */
+export function piecesReason(region: EmbeddedRegion): string | undefined {
+  if (region.kind !== 'python-string') return undefined;
+  const { joins } = region as PythonRegion;
+  if (!joins.pieces) return undefined;
+  return `the template builds the C text from several pieces${joins.computed ? ` (joined with the computed piece \`${joins.computed}\`)` : ''}, so this string holds only part of the module; convert the template by hand`;
+}
+
+export function convertRegion(region: EmbeddedRegion, host: string, options: ConversionOptions): RegionConversion {
+  const converted = convertFileText(region.text, region.lang, options);
+  const extra = piecesReason(region);
+  const results: ConversionResult[] = converted.results.map((r) => {
+    const module = restorePlaceholders(region, r.module);
+    if (r.ok) return { ...r, module, edits: [], ...(r.notes ? { notes: r.notes.map((n) => regionReason(region, n)) } : {}) };
+    return { ok: false, module, reasons: [...r.reasons.map((reason) => regionReason(region, reason)), ...(extra ? [extra] : [])] };
+  });
+  if (converted.text === region.text) return { results, edits: [] };
+  try {
+    return { results, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)) };
+  } catch (err) {
+    const reason = `the converted code cannot be written back into the ${region.noun}: ${err instanceof Error ? err.message : String(err)}`;
+    return { results: results.map((r) => (r.ok ? { ok: false, module: r.module, reasons: [reason] } : r)), edits: [] };
+  }
+}

@@ -1,0 +1,65 @@
+// Which documents hold embedded C, and their regions: .rst and .md code
+// blocks, .py string literals. Each kind can be turned off.
+import { docRegions } from './docs';
+import { pythonRegions, PYTHON_STRING_WORDS } from './pythonRegions';
+import type { EmbeddedRegion } from './region';
+import type { Span } from '../model';
+import { PREFILTER_WORDS } from '../prefilter';
+
+export type HostKind = 'rst' | 'md' | 'py';
+
+export interface EmbeddedOptions {
+  /** C/C++ code blocks in .rst and .md files. */
+  docs: boolean;
+  /** C in Python string literals. */
+  pythonStrings: boolean;
+}
+
+export const DEFAULT_EMBEDDED_OPTIONS: Readonly<EmbeddedOptions> = Object.freeze({ docs: true, pythonStrings: true });
+
+const HOST_SUFFIXES: [string, HostKind][] = [
+  ['.rst', 'rst'],
+  ['.rest', 'rst'],
+  ['.md', 'md'],
+  ['.markdown', 'md'],
+  ['.py', 'py'],
+  ['.pyi', 'py'],
+];
+
+export function hostKindForPath(path: string): HostKind | undefined {
+  const lower = path.toLowerCase();
+  return HOST_SUFFIXES.find(([suffix]) => lower.endsWith(suffix))?.[1];
+}
+
+/** LSP language ids of the hosts (`restructuredtext`, `markdown`, `python`). */
+export function hostKindForLanguageId(languageId: string, path: string): HostKind | undefined {
+  if (languageId === 'restructuredtext' || languageId === 'rst') return 'rst';
+  if (languageId === 'markdown') return 'md';
+  if (languageId === 'python') return 'py';
+  return hostKindForPath(path);
+}
+
+export function hostEnabled(kind: HostKind, options: EmbeddedOptions): boolean {
+  return kind === 'py' ? options.pythonStrings : options.docs;
+}
+
+/** Words without which a host holds nothing to report: a module init needs one of them. */
+export const EMBEDDED_WORDS: readonly string[] = [...new Set<string>([...PREFILTER_WORDS, ...PYTHON_STRING_WORDS])];
+
+export function mayHoldEmbedded(text: string): boolean {
+  return EMBEDDED_WORDS.some((word) => text.includes(word));
+}
+
+export interface HostRegions {
+  regions: EmbeddedRegion[];
+  /** Literals that mention a module init but could not be read as C (an escape the map cannot carry). */
+  unreadable: { span: Span; reason: string }[];
+}
+
+/** The regions worth analysing: those that mention a module init. */
+export function hostRegions(text: string, kind: HostKind): HostRegions {
+  if (!mayHoldEmbedded(text)) return { regions: [], unreadable: [] };
+  if (kind !== 'py') return { regions: docRegions(text, kind).filter((r) => mayHoldEmbedded(r.text)), unreadable: [] };
+  const found = pythonRegions(text);
+  return { regions: found.regions, unreadable: found.unreadable.map((u) => ({ span: { start: u.literal.start, end: u.literal.end }, reason: u.reason })) };
+}
