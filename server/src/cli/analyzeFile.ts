@@ -3,6 +3,8 @@
 // some rule needs is never decoded or parsed, and its grammar never loaded.
 // Plain data out, so a worker thread can post the result to the main thread.
 import { analyzeText } from '../core/analyze';
+import { analyzeEmbeddedFile } from '../core/embedded/analyze';
+import { bytesMayEmbed, DEFAULT_EMBEDDED_OPTIONS, hostEnabled, hostKindForPath, type EmbeddedOptions } from '../core/embedded/hosts';
 import { languageForPath } from '../core/grammars';
 import { LineIndex } from '../core/text/lines';
 import { reportFindings, type ReportedFinding } from './report';
@@ -27,6 +29,8 @@ export interface FileResult {
 export interface AnalyzeOptions {
   /** Recognise generated and binding-library files even without a module word (only --verbose prints that note). */
   generatorNotes?: boolean;
+  /** Which documents embedding C are read (all, by default). */
+  embedded?: EmbeddedOptions;
 }
 
 /**
@@ -36,12 +40,14 @@ export interface AnalyzeOptions {
  */
 export function screenFile(file: string, options: AnalyzeOptions = {}): FileResult | { parse: Buffer } {
   const result: FileResult = { file, status: 'skipped', bytes: 0, modules: 0, findings: [] };
-  if (!languageForPath(file)) return { ...result, note: 'not a C/C++ source' };
+  const host = languageForPath(file) ? undefined : hostKindForPath(file);
+  if (host && !hostEnabled(host, options.embedded ?? DEFAULT_EMBEDDED_OPTIONS)) return { ...result, note: `${host === 'py' ? 'C in Python strings' : 'C code blocks in documentation'} turned off` };
+  if (!languageForPath(file) && !host) return { ...result, note: 'not a C/C++ source' };
   const read = readSourceBytes(file);
   if (read.kind === 'error') return { ...result, status: 'unreadable', note: read.message };
   if (read.kind === 'skipped') return { ...result, bytes: read.bytes, note: read.reason };
   const content = read.content;
-  if (bytesMayHoldFindings(content)) return { parse: content };
+  if (host ? bytesMayEmbed(content) : bytesMayHoldFindings(content)) return { parse: content };
   result.bytes = content.length;
   if (options.generatorNotes) {
     // Decoded only for --verbose's note on generated and binding-library files.
@@ -59,14 +65,13 @@ export function screenFile(file: string, options: AnalyzeOptions = {}): FileResu
 export async function analyzeFile(file: string, options: AnalyzeOptions = {}): Promise<FileResult> {
   const screened = screenFile(file, options);
   if (!('parse' in screened)) return screened;
-  const lang = languageForPath(file)!;
+  const lang = languageForPath(file);
   const result: FileResult = { file, status: 'skipped', bytes: screened.parse.length, modules: 0, findings: [] };
   const source = decodeSource(screened.parse);
   if (source.kind === 'skipped') return { ...result, note: source.reason };
   if (source.encoding === 'latin1') result.latin1 = true;
   try {
-    await loadLanguage(lang);
-    const analysis = analyzeText(source.text, lang);
+    const analysis = lang ? (await loadLanguage(lang), analyzeText(source.text, lang)) : (await loadLanguage('c'), await loadLanguage('cpp'), analyzeEmbeddedFile(source.text, hostKindForPath(file)!));
     result.status = 'analysed';
     result.modules = analysis.modules;
     if (analysis.generator) result.note = generatorNote(analysis.generator);

@@ -2,6 +2,7 @@
 // usage errors as a type of their own (exit status 2), value checks, and the
 // options every command that walks paths takes.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { EmbeddedOptions } from '../core/embedded/hosts';
 
 /** A mistake in the command line: the command prints it with its usage and exits 2. */
 export class UsageError extends Error {}
@@ -13,10 +14,15 @@ export const PATH_OPTIONS = {
   exclude: { type: 'string', multiple: true },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
+  'no-docs': { type: 'boolean' },
+  'no-python-strings': { type: 'boolean' },
 } as const satisfies OptionsConfig;
 
 export const PATH_OPTIONS_HELP = `  --exclude GLOB     leave out matching files and folders (repeatable); a glob
                      without '/' matches names, one with '/' paths below PATH
+  --no-docs          leave out C/C++ code blocks of .rst and .md files
+  --no-python-strings
+                     leave out C in string literals of .py files
   -v, --verbose      say which files and folders are skipped, and why
   -h, --help         show this help`;
 
@@ -34,6 +40,11 @@ export function oneOf<T extends string>(flag: string, value: string, allowed: re
   const found = allowed.find((a) => a === value);
   if (found === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got '${value}')`);
   return found;
+}
+
+/** Which embedded C the path options leave in (`--no-docs`, `--no-python-strings`). */
+export function embeddedFrom(values: { 'no-docs'?: boolean; 'no-python-strings'?: boolean }): EmbeddedOptions {
+  return { docs: !values['no-docs'], pythonStrings: !values['no-python-strings'] };
 }
 
 /** The paths to walk: the positionals, or the current folder. */

@@ -1,7 +1,7 @@
 // `multiphase check`: walk paths, analyse each C/C++ file, print findings.
 // Never crashes on a file: anything it cannot read or analyse becomes a note
 // on stderr, and the run goes on.
-import { oneOf, parseCommandLine, parseOrExit, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP } from './args';
+import { embeddedFrom, oneOf, parseCommandLine, parseOrExit, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP } from './args';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStats, formatTextFindings, formatTextSummary } from './format/text';
@@ -9,6 +9,7 @@ import { analyzeFiles } from './parallel';
 import { failsCheck, type CheckReport } from './report';
 import { VERSION } from './version';
 import { collectSources } from '../files/walk';
+import type { EmbeddedOptions } from '../core/embedded/hosts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -17,8 +18,9 @@ export const CHECK_USAGE = `usage: multiphase check [options] [PATH...]
 
 Report Python C-extension modules that still use single-phase init, and other
 PEP 489 problems, in the C/C++ sources under each PATH (default: .).
-Checks .c .h .cc .cpp .cxx .hpp .c.src; honours .gitignore; skips build,
-virtualenv and node_modules folders.
+Checks .c .h .cc .cpp .cxx .hpp .c.src, the C/C++ code blocks of .rst and .md
+files and the C in string literals of .py files; honours .gitignore; skips
+build, virtualenv and node_modules folders.
 
 options:
   --format FORMAT    text (default), json or sarif
@@ -35,6 +37,7 @@ interface CheckArgs {
   verbose: boolean;
   exclude: string[];
   exitZero: boolean;
+  embedded: EmbeddedOptions;
 }
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
@@ -47,6 +50,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
     verbose: Boolean(values.verbose),
     exclude: values.exclude ?? [],
     exitZero: Boolean(values['exit-zero']),
+    embedded: embeddedFrom(values),
   };
 }
 
@@ -69,7 +73,7 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
   const { files, unreadable: walkFailed } = collectSources('check', args.paths, args);
   let unreadable = walkFailed;
   const report: CheckReport = { findings: [], filesScanned: 0, modulesFound: 0, bytes: 0, elapsedMs: 0 };
-  for (const result of await analyzeFiles(files, { generatorNotes: args.verbose })) {
+  for (const result of await analyzeFiles(files, { generatorNotes: args.verbose, embedded: args.embedded })) {
     if (result.status === 'unreadable') {
       unreadable = true;
       note(`multiphase check: ${result.file}: ${result.note ?? 'cannot be read'}`);

@@ -10,16 +10,19 @@ import { hasMultiPhaseInit } from '../core/settings';
 import { SILENCED_MODULE } from '../core/suppression';
 import { loadLanguage } from '../core/parser';
 import { bytesMayHoldFindings } from '../core/prefilter';
-import { oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
+import { embeddedFrom, oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
 import { decodeSource, readSourceBytes } from '../files/sources';
 import { editableRoots, placeEdit } from '../files/links';
 import { describeError, isSystemError, readOnlyReason, roundTripForm, writeAtomically } from '../files/rewrite';
 import { walkSources } from '../files/walk';
+import { convertEmbeddedText } from '../core/embedded/analyze';
+import { bytesMayEmbed, hostEnabled, hostKindForPath, type EmbeddedOptions } from '../core/embedded/hosts';
 
 export const FIX_USAGE = `usage: multiphase fix [options] [PATH...]
 
 Convert the single-phase modules in the C/C++ sources under each PATH
-(default: .) to multi-phase init (PEP 489), in place. Modules that cannot be
+(default: .) to multi-phase init (PEP 489), in place; also those in C/C++ code
+blocks of .rst/.md files and in string literals of .py files. Modules that cannot be
 converted safely are left alone, with the reason, and so are modules silenced
 by a \`// multiphase: ignore\` comment (as for check).
 
@@ -52,6 +55,7 @@ interface FixArgs {
   verbose: boolean;
   exclude: string[];
   options: ConversionOptions;
+  embedded: EmbeddedOptions;
 }
 
 const FIX_OPTIONS = {
@@ -77,6 +81,7 @@ export function parseFixArgs(argv: readonly string[]): FixArgs | 'help' {
     force: Boolean(values.force),
     verbose: Boolean(values.verbose),
     exclude: values.exclude ?? [],
+    embedded: embeddedFrom(values),
     options: {
       minimumPythonVersion: minimum.trim(),
       gil: oneOf('--gil', values.gil ?? defaults.gil, OPTION_VALUES.gil),
@@ -117,6 +122,7 @@ export async function runFix(argv: readonly string[]): Promise<number> {
   const files = [
     ...walkSources(args.paths, {
       exclude: args.exclude,
+      embedded: args.embedded,
       onError: (path, message) => {
         unreadable = true;
         note(`multiphase fix: ${path}: ${message}`);
@@ -130,20 +136,20 @@ export async function runFix(argv: readonly string[]): Promise<number> {
     const lang = languageForPath(file);
     const read = readSourceBytes(file);
     // No module word in its bytes: nothing to convert, so no decode, no parse, no note.
-    if (read.kind === 'bytes' && !bytesMayHoldFindings(read.content)) continue;
+    const host = lang ? undefined : hostKindForPath(file);
+    if (read.kind === 'bytes' && !(host ? bytesMayEmbed(read.content) : bytesMayHoldFindings(read.content))) continue;
     const source = read.kind === 'bytes' ? decodeSource(read.content) : read;
     if (source.kind === 'error') {
       unreadable = true;
       note(`multiphase fix: ${file}: ${source.message}`);
       continue;
     }
-    if (source.kind === 'skipped' || !lang) {
+    if (source.kind === 'skipped' || !(lang || (host && hostEnabled(host, args.embedded)))) {
       if (source.kind === 'skipped') note(`note: ${file}: skipped (${source.reason})`);
       continue;
     }
     if (source.encoding === 'latin1') note(`note: ${file}: not valid UTF-8; read and written as Latin-1`);
-    await loadLanguage(lang);
-    const { text, results, silenced } = convertFileText(source.text, lang, args.options);
+    const { text, results, silenced } = lang ? (await loadLanguage(lang), convertFileText(source.text, lang, args.options)) : (await loadLanguage('c'), await loadLanguage('cpp'), convertEmbeddedText(source.text, host!, args.options));
     for (const module of silenced) process.stdout.write(`${file}: ${module}: left alone: ${SILENCED_MODULE}\n`);
     // Converted modules are only reported once their text is written (or shown as a diff).
     const outcome = text === source.text ? 'unchanged' : saveConversion(file, source.text, text, args, roots);

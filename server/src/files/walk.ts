@@ -8,6 +8,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { languageForPath } from '../core/grammars';
+import { embedsC, type EmbeddedOptions } from '../core/embedded/hosts';
 
 /** Folder names never worth walking: build output, virtualenvs, caches, VCS. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
@@ -37,6 +38,8 @@ export interface WalkOptions {
   onError?: (path: string, message: string) => void;
   /** Called for a folder skipped by name, .gitignore or --exclude (for --verbose). */
   onSkip?: (path: string, reason: string) => void;
+  /** Also yield the documents that may embed C (.rst/.md code blocks, .py strings), as far as these allow. */
+  embedded?: EmbeddedOptions;
 }
 
 interface IgnoreScope {
@@ -143,7 +146,7 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
         const reason = SKIPPED_DIRS.has(entry.name) || existsSync(join(full, 'pyvenv.cfg')) ? 'build, cache or virtualenv folder' : excluded(rel) ? '--exclude' : ignoredByGit(active, resolve(full), true) ? '.gitignore' : undefined;
         if (reason && entry.name !== '.git') options.onSkip?.(full, reason);
         else yield* walkDir(root, full, active);
-      } else if (isFile && languageForPath(entry.name) && !excluded(rel) && !ignoredByGit(active, resolve(full), false) && once(full)) {
+      } else if (isFile && (languageForPath(entry.name) || embedsC(entry.name, options.embedded)) && !excluded(rel) && !ignoredByGit(active, resolve(full), false) && once(full)) {
         yield full;
       }
     }
@@ -175,12 +178,13 @@ function isFileTarget(path: string): boolean {
  * `verbose`) skipped folders are noted on stderr as `multiphase <command>`
  * says them; `unreadable` tells the caller to exit 2.
  */
-export function collectSources(command: string, paths: readonly string[], options: { exclude: readonly string[]; verbose: boolean }): { files: string[]; unreadable: boolean } {
+export function collectSources(command: string, paths: readonly string[], options: { exclude: readonly string[]; verbose: boolean; embedded?: EmbeddedOptions }): { files: string[]; unreadable: boolean } {
   let unreadable = false;
   const note = (line: string): void => void process.stderr.write(`${line}\n`);
   const files = [
     ...walkSources(paths, {
       exclude: options.exclude,
+      embedded: options.embedded,
       onError: (path, problem) => {
         unreadable = true;
         note(`multiphase ${command}: ${path}: ${problem}`);

@@ -2,12 +2,13 @@
 // analysed as a C file of its own (same rules, same converter verdicts),
 // fragments are reported with what they miss, and findings and edits are
 // carried back to the document's offsets.
-import { runRules } from '../analyze';
+import { runRules, type TextAnalysis } from '../analyze';
 import { buildModel } from '../analysis/buildModel';
 import type { ConversionResult } from '../convert';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../convert/options';
-import type { TextEdit } from '../edits';
+import { applyEdits, type TextEdit } from '../edits';
 import type { Finding } from '../findings';
+import type { Span } from '../model';
 import { parseText } from '../parser';
 import { makeFinding } from '../rules/rule';
 import { isSuppressed } from '../suppression';
@@ -17,8 +18,8 @@ import { fragmentFindings } from './fragments';
 import { hostRegions, type HostKind } from './hosts';
 import { hostSpanOf, restorePlaceholders, type EmbeddedRegion } from './region';
 
-/** One module's conversion result, with where in the document it is. */
-export type EmbeddedResult = ConversionResult & { region: EmbeddedRegion };
+/** One module's conversion result, with the document span of its region. */
+export type EmbeddedResult = ConversionResult & { span: Span };
 
 export interface EmbeddedAnalysis {
   findings: Finding[];
@@ -28,6 +29,7 @@ export interface EmbeddedAnalysis {
   /** Per region: what converting it gives, and the host edits of what converts. */
   results: EmbeddedResult[];
   edits: TextEdit[];
+  silenced: string[];
 }
 
 function mapFinding(region: EmbeddedRegion, finding: Finding): Finding {
@@ -55,10 +57,12 @@ function analyzeRegion(host: string, region: EmbeddedRegion, options: Conversion
       if (result) return result.ok ? [] : result.reasons;
       return extra ? [extra] : [];
     };
-    const raw = [...runRules(model, refusalFor), ...fragmentFindings(region, model)];
+    const fragments = fragmentFindings(region, model);
     const lines = new LineIndex(region.text);
-    const kept = raw.filter((f) => !isSuppressed(region.text, lines, f.span.start, f.code));
-    return { findings: kept.map((f) => mapFinding(region, f)), modules: model.modules.length, conversion };
+    const kept = [...runRules(model, refusalFor), ...fragments].filter((f) => !isSuppressed(region.text, lines, f.span.start, f.code));
+    // A fragment is a module that is not converted: `fix` says so, like any refusal.
+    const refusals = fragments.map((f): ConversionResult => ({ ok: false, module: restorePlaceholders(region, f.module ?? 'a module'), reasons: (f.refusal ?? []).map((r) => regionReason(region, r)) }));
+    return { findings: kept.map((f) => mapFinding(region, f)), modules: model.modules.length, conversion: { ...conversion, results: [...conversion.results, ...refusals] } };
   } finally {
     model.dispose();
     tree.delete();
@@ -68,17 +72,41 @@ function analyzeRegion(host: string, region: EmbeddedRegion, options: Conversion
 /** Findings and conversions of every region of a document of kind `kind`. */
 export function analyzeEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS): EmbeddedAnalysis {
   const { regions, unreadable } = hostRegions(text, kind);
-  const analysis: EmbeddedAnalysis = { findings: [], modules: 0, regions: regions.length, results: [], edits: [] };
+  const analysis: EmbeddedAnalysis = { findings: [], modules: 0, regions: regions.length, results: [], edits: [], silenced: [] };
   for (const u of unreadable) {
     analysis.findings.push(makeFinding('single-phase-init', u.span, `This string mentions a module init, but ${u.reason}; check it by hand.`, { refusal: [u.reason] }));
+    analysis.results.push({ ok: false, module: 'a module', reasons: [u.reason], span: u.span });
   }
   for (const region of regions) {
     const one = analyzeRegion(text, region, options);
     analysis.findings.push(...one.findings);
     analysis.modules += one.modules;
-    analysis.results.push(...one.conversion.results.map((r) => ({ ...r, region })));
+    analysis.results.push(...one.conversion.results.map((r) => ({ ...r, span: region.hostSpan })));
     analysis.edits.push(...one.conversion.edits);
+    analysis.silenced.push(...one.conversion.silenced);
   }
   analysis.findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   return analysis;
+}
+
+export interface EmbeddedFileConversion {
+  text: string;
+  /** Each module converted or refused, named with where it is (`spam (code block at line 81)`). */
+  results: ConversionResult[];
+  silenced: string[];
+}
+
+/** What `multiphase fix` does to a document: every region converted in place. */
+export function convertEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS): EmbeddedFileConversion {
+  const analysis = analyzeEmbeddedText(text, kind, options);
+  const lines = new LineIndex(text);
+  const noun = kind === 'py' ? 'string' : 'code block';
+  const results = analysis.results.map(({ span, ...r }): ConversionResult => ({ ...r, module: `${r.module} (${noun} at line ${lines.positionAt(span.start).line + 1})` }));
+  return { text: analysis.edits.length ? applyEdits(text, analysis.edits) : text, results, silenced: analysis.silenced };
+}
+
+/** `analyzeText` for a document that embeds C: what `multiphase check` reports. */
+export function analyzeEmbeddedFile(text: string, kind: HostKind, options?: ConversionOptions): TextAnalysis {
+  const analysis = analyzeEmbeddedText(text, kind, options);
+  return { findings: analysis.findings, modules: analysis.modules, parsed: analysis.regions > 0, lines: analysis.findings.length ? new LineIndex(text) : undefined };
 }

@@ -14,6 +14,8 @@ export interface RegionConversion {
   results: ConversionResult[];
   /** Host edits of the modules converted (empty when every module was refused). */
   edits: TextEdit[];
+  /** Modules a `multiphase: ignore` comment in the region leaves alone. */
+  silenced: string[];
 }
 
 /** Line-granular edits from `before` to `after`, in offsets of `before`. */
@@ -68,11 +70,12 @@ export function convertRegion(region: EmbeddedRegion, host: string, options: Con
     if (r.ok) return { ...r, module, edits: [], ...(r.notes ? { notes: r.notes.map((n) => regionReason(region, n)) } : {}) };
     return { ok: false, module, reasons: [...r.reasons.map((reason) => regionReason(region, reason)), ...(extra ? [extra] : [])] };
   });
-  if (converted.text === region.text) return { results, edits: [] };
+  const silenced = converted.silenced.map((m) => restorePlaceholders(region, m));
+  if (converted.text === region.text) return { results, edits: [], silenced };
   try {
-    return { results, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)) };
+    return { results, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)), silenced };
   } catch (err) {
     const reason = `the converted code cannot be written back into the ${region.noun}: ${err instanceof Error ? err.message : String(err)}`;
-    return { results: results.map((r) => (r.ok ? { ok: false, module: r.module, reasons: [reason] } : r)), edits: [] };
+    return { results: results.map((r) => (r.ok ? { ok: false, module: r.module, reasons: [reason] } : r)), edits: [], silenced };
   }
 }

@@ -31,6 +31,12 @@ export function hostKindForPath(path: string): HostKind | undefined {
   return HOST_SUFFIXES.find(([suffix]) => lower.endsWith(suffix))?.[1];
 }
 
+/** A document of a kind that may embed C, and that kind is turned on. */
+export function embedsC(path: string, options: EmbeddedOptions | undefined): boolean {
+  const kind = hostKindForPath(path);
+  return kind !== undefined && options !== undefined && hostEnabled(kind, options);
+}
+
 /** LSP language ids of the hosts (`restructuredtext`, `markdown`, `python`). */
 export function hostKindForLanguageId(languageId: string, path: string): HostKind | undefined {
   if (languageId === 'restructuredtext' || languageId === 'rst') return 'rst';
@@ -48,6 +54,13 @@ export const EMBEDDED_WORDS: readonly string[] = [...new Set<string>([...PREFILT
 
 export function mayHoldEmbedded(text: string): boolean {
   return EMBEDDED_WORDS.some((word) => text.includes(word));
+}
+
+const EMBEDDED_NEEDLES = EMBEDDED_WORDS.map((word) => Buffer.from(word, 'latin1'));
+
+/** The same test on raw bytes: an ordinary Python file or document is never decoded. */
+export function bytesMayEmbed(content: Buffer): boolean {
+  return EMBEDDED_NEEDLES.some((needle) => content.includes(needle));
 }
 
 export interface HostRegions {
