@@ -36,9 +36,10 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
   for (const init of inits) {
     if (made.has(init as InitFunctionInfo)) continue;
     const hole = placeholderIn(region, model.text.slice(init.body.startIndex, init.body.endIndex));
-    const missing = hole ? `its body comes from the placeholder ${hole}, which is filled elsewhere` : `it creates no module in ${where}`;
+    const missing = hole ? `its body comes from the placeholder ${hole}, which is filled elsewhere` : (extra ?? `it creates no module in ${where}`);
+    const why = hole || !extra ? ': the module is assembled from several pieces, so it is not converted automatically' : '';
     findings.push(
-      makeFinding('single-phase-init', init.nameSpan, `${name(init.name)} is defined in ${where}, but ${missing}: the module is assembled from several pieces, so it is not converted automatically.`, {
+      makeFinding('single-phase-init', init.nameSpan, `${name(init.name)} is defined in ${where}, but ${missing}${why}.`, {
         module: name(init.name.slice('PyInit_'.length)),
         refusal: [missing],
       }),

@@ -1,0 +1,61 @@
+// The C of the embedded fixtures, built and imported like the .c fixtures:
+// each complete module is taken out of its document (placeholders filled as
+// the generator would), compiled with -Wall -Werror for every CPython
+// 3.8-3.13, and run through the fixture runner with the fixture's smoke
+// script, before conversion (single-phase) and after (multi-phase).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { initParser } from '../../server/src/core/parser';
+import { compileExtension, runFixtureChecks, runLimited } from '../support/build';
+import { extractModules, loadEmbeddedFixtures, type EmbeddedFixture } from '../support/embeddedFixtures';
+import { assertInterpreters, discoverPythons, type PythonInstall } from '../support/pythons';
+
+const fixtures = loadEmbeddedFixtures();
+
+describe('embedded C: compile and import on every CPython', function () {
+  this.timeout(300_000);
+  let pythons: PythonInstall[] = [];
+  let buildRoot = '';
+
+  before(async () => {
+    await initParser();
+    pythons = discoverPythons();
+    assertInterpreters(pythons);
+    buildRoot = mkdtempSync(join(tmpdir(), 'multiphase-embedded-build-'));
+  });
+  after(() => {
+    if (buildRoot && process.env.MULTIPHASE_KEEP_BUILDS !== '1') rmSync(buildRoot, { recursive: true, force: true });
+  });
+
+  async function buildAndCheck(fixture: EmbeddedFixture, variant: 'input' | 'converted', text: string): Promise<void> {
+    const modules = extractModules(text, fixture.kind, fixture.fill);
+    const converted = fixture.modules.filter((m) => !m.refusal);
+    assert.equal(modules.length, converted.length, `modules taken out of the ${variant} document: ${modules.map((m) => m.name).join(', ')}`);
+    const expectations = modules.map((m, i) => ({ name: m.name, onceGuard: variant === 'converted' && Boolean(converted[i]!.onceGuard) }));
+    const jobs = pythons.map((python) => async (): Promise<string | undefined> => {
+      const dir = join(buildRoot, fixture.name, variant, python.version);
+      mkdirSync(dir, { recursive: true });
+      for (const module of modules) {
+        // Each block is a file of its own (they may share static names): one build each, gathered in one folder.
+        const part = join(dir, 'parts', module.name);
+        const built = await compileExtension({ source: module.source, lang: module.lang, moduleNames: [module.name], dir: part, python });
+        if (!built.ok || built.output) return `${module.name}: build ${built.ok ? 'warned' : 'failed'}:\n${built.output}`;
+        symlinkSync(join(part, `${module.name}${python.extSuffix}`), join(dir, `${module.name}${python.extSuffix}`));
+      }
+      const checked = await runFixtureChecks(python, variant === 'input' ? 'single' : 'multi', dir, fixture.smokePath, expectations);
+      return checked.ok ? undefined : `Python ${python.version} (${variant}) failed:\n${checked.output}`;
+    });
+    const failures = (await runLimited(jobs)).filter((f): f is string => f !== undefined);
+    assert.deepEqual(failures, [], `${fixture.name} (${variant}):\n${failures.join('\n\n')}`);
+  }
+
+  for (const fixture of fixtures) {
+    describe(fixture.name, () => {
+      it('the C of the input document builds, imports and passes the smoke script', () => buildAndCheck(fixture, 'input', fixture.input));
+      it('the C of the golden (converted) document builds, imports, is multi-phase and passes the smoke script', () =>
+        buildAndCheck(fixture, 'converted', readFileSync(fixture.expectedPath, 'utf8')));
+    });
+  }
+});

@@ -1,0 +1,82 @@
+// The embedded-C fixtures under test-fixtures/embedded/<name>/: a document
+// (.rst, .md, .py) holding C, its golden conversion, the modules it must
+// convert or refuse, and the values that fill its template placeholders so
+// the C can be built.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { hostKindForPath, hostRegions, type HostKind } from '../../server/src/core/embedded/hosts';
+
+export const EMBEDDED_DIR = resolve(__dirname, '../../test-fixtures/embedded');
+
+export interface EmbeddedModule {
+  name: string;
+  onceGuard?: boolean;
+  /** Case-insensitive regular expression the refusal must match. */
+  refusal?: string;
+}
+
+export interface EmbeddedFixture {
+  name: string;
+  dir: string;
+  kind: HostKind;
+  ext: string;
+  inputPath: string;
+  input: string;
+  expectedPath: string;
+  smokePath: string;
+  modules: EmbeddedModule[];
+  /** Placeholder as written → the text a generator would put there. */
+  fill: Record<string, string>;
+}
+
+export function loadEmbeddedFixtures(): EmbeddedFixture[] {
+  return readdirSync(EMBEDDED_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => {
+      const dir = join(EMBEDDED_DIR, e.name);
+      const inputName = readdirSync(dir).find((f) => f.startsWith('input.'))!;
+      const ext = inputName.slice('input.'.length);
+      const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8')) as { modules: EmbeddedModule[]; fill?: Record<string, string> };
+      return {
+        name: e.name,
+        dir,
+        kind: hostKindForPath(inputName)!,
+        ext,
+        inputPath: join(dir, inputName),
+        input: readFileSync(join(dir, inputName), 'utf8'),
+        expectedPath: join(dir, `expected.${ext}`),
+        smokePath: join(dir, 'smoke.py'),
+        modules: meta.modules,
+        fill: meta.fill ?? {},
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface ExtractedModule {
+  /** From PyInit_<name> once the placeholders are filled. */
+  name: string;
+  lang: 'c' | 'cpp';
+  source: string;
+}
+
+/**
+ * The complete modules of a document as C a compiler takes: every region
+ * holding a PyInit function and its creation (single- or multi-phase), with
+ * the placeholders filled in. Fragments are left out.
+ */
+export function extractModules(text: string, kind: HostKind, fill: Record<string, string>): ExtractedModule[] {
+  const modules: ExtractedModule[] = [];
+  for (const region of hostRegions(text, kind).regions) {
+    let source = region.text;
+    for (const p of region.placeholders) {
+      const value = fill[p.source];
+      if (value === undefined) throw new Error(`no fill value for placeholder ${p.source}`);
+      source = source.split(p.standIn).join(value);
+    }
+    if (!/\bPyModule(Def_Init|_Create)\s*\(/.test(source) || !/\bPyModuleDef\s+\w+\s*=/.test(source)) continue;
+    const name = /\bPyInit_(\w+)\s*\(/.exec(source)?.[1];
+    if (name) modules.push({ name, lang: region.lang, source });
+  }
+  return modules;
+}
