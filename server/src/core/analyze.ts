@@ -36,9 +36,9 @@ export function converterVerdicts(model: FileModel, options: ConversionOptions):
   };
 }
 
-/** Every rule over one model, findings in file order. */
-export function runRules(model: FileModel, refusalFor: RefusalProvider): Finding[] {
-  const ctx: RuleContext = { model, refusalFor };
+/** Every rule over one model, findings in file order; `moduleState`: see RuleContext. */
+export function runRules(model: FileModel, refusalFor: RefusalProvider, moduleState = true): Finding[] {
+  const ctx: RuleContext = { model, refusalFor, moduleState };
   const findings: Finding[] = [];
   if (!model.generator) for (const rule of Object.values(RULES)) findings.push(...rule(ctx));
   findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));

@@ -15,6 +15,7 @@ import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
 import { languageForLanguageId, type LanguageId } from '../core/grammars';
 import type { FileModel } from '../core/model';
+import type { HeaderCache } from '../core/analysis/functions';
 import { ParseTimeoutError, parseText } from '../core/parser';
 import { LineIndex } from '../core/text/lines';
 import { analyzeLive, verdictOf, type VerdictCache } from './liveAnalysis';
@@ -39,6 +40,8 @@ export class OpenDocument {
   private cached: DocumentAnalysis | null = null;
   private verdicts: VerdictCache | null = null;
   private verdictsGeneration = -1;
+  /** Function headers already read, so a keystroke re-reads only the edited one. */
+  private readonly headers: HeaderCache = new Map();
   /** Why the last parse failed (a timeout); logged after each change while it lasts. */
   parseFailure: string | null = null;
   /** The last parse ran out of the typing-time limit: the full parse is owed (see exactAnalysis). */
@@ -115,7 +118,7 @@ export class OpenDocument {
     this.dropAnalysis();
     if (!this.tree) return null;
     const verdicts: VerdictCache = new Map();
-    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts, rememberedAreExact, unknownAsConvertible);
+    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts, { rememberedAreExact, unknownAsConvertible, headers: this.headers });
     this.verdicts = verdicts;
     this.verdictsGeneration = settingsGeneration;
     this.cached = { version: this.version, settingsGeneration, text: this.text, lines: this.lines, model: live.model, findings: live.findings, exact: live.exact };

@@ -5,7 +5,7 @@
 // conversion writes. Only code identifiers count (a word in a comment or
 // string gets no hover).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { describeModuleState } from '../core/analysis/moduleState';
+import { analyzeModuleState, describeModuleState } from '../core/analysis/moduleState';
 import type { ServerContext } from './context';
 import { HOVER_DOCS } from './hoverDocs';
 
@@ -36,6 +36,6 @@ function stateAt(ctx: ServerContext, document: NonNullable<ReturnType<ServerCont
   const analysis = document.analysis(ctx.settings.generation, ctx.settings.conversionOptions);
   if (!analysis) return undefined;
   const module = analysis.model.modules.find((m) => m.phase === 'single' && m.init && (m.init.nameSpan.start === offset || m.init.creations.some((c) => offset >= c.span.start && offset < c.span.end)));
-  const finding = module && analysis.findings.find((f) => f.code === 'single-phase-init' && f.module === module.name && f.state);
-  return finding?.state ? describeModuleState(finding.state) : undefined;
+  // Computed here, on demand: the live analysis leaves state off its findings.
+  return module ? describeModuleState(analyzeModuleState(analysis.model, module)) : undefined;
 }

@@ -10,6 +10,7 @@
 // at once and the converter's verdict follows with the exact analysis.
 import type { Tree } from 'web-tree-sitter';
 import { buildModel } from '../core/analysis/buildModel';
+import type { HeaderCache } from '../core/analysis/functions';
 import { convertModule } from '../core/convert';
 import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
@@ -33,6 +34,15 @@ export function verdictOf(model: FileModel, module: ModuleInfo, options: Convers
   return result.ok ? [] : result.reasons;
 }
 
+export interface LiveOptions {
+  /** The remembered verdicts were asked for this very text. */
+  rememberedAreExact?: boolean;
+  /** A module with no remembered verdict counts as convertible until the exact analysis (instead of asking the converter now). */
+  unknownAsConvertible?: boolean;
+  /** The document's remembered function headers. */
+  headers?: HeaderCache;
+}
+
 /**
  * core's runRules over a fresh model; `remembered`
  * supplies verdicts when given (modules it does not know are asked for), and
@@ -45,12 +55,10 @@ export function analyzeLive(
   options: ConversionOptions,
   remembered: VerdictCache | null,
   verdicts: VerdictCache,
-  /** The remembered verdicts were asked for this very text. */
-  rememberedAreExact = false,
-  /** A module with no remembered verdict counts as convertible until the exact analysis (instead of asking the converter now). */
-  unknownAsConvertible = false,
+  how: LiveOptions = {},
 ): LiveAnalysis {
-  const model = buildModel(text, tree, lang);
+  const { rememberedAreExact = false, unknownAsConvertible = false } = how;
+  const model = buildModel(text, tree, lang, how.headers);
   let exact = true;
   const asked = new Map<ModuleInfo, string[]>();
   const refusalFor = (module: ModuleInfo): string[] => {
@@ -66,5 +74,6 @@ export function analyzeLive(
     verdicts.set(module.name, reasons);
     return reasons;
   };
-  return { model, findings: runRules(model, refusalFor), exact };
+  // No module state on findings while typing: hover computes it when asked.
+  return { model, findings: runRules(model, refusalFor, false), exact };
 }

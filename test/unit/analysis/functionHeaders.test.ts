@@ -3,7 +3,7 @@
 // returns must be exactly what reading the headers through the tree gives,
 // wherever the functions moved and whichever header changed.
 import assert from 'node:assert/strict';
-import { collectFunctions, functionInfo } from '../../../server/src/core/analysis/functions';
+import { collectFunctions, functionInfo, type HeaderCache } from '../../../server/src/core/analysis/functions';
 import type { FunctionInfo } from '../../../server/src/core/model';
 import { initParser, parseText } from '../../../server/src/core/parser';
 import { singlePhaseModule } from '../../integration/lsp/sources';
@@ -26,11 +26,14 @@ type Facts = Pick<FunctionInfo, 'name' | 'span' | 'nameSpan' | 'firstParam'>;
 
 const facts = (info: FunctionInfo): Facts => ({ name: info.name, span: info.span, nameSpan: info.nameSpan, firstParam: info.firstParam });
 
+/** One document's remembered headers, shared by every analysis in this file. */
+const headers: HeaderCache = new Map();
+
 /** Every function twice: as collected (remembered headers) and read afresh through the tree. */
 function collectAndReread(text: string): { collected: Facts[]; reread: Facts[] } {
   const tree = parseText(text, 'c');
   try {
-    const collected = collectFunctions(tree, 'c', text);
+    const collected = collectFunctions(tree, 'c', text, headers);
     const reread = collected.map((fn) => functionInfo(fn.node, fn.body, false)!);
     return { collected: collected.map(facts), reread: reread.map(facts) };
   } finally {
@@ -45,7 +48,9 @@ describe('collectFunctions with remembered headers', () => {
     const first = collectAndReread(SOURCE);
     assert.deepEqual(first.collected, first.reread);
     assert.deepEqual(first.collected.map((f) => f.name), ['spam_twice', 'PyInit_spam', 'add_pair', 'lookup_handler']);
+    assert.equal(headers.size, 4, 'each header read once');
     assert.deepEqual(collectAndReread(SOURCE), first);
+    assert.equal(headers.size, 4);
   });
 
   it('moves spans with the text when lines are inserted above', () => {

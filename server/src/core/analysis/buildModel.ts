@@ -7,7 +7,7 @@ import { codeMask } from '../text/codeMask';
 import { loneCarriageReturns, withLineFeeds } from '../text/lineEndings';
 import { addressedName, callsIn, creationsIn, macroCreationsIn } from './creations';
 import { findModuleDefs, findSlotArrays } from './declarations';
-import { collectFunctions, initNamesInText, locateFunctionByText } from './functions';
+import { collectFunctions, initNamesInText, locateFunctionByText, type HeaderCache } from './functions';
 import { detectGenerator } from './generators';
 import { creationMacros, defineSpans, findMacros, type CreationMacro } from './macros';
 import { macroBuiltInits } from './macroInits';
@@ -21,7 +21,8 @@ export function slotFunctionName(value: string): string | undefined {
   return /^\w+$/.test(stripped) ? stripped : undefined;
 }
 
-export function buildModel(source: string, tree: Tree, lang: LanguageId): FileModel {
+/** `headers`: remembered function headers of this document (see collectFunctions), for callers that analyse it repeatedly. */
+export function buildModel(source: string, tree: Tree, lang: LanguageId, headers?: HeaderCache): FileModel {
   const loneCRs = loneCarriageReturns(source);
   const text = withLineFeeds(source);
   const mask = codeMask(text);
@@ -42,7 +43,7 @@ export function buildModel(source: string, tree: Tree, lang: LanguageId): FileMo
       for (const t of extraTrees.splice(0)) t.delete();
     },
   };
-  const allFunctions = collectFunctions(tree, lang, text);
+  const allFunctions = collectFunctions(tree, lang, text, headers);
   for (const fn of allFunctions) if (!model.functions.has(fn.name)) model.functions.set(fn.name, fn);
   if (model.generator) return model;
   const macros = findMacros(mask);

@@ -23,7 +23,7 @@ export function functionInfo(fn: Node, body: Node, reparsed: boolean): FunctionI
 }
 
 /** What a function's header says, by offsets from the function's start: the same wherever the header moves. */
-interface HeaderFacts {
+export interface HeaderFacts {
   name: string;
   nameStart: number;
   nameEnd: number;
@@ -31,24 +31,31 @@ interface HeaderFacts {
 }
 
 /**
- * Header facts by header text (return type to the body's brace). While the
- * user types, a 26k-line file re-collects its two thousand functions on
- * every keystroke, and reading each header through the tree costs about ten
- * wasm calls; equal header text parses to equal facts, so only the headers
- * that changed are read again. Bounded: cleared when it grows past the limit.
+ * Header facts by header text (return type to the body's brace), kept by a
+ * caller that analyses the same document again and again: while the user
+ * types, a 26k-line file re-collects its two thousand functions on every
+ * keystroke, and reading each header through the tree costs about ten wasm
+ * calls. Equal header text parses to equal facts, so only the headers that
+ * changed are read again.
  */
-const headerFacts = new Map<string, HeaderFacts | null>();
-const HEADER_FACTS_LIMIT = 50_000;
+export type HeaderCache = Map<string, HeaderFacts | null>;
+const HEADER_CACHE_LIMIT = 20_000;
 
-function cachedFunctionInfo(fn: Node, body: Node, text: string): FunctionInfo | null {
+/** A copy of a short slice that does not keep the whole file's text alive (V8 slices point into their parent). */
+function detached(slice: string): string {
+  return Buffer.from(slice, 'utf16le').toString('utf16le');
+}
+
+function cachedFunctionInfo(fn: Node, body: Node, text: string, headers: HeaderCache | undefined): FunctionInfo | null {
+  if (!headers) return functionInfo(fn, body, false);
   const start = fn.startIndex;
   const header = text.slice(start, body.startIndex);
-  let facts = headerFacts.get(header);
+  let facts = headers.get(header);
   if (facts === undefined) {
     const info = functionInfo(fn, body, false);
     facts = info ? { name: info.name, nameStart: info.nameSpan.start - start, nameEnd: info.nameSpan.end - start, firstParam: info.firstParam } : null;
-    if (headerFacts.size >= HEADER_FACTS_LIMIT) headerFacts.clear();
-    headerFacts.set(header, facts);
+    if (headers.size >= HEADER_CACHE_LIMIT) headers.clear();
+    headers.set(detached(header), facts);
     return info;
   }
   if (!facts) return null;
@@ -75,7 +82,7 @@ const NO_FUNCTIONS_INSIDE = new Set([
  * from). A cursor walk that skips bodies and initialisers: a query over the
  * whole tree costs several times more on large files.
  */
-export function collectFunctions(tree: Tree, _lang: LanguageId, text: string): FunctionInfo[] {
+export function collectFunctions(tree: Tree, _lang: LanguageId, text: string, headers?: HeaderCache): FunctionInfo[] {
   const out: FunctionInfo[] = [];
   const cursor = tree.walk();
   try {
@@ -86,7 +93,7 @@ export function collectFunctions(tree: Tree, _lang: LanguageId, text: string): F
         descend = false;
         const fn = cursor.currentNode;
         const body = fn.childForFieldName('body');
-        const info = body?.type === 'compound_statement' ? cachedFunctionInfo(fn, body, text) : null;
+        const info = body?.type === 'compound_statement' ? cachedFunctionInfo(fn, body, text, headers) : null;
         if (info) out.push(info);
       }
       if (descend && cursor.gotoFirstChild()) continue;

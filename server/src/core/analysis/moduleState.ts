@@ -59,8 +59,9 @@ export function analyzeModuleState(model: FileModel, module: ModuleInfo): Module
   const add = (item: StateItem): void => {
     if (!items.some((i) => i.kind === item.kind && i.name === item.name)) items.push(item);
   };
+  const facts = factsFor(model);
   const statics = staticVariables(model);
-  const initFunctions = initReach(model, module);
+  const initFunctions = initReach(model, module, facts);
   const functions = [...model.functions.values()];
   const moduleVars = new Set(module.init?.creations.flatMap((c) => c.assignedTo) ?? []);
 
@@ -68,18 +69,13 @@ export function analyzeModuleState(model: FileModel, module: ModuleInfo): Module
     const writers = new Set<string>();
     let escapes = false;
     for (const fn of v.owner ? [v.owner] : functions) {
-      const own = v.owner ? new Set<string>() : boundIn(fn);
-      if (own.has(v.name)) continue;
-      for (const node of descendants(fn.body)) {
-        if (node.type === 'assignment_expression' || node.type === 'update_expression') {
-          if (rootIdentifier(node.childForFieldName(node.type === 'assignment_expression' ? 'left' : 'argument')) === v.name) writers.add(fn.name);
-        } else if (node.type === 'call_expression' && CLEARING_MACROS.test(node.childForFieldName('function')?.text ?? '')) {
-          if (rootIdentifier(codeChildren(node.childForFieldName('arguments') ?? node)[0] ?? null) === v.name) writers.add(fn.name);
-        } else if (node.type === 'pointer_expression' && node.child(0)?.type === '&' && rootIdentifier(node.childForFieldName('argument')) === v.name) {
-          // `&Type` handed to PyType_Ready is how a static type is readied, not an escape.
-          if (v.isType) writers.add(fn.name);
-          else escapes = true;
-        }
+      const use = facts.of(fn).uses.get(v.name);
+      if (!use || (!v.owner && facts.bound(fn).has(v.name))) continue;
+      if (use.written) writers.add(fn.name);
+      // `&Type` handed to PyType_Ready is how a static type is readied, not an escape.
+      if (use.addressTaken) {
+        if (v.isType) writers.add(fn.name);
+        else escapes = true;
       }
     }
     if (v.isType) {
@@ -105,8 +101,7 @@ export function analyzeModuleState(model: FileModel, module: ModuleInfo): Module
   }
 
   for (const fn of functions) {
-    for (const call of descendants(fn.body)) {
-      if (call.type !== 'call_expression') continue;
+    for (const call of facts.of(fn).calls) {
       const callee = call.childForFieldName('function')?.text ?? '';
       if (/^PyState_(?:FindModule|AddModule|RemoveModule)$/.test(callee)) {
         add({ kind: 'pystate', name: `${callee} in ${fn.name}()`, span: spanOf(call), description: `${callee} in ${fn.name}()`, mutable: true });
@@ -138,8 +133,89 @@ export function describeModuleState(state: ModuleState): string {
   return `process-wide state ${state.summary === 'mutable' ? 'written after init' : 'set during init only'}: ${shown.join('; ')}${more} (${STATE_SCOPE_NOTE})`;
 }
 
+interface NameUse {
+  /** Assigned, incremented, or cleared by Py_CLEAR and friends. */
+  written: boolean;
+  /** `&name` taken. */
+  addressTaken: boolean;
+}
+
+interface BodyFacts {
+  /** By root identifier of what is written or has its address taken. */
+  uses: Map<string, NameUse>;
+  /** Every call in the body, in order. */
+  calls: Node[];
+}
+
+const FACT_NODES = ['assignment_expression', 'update_expression', 'call_expression', 'pointer_expression'];
+
+/**
+ * Each function body walked once per analysis, and only its assignments,
+ * calls and address-of nodes (a native filtered walk): the analysis used to
+ * walk every node of every function once per static, which cost tens of
+ * milliseconds per keystroke on a large file.
+ */
+class BodyFactsCache {
+  private readonly facts = new Map<FunctionInfo, BodyFacts>();
+  private readonly bindings = new Map<FunctionInfo, Set<string>>();
+
+  of(fn: FunctionInfo): BodyFacts {
+    let found = this.facts.get(fn);
+    if (!found) {
+      found = bodyFacts(fn);
+      this.facts.set(fn, found);
+    }
+    return found;
+  }
+
+  bound(fn: FunctionInfo): Set<string> {
+    let names = this.bindings.get(fn);
+    if (!names) {
+      names = boundIn(fn);
+      this.bindings.set(fn, names);
+    }
+    return names;
+  }
+}
+
+/** One cache per model: every single-phase module of a file reads the same bodies. */
+const factsByModel = new WeakMap<FileModel, BodyFactsCache>();
+
+function factsFor(model: FileModel): BodyFactsCache {
+  let facts = factsByModel.get(model);
+  if (!facts) factsByModel.set(model, (facts = new BodyFactsCache()));
+  return facts;
+}
+
+function bodyFacts(fn: FunctionInfo): BodyFacts {
+  const uses = new Map<string, NameUse>();
+  const calls: Node[] = [];
+  const use = (name: string | undefined): NameUse | undefined => {
+    if (!name) return undefined;
+    let found = uses.get(name);
+    if (!found) uses.set(name, (found = { written: false, addressTaken: false }));
+    return found;
+  };
+  for (const node of fn.body.descendantsOfType(FACT_NODES)) {
+    if (!node) continue;
+    if (node.type === 'assignment_expression' || node.type === 'update_expression') {
+      const found = use(rootIdentifier(node.childForFieldName(node.type === 'assignment_expression' ? 'left' : 'argument')));
+      if (found) found.written = true;
+    } else if (node.type === 'call_expression') {
+      calls.push(node);
+      if (!CLEARING_MACROS.test(node.childForFieldName('function')?.text ?? '')) continue;
+      const found = use(rootIdentifier(codeChildren(node.childForFieldName('arguments') ?? node)[0] ?? null));
+      if (found) found.written = true;
+    } else if (node.child(0)?.type === '&') {
+      const found = use(rootIdentifier(node.childForFieldName('argument')));
+      if (found) found.addressTaken = true;
+    }
+  }
+  return { uses, calls };
+}
+
 /** The init, its helper, and the same-file functions they call (transitively): writes there happen during init. */
-function initReach(model: FileModel, module: ModuleInfo): Set<string> {
+function initReach(model: FileModel, module: ModuleInfo, facts: BodyFactsCache): Set<string> {
   const reach = new Set<string>();
   const queue: FunctionInfo[] = [];
   for (const fn of [module.init, module.init?.helper]) if (fn) queue.push(fn);
@@ -147,8 +223,7 @@ function initReach(model: FileModel, module: ModuleInfo): Set<string> {
     const fn = queue.pop()!;
     if (reach.has(fn.name)) continue;
     reach.add(fn.name);
-    for (const call of descendants(fn.body)) {
-      if (call.type !== 'call_expression') continue;
+    for (const call of facts.of(fn).calls) {
       const callee = model.functions.get(call.childForFieldName('function')?.text ?? '');
       if (callee && !reach.has(callee.name)) queue.push(callee);
     }

@@ -7,6 +7,13 @@ export interface RuleContext {
   model: FileModel;
   /** Why converting `module` would be refused; empty when it is safe. */
   refusalFor(module: ModuleInfo): string[];
+  /**
+   * Attach each single-phase module's process-wide state to its finding
+   * (check --format json reports it). False while the user types: diagnostics
+   * never show it, it walks every function of the file, and hover asks for it
+   * itself.
+   */
+  moduleState?: boolean;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];

@@ -20,7 +20,7 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
           fixable: refusal.length === 0,
           module: module.name,
           refusal: refusal.length ? refusal : undefined,
-          state: analyzeModuleState(ctx.model, module),
+          state: ctx.moduleState === false ? undefined : analyzeModuleState(ctx.model, module),
         }),
       );
     }
