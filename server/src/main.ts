@@ -4,7 +4,7 @@
 // lives in its own module under lsp/. Nothing may write to stdout: with
 // --stdio it is the protocol channel; logging goes to connection.console.
 import { createConnection, ProposedFeatures, type InitializeResult } from 'vscode-languageserver/node';
-import { initParser } from './core/parser';
+import { loadLanguage } from './core/parser';
 import { serverCapabilities } from './lsp/capabilities';
 import { registerCodeActions } from './lsp/codeActions';
 import { registerCommands } from './lsp/commands';
@@ -30,8 +30,8 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   workspace.addFolders(initialFolders(params));
   const ctx: ServerContext = { connection, client, options, documents, settings, workspace };
 
-  // The grammars load before the first document arrives.
-  await initParser();
+  // The C grammar loads before the first document arrives; the C++ one when a C++ file first needs it.
+  await loadLanguage('c');
   documents.listen(connection);
   const diagnosticsHooks = registerPushDiagnostics(ctx);
   registerPullDiagnostics(ctx);

@@ -46,19 +46,12 @@ export function runRules(model: FileModel, refusalFor: RefusalProvider, moduleSt
 }
 
 /**
- * Analyse a parsed file. `refusalFor` lets a caller that cannot afford the
- * converter on every keystroke (the language server) supply remembered
- * verdicts; by default the converter is asked.
+ * Analyse a parsed file, asking the converter for its verdicts.
+ * `moduleState`: attach the module state to findings (see RuleContext).
  */
-export function analyzeTree(
-  text: string,
-  tree: Tree,
-  lang: LanguageId,
-  options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS,
-  refusalFor?: (model: FileModel) => RefusalProvider,
-): Analysis {
+export function analyzeTree(text: string, tree: Tree, lang: LanguageId, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS, moduleState = true): Analysis {
   const model = buildModel(text, tree, lang);
-  const findings = runRules(model, refusalFor ? refusalFor(model) : converterVerdicts(model, options));
+  const findings = runRules(model, converterVerdicts(model, options), moduleState);
   return { model, findings };
 }
 

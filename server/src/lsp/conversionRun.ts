@@ -106,6 +106,8 @@ export async function runConversion(ctx: ServerContext, targets: readonly Conver
         summary.cancelled = true;
         return summary;
       }
+      // Grammars load on demand, and an open document may owe its full parse.
+      await (target.kind === 'document' ? target.document.ensureParsed() : ctx.workspace.prepare(target.path));
       const file = planTarget(ctx, target, summary);
       summary.files++;
       if (file) planned.push(file);

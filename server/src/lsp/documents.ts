@@ -16,7 +16,7 @@ import type { Finding } from '../core/findings';
 import { languageForLanguageId, type LanguageId } from '../core/grammars';
 import type { FileModel } from '../core/model';
 import type { HeaderCache } from '../core/analysis/functions';
-import { ParseTimeoutError, parseText } from '../core/parser';
+import { isLanguageLoaded, loadLanguage, ParseTimeoutError, parseText } from '../core/parser';
 import { LineIndex } from '../core/text/lines';
 import { analyzeLive, verdictOf, type VerdictCache } from './liveAnalysis';
 import { nextTurn } from './scheduling';
@@ -44,7 +44,11 @@ export class OpenDocument {
   private readonly headers: HeaderCache = new Map();
   /** Why the last parse failed (a timeout); logged after each change while it lasts. */
   parseFailure: string | null = null;
-  /** The last parse ran out of the typing-time limit: the full parse is owed (see exactAnalysis). */
+  /**
+   * No tree for this text yet, but one is owed (see ensureParsed): the last
+   * parse ran out of the typing-time limit, or the grammar is still loading
+   * (the C++ grammar loads when the first C++ document or file needs it).
+   */
   parseCutShort = false;
 
   constructor(
@@ -99,7 +103,7 @@ export class OpenDocument {
    */
   async exactAnalysis(settingsGeneration: number, options: ConversionOptions): Promise<DocumentAnalysis | null> {
     // Typing has paused: a parse the time limit cut short is done in full now.
-    if (!this.tree && this.parseCutShort) this.reparse(null, false);
+    await this.ensureParsed();
     const start = this.analysis(settingsGeneration, options);
     if (!start || start.exact) return start;
     const verdicts: VerdictCache = new Map();
@@ -136,7 +140,21 @@ export class OpenDocument {
     this.cached = null;
   }
 
+  /** Parse in full, without a limit, if a tree is owed: after loading the grammar if need be. */
+  async ensureParsed(): Promise<void> {
+    if (this.tree || !this.parseCutShort) return;
+    await loadLanguage(this.lang);
+    if (!this.tree && this.parseCutShort) this.reparse(null, false);
+  }
+
   private reparse(oldTree: Tree | null, limited: boolean): void {
+    if (!isLanguageLoaded(this.lang)) {
+      // The grammar is on its way; DocumentStore.open parses once it is here.
+      this.tree = null;
+      this.parseCutShort = true;
+      this.parseFailure = null;
+      return;
+    }
     try {
       this.tree = parseText(this.text, this.lang, oldTree, limited ? this.parseTimeoutMs : undefined);
       this.parseFailure = null;
@@ -206,6 +224,13 @@ export class DocumentStore {
     this.byUri.set(textDocument.uri, document);
     this.reportParseFailure(document, connection);
     for (const listener of [...this.changeListeners]) listener(document);
+    if (!isLanguageLoaded(lang)) {
+      // First document of this language: diagnostics follow as soon as its grammar is loaded.
+      void document.ensureParsed().then(() => {
+        if (this.byUri.get(document.uri) !== document || !document.syntaxTree) return;
+        for (const listener of [...this.changeListeners]) listener(document);
+      });
+    }
   }
 
   private change({ textDocument, contentChanges }: DidChangeTextDocumentParams, connection: Connection): void {

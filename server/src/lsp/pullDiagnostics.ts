@@ -58,6 +58,7 @@ export function registerPullDiagnostics(ctx: ServerContext): void {
         sinceFlush = 0;
         flush();
       }
+      await workspace.prepare(path);
       const report = workspace.reportForPath(path);
       if (!report) continue;
       reported.add(report.uri);

@@ -75,6 +75,8 @@ export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
     const superseded = (): boolean => generation !== scanGeneration;
     for await (const path of interleaved(workspace.files(), SCAN_SLICE, superseded)) {
       if (documents.forPath(path)) continue;
+      await workspace.prepare(path);
+      if (superseded()) return;
       const report = workspace.reportForPath(path);
       if (!report || report.diagnostics.length === 0) continue;
       stillPublished.add(report.uri);
@@ -106,10 +108,13 @@ export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
     exactPass.cancel(document.uri);
     lastSent.delete(document.uri);
     // The file on disk may differ from the closed buffer: show what is on disk, if it is in the workspace.
-    const report = document.path ? workspace.reportForPath(document.path) : null;
-    const diagnostics = report && document.path && workspace.contains(document.path) ? report.diagnostics : [];
-    if (diagnostics.length) publishedFromDisk.add(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics });
+    const path = document.path;
+    const onDisk = path && workspace.contains(path) ? workspace.prepare(path).then(() => workspace.reportForPath(path)?.diagnostics ?? []) : Promise.resolve([]);
+    void onDisk.then((diagnostics) => {
+      if (documents.get(document.uri)) return; // opened again meanwhile
+      if (diagnostics.length) publishedFromDisk.add(document.uri);
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics });
+    });
   });
   settings.onDidChange(() => {
     for (const document of documents.all()) schedule(document);

@@ -9,6 +9,7 @@ import { decodeSource, readSourceBytes } from '../files/sources';
 import { sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { languageForPath } from '../core/grammars';
+import { isLanguageLoaded, loadLanguage } from '../core/parser';
 import type { DocumentAnalysis, DocumentStore, OpenDocument } from './documents';
 import { toDiagnostics } from './diagnostics';
 import { withTransientAnalysis } from './fileAnalysis';
@@ -110,7 +111,14 @@ export class WorkspaceIndex {
     };
   }
 
-  /** Diagnostics for a path: from its open document if any, else from disk (cached). */
+  /** Load the grammar reportForPath needs for `path` (the C++ grammar loads only for a C++ file). */
+  async prepare(path: string): Promise<void> {
+    const lang = languageForPath(path);
+    if (lang && !isLanguageLoaded(lang)) await loadLanguage(lang);
+    await this.documents.forPath(path)?.ensureParsed();
+  }
+
+  /** Diagnostics for a path: from its open document if any, else from disk (cached). Call prepare(path) first. */
   reportForPath(path: string): FileReport | null {
     const open = this.documents.forPath(path);
     if (open) return this.reportForDocument(open);

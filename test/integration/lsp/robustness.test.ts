@@ -81,6 +81,20 @@ describe('LSP: transports and robustness', () => {
     }
   });
 
+  it('loads the C++ grammar when the first C++ document opens, and then publishes its findings', async () => {
+    const client = LspTestClient.spawn();
+    try {
+      await client.initialize({ initializationOptions: { diagnosticsDebounceMs: 0 } });
+      const uri = 'file:///virtual/first.cpp';
+      await client.open(uri, `extern "C" {\n${singlePhaseModule('first')}}\n`, 'cpp');
+      const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.ok(diagnostics.some((d) => d.code === 'single-phase-init'));
+      assert.ok(!client.logs.some((line) => /not loaded/.test(line)), client.logs.join('\n'));
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('serves a bare client (no capabilities at all): diagnostics, a quick fix as plain `changes`, and the diagnostics clear', async () => {
     const client = LspTestClient.spawn();
     try {
