@@ -36,6 +36,7 @@ export interface ConversionSummary {
 }
 
 const SHOW_REFUSED = 'Show Refused';
+const SHOW_CHANGES = 'Show What Changed';
 const SHOW_NOT_APPLIED = 'Show Not Applied';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 
@@ -104,8 +105,10 @@ async function showSummary(summary: ConversionSummary): Promise<void> {
   }
   const message = summaryMessage(summary);
   const notApplied = summary.notApplied ?? [];
-  const buttons = [...(summary.refused.length ? [SHOW_REFUSED] : []), ...(notApplied.length ? [SHOW_NOT_APPLIED] : [])];
+  const changed = convertedWithNotes(summary);
+  const buttons = [...(changed.length ? [SHOW_CHANGES] : []), ...(summary.refused.length ? [SHOW_REFUSED] : []), ...(notApplied.length ? [SHOW_NOT_APPLIED] : [])];
   const choice = await vscode.window.showInformationMessage(message, ...buttons);
+  if (choice === SHOW_CHANGES) await pickModules('What the conversion changes in each module', changed);
   if (choice === SHOW_REFUSED) await pickModules('Modules not converted', summary.refused);
   if (choice === SHOW_NOT_APPLIED) await pickModules('Modules not applied', notApplied.map((entry) => ({ ...entry, reasons: [entry.reason] })));
 }
@@ -139,4 +142,18 @@ function logSummary(output: vscode.OutputChannel, command: string, summary: Conv
   output.appendLine(`[client] ${command}: ${summaryMessage(summary)}`);
   for (const entry of summary.refused) output.appendLine(`  refused ${entry.module} (${entry.file}): ${entry.reasons.join('; ')}`);
   for (const entry of summary.notApplied ?? []) output.appendLine(`  not applied ${entry.module} (${entry.file}): ${entry.reason}`);
+  for (const entry of convertedWithNotes(summary)) {
+    output.appendLine(`  converted ${entry.module} (${entry.file}):`);
+    for (const note of entry.reasons) output.appendLine(`    ${note}`);
+  }
+}
+
+/** Converted modules with the behaviour notes the server sent (one sentence each), as refusal-shaped entries. */
+function convertedWithNotes(summary: ConversionSummary): RefusedModule[] {
+  if (!Array.isArray(summary.converted)) return [];
+  return summary.converted.flatMap((entry) => {
+    const e = entry as { file?: unknown; module?: unknown; notes?: unknown };
+    const notes = Array.isArray(e.notes) ? e.notes.filter((n): n is string => typeof n === 'string') : [];
+    return typeof e.file === 'string' && typeof e.module === 'string' && notes.length ? [{ file: e.file, module: e.module, reasons: notes }] : [];
+  });
 }

@@ -17,6 +17,8 @@ import type { FileEdits } from './workspaceEdit';
 export interface PlannedFile {
   edits: FileEdits;
   modules: string[];
+  /** The behaviour notes of each planned module's conversion. */
+  notes?: Record<string, string[]>;
   document?: OpenDocument;
 }
 

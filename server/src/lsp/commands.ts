@@ -102,6 +102,7 @@ export function registerCommands(ctx: ServerContext): void {
     summary.skipped.unshift(...outside);
     const notApplied = summary.notApplied.length ? `, ${summary.notApplied.length} not applied` : '';
     connection.console.info(`${CONVERT_ALL}: ${summary.converted.length} converted${notApplied}, ${summary.refused.length} refused, ${summary.skipped.length} skipped${summary.cancelled ? ', cancelled' : ''}`);
+    for (const { file, module, notes } of summary.converted) for (const note of notes ?? []) connection.console.info(`${CONVERT_ALL}: ${module} (${file}): ${note}`);
     return summary;
   });
 }

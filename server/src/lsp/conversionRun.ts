@@ -24,7 +24,7 @@ export interface RefusedModule {
 /** What multiphase.convertAll and multiphase.convertFile return. Files are URIs. */
 export interface ConversionSummary {
   /** Modules the files show converted after the edit. */
-  converted: { file: string; module: string }[];
+  converted: { file: string; module: string; notes?: string[] }[];
   /** Modules planned and sent, but not converted: unticked in a preview, or the edit refused. */
   notApplied: NotAppliedModule[];
   refused: RefusedModule[];
@@ -57,7 +57,7 @@ function planTarget(ctx: ServerContext, target: ConversionTarget, summary: Conve
     const plan = planFile(analysis.model, analysis.lines, options);
     for (const refusal of plan.refused) summary.refused.push({ file, ...refusal });
     if (!plan.groups.length) return null;
-    return { edits: { uri: file, version: analysis.version, lines: analysis.lines, groups: plan.groups }, modules: plan.converted, document };
+    return { edits: { uri: file, version: analysis.version, lines: analysis.lines, groups: plan.groups }, modules: plan.converted, notes: plan.notes, document };
   }
   const file = pathToUri(target.path);
   const lang = languageForPath(target.path);
@@ -83,7 +83,7 @@ function planTarget(ctx: ServerContext, target: ConversionTarget, summary: Conve
   const { plan, lines } = outcome.value;
   for (const refusal of plan.refused) summary.refused.push({ file, ...refusal });
   if (!plan.groups.length) return null;
-  return { edits: { uri: file, version: null, lines, groups: plan.groups }, modules: plan.converted };
+  return { edits: { uri: file, version: null, lines, groups: plan.groups }, modules: plan.converted, notes: plan.notes };
 }
 
 export interface RunControl {
@@ -136,7 +136,7 @@ export async function runConversion(ctx: ServerContext, targets: readonly Conver
     await awaitEditorSync(ctx, current, ctx.options.appliedEditWaitMs);
     for (const file of current) {
       const outcome = checkApplied(ctx, file);
-      for (const module of outcome.converted) summary.converted.push({ file: file.edits.uri, module });
+      for (const module of outcome.converted) summary.converted.push({ file: file.edits.uri, module, notes: file.notes?.[module] ?? [] });
       summary.notApplied.push(...outcome.notApplied);
     }
     return summary;

@@ -18,6 +18,8 @@ export interface FilePlan {
   groups: EditGroup[];
   converted: string[];
   refused: ModuleRefusal[];
+  /** What each converted module's conversion states about behaviour (one sentence each). */
+  notes: Record<string, string[]>;
 }
 
 export function conversionTitle(moduleName: string): string {
@@ -29,7 +31,7 @@ export function singlePhaseModules(model: FileModel): ModuleInfo[] {
   return model.modules.filter((module) => module.phase === 'single' && module.init !== undefined);
 }
 
-export type ModuleConversion = { ok: true; group: EditGroup } | { ok: false; reasons: string[] };
+export type ModuleConversion = { ok: true; group: EditGroup; notes: string[] } | { ok: false; reasons: string[] };
 
 /**
  * Conversions already made for a model. Editors ask for code actions at every
@@ -53,7 +55,9 @@ function convertFresh(model: FileModel, module: ModuleInfo, options: ConversionO
     if (!result.ok) return { ok: false, reasons: result.reasons };
     // Checked here so a bad edit set is refused for this module alone.
     normalizeEdits(result.edits, model.text.length);
-    return { ok: true, group: { label: conversionTitle(module.name), description: `PyInit_${module.name} returns PyModuleDef_Init; the rest moves to a Py_mod_exec function.`, edits: result.edits } };
+    const notes = result.notes ?? [];
+    const description = [`PyInit_${module.name} returns PyModuleDef_Init; the rest moves to a Py_mod_exec function.`, ...notes].join(' ');
+    return { ok: true, group: { label: conversionTitle(module.name), description, edits: result.edits }, notes };
   } catch (error) {
     return { ok: false, reasons: [`the converter failed: ${error instanceof Error ? error.message : String(error)}`] };
   }
@@ -61,7 +65,7 @@ function convertFresh(model: FileModel, module: ModuleInfo, options: ConversionO
 
 /** Convert every single-phase module of a file that can be converted safely. */
 export function planFile(model: FileModel, lines: LineIndex, options: ConversionOptions): FilePlan {
-  const plan: FilePlan = { groups: [], converted: [], refused: [] };
+  const plan: FilePlan = { groups: [], converted: [], refused: [], notes: {} };
   for (const module of singlePhaseModules(model)) {
     if (isModuleSilenced(model.text, lines, module)) {
       plan.refused.push({ module: module.name, reasons: [SILENCED_MODULE] });
@@ -71,7 +75,10 @@ export function planFile(model: FileModel, lines: LineIndex, options: Conversion
     if (!conversion.ok) plan.refused.push({ module: module.name, reasons: conversion.reasons });
     else if (!addIfDisjoint(plan.groups, conversion.group, model.text.length)) {
       plan.refused.push({ module: module.name, reasons: ["its edits overlap another module's conversion in this file; convert that one first"] });
-    } else plan.converted.push(module.name);
+    } else {
+      plan.converted.push(module.name);
+      plan.notes[module.name] = conversion.notes;
+    }
   }
   return plan;
 }

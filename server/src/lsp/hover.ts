@@ -2,11 +2,12 @@
 // PyModule_Create: one paragraph and a link to the CPython docs. On the
 // PyModule_Create of a single-phase module (and on its PyInit_ name) the
 // hover also lists the module's process-wide state, which decides what a
-// conversion writes. Only code identifiers count (a word in a comment or
+// conversion writes, and every behaviour difference converting it leaves. Only code identifiers count (a word in a comment or
 // string gets no hover).
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { analyzeModuleState, describeModuleState } from '../core/analysis/moduleState';
 import type { ServerContext } from './context';
+import { convertOne } from './conversions';
 import { HOVER_DOCS } from './hoverDocs';
 
 const IDENTIFIER_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier']);
@@ -21,21 +22,33 @@ export function registerHover(ctx: ServerContext): void {
     const node = tree.rootNode.descendantForIndex(offset, offset);
     if (!node || !IDENTIFIER_TYPES.has(node.type)) return null;
     const doc = HOVER_DOCS[node.text];
-    const state = stateAt(ctx, document, node.startIndex, node.text);
-    if (!doc && !state) return null;
+    const module = moduleAt(ctx, document, node.startIndex, node.text);
+    if (!doc && !module) return null;
     const range = { start: document.lines.positionAt(node.startIndex), end: document.lines.positionAt(node.endIndex) };
-    if (!ctx.client.markdownHover) return { contents: [doc ? `${node.text}: ${doc.text.replaceAll('`', '')} (${doc.link})` : node.text, state].filter(Boolean).join('\n\n'), range };
-    const parts = [`**${node.text}**`, ...(doc ? [doc.text, `[CPython documentation](${doc.link})`] : []), ...(state ? [`Process-wide state of this module: ${state}`] : [])];
+    const state = module ? `Process-wide state of this module: ${module.state}` : undefined;
+    const changes = module?.changes.length ? module.changes : undefined;
+    if (!ctx.client.markdownHover) {
+      const plain = [doc ? `${node.text}: ${doc.text.replaceAll('`', '')} (${doc.link})` : node.text, state, ...(changes ? ['Converting it:', ...changes] : [])];
+      return { contents: plain.filter(Boolean).join('\n\n'), range };
+    }
+    const parts = [`**${node.text}**`, ...(doc ? [doc.text, `[CPython documentation](${doc.link})`] : []), ...(state ? [state] : []), ...(changes ? [`Converting it:\n\n${changes.map((c) => `- ${c}`).join('\n')}`] : [])];
     return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n') }, range };
   });
 }
 
-/** The state line of the single-phase module whose creation (or PyInit name) is at `offset`. */
-function stateAt(ctx: ServerContext, document: NonNullable<ReturnType<ServerContext['documents']['get']>>, offset: number, word: string): string | undefined {
+/**
+ * The state line of the single-phase module whose creation (or PyInit name)
+ * is at `offset`, and what converting it changes (the quick fix's notes, one
+ * sentence each): the quick fix's title is too short to hold them.
+ */
+function moduleAt(ctx: ServerContext, document: NonNullable<ReturnType<ServerContext['documents']['get']>>, offset: number, word: string): { state: string; changes: string[] } | undefined {
   if (word !== 'PyModule_Create' && word !== 'PyModule_Create2' && !word.startsWith('PyInit_')) return undefined;
   const analysis = document.analysis(ctx.settings.generation, ctx.settings.conversionOptions);
   if (!analysis) return undefined;
   const module = analysis.model.modules.find((m) => m.phase === 'single' && m.init && (m.init.nameSpan.start === offset || m.init.creations.some((c) => offset >= c.span.start && offset < c.span.end)));
+  if (!module) return undefined;
   // Computed here, on demand: the live analysis leaves state off its findings.
-  return module ? describeModuleState(analyzeModuleState(analysis.model, module)) : undefined;
+  const conversion = convertOne(analysis.model, module, ctx.settings.conversionOptions);
+  const changes = conversion.ok ? conversion.notes.filter((n) => !n.startsWith('State: ')) : [];
+  return { state: describeModuleState(analyzeModuleState(analysis.model, module)), changes };
 }

@@ -7,7 +7,7 @@ import { useServer, type LspTestClient } from '../../support/lspClient';
 import { makeWorkspace, PLAIN_C, refusedModule, singlePhaseModule } from './sources';
 
 interface Summary {
-  converted: { file: string; module: string }[];
+  converted: { file: string; module: string; notes?: string[] }[];
   notApplied: { file: string; module: string; reason: string }[];
   refused: { file: string; module: string; reasons: string[] }[];
   skipped: { file: string; reason: string }[];
@@ -104,7 +104,9 @@ describe('LSP: conversion commands', () => {
       assert.equal(client().appliedEdits.length, 0, 'no edit sent');
 
       const fresh = await execute(client(), 'multiphase.convertFile', [{ uri, version }]);
-      assert.deepEqual(fresh.converted, [{ file: uri, module: 'one' }]);
+      assert.deepEqual(fresh.converted.map(({ file, module }) => ({ file, module })), [{ file: uri, module: 'one' }]);
+      // The summary carries what the conversion changes, one sentence each, for the Convert All message.
+      assert.ok(fresh.converted[0]!.notes?.some((n) => /^Module identity: /.test(n)), JSON.stringify(fresh.converted[0]));
       assert.match(client().text(uri), /^\/\* edited \*\/\n[\s\S]*return PyModuleDef_Init\(&one_module\);/);
       const published = await client().waitForDiagnostics(uri, (p) => (p.version ?? 0) > version);
       assert.ok(!published.diagnostics.some((d) => d.code === 'single-phase-init'));

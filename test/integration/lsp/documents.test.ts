@@ -135,6 +135,8 @@ describe('LSP: documents and diagnostics', () => {
       const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
       assert.match(value, /set during init only: static 'Err', written in PyInit_st\(\)/, needle);
       assert.match(value, /this file only/, needle);
+      // What converting it changes, one sentence each: an m_size -1 module with state is replayed.
+      assert.match(value, /Converting it:\n\n- Re-import: as with single-phase init/, needle);
     }
   });
 });
