@@ -96,7 +96,8 @@ export function extensionManifestFields(): Record<string, Json> {
     keywords: ['python', 'c-extension', 'cpython', 'pep 489', 'multi-phase init', 'free-threading', 'subinterpreters'],
     icon: 'images/icon.png',
     galleryBanner: { color: '#1f3b57', theme: 'dark' },
-    activationEvents: ['onLanguage:c', 'onLanguage:cpp', 'workspaceContains:**/*.{c,h,cc,cpp,cxx,hpp}', 'workspaceContains:**/*.c.src'],
+    // Documents and Python files activate too: they may hold C (the server drops those without a module word at once).
+    activationEvents: ['onLanguage:c', 'onLanguage:cpp', 'onLanguage:restructuredtext', 'onLanguage:markdown', 'onLanguage:python', 'workspaceContains:**/*.{c,h,cc,cpp,cxx,hpp}', 'workspaceContains:**/*.c.src'],
     capabilities: {
       untrustedWorkspaces: {
         supported: 'limited',

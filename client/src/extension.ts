@@ -16,10 +16,15 @@ export const DOCUMENT_SELECTOR: SelectorEntry[] = [
   { scheme: 'untitled', language: 'c' },
   { scheme: 'untitled', language: 'cpp' },
   { scheme: 'file', pattern: '**/*.c.src' },
+  // Documents that may embed C: code blocks, and C in Python strings. The
+  // server drops those naming no module word after one text search.
+  { scheme: 'file', language: 'restructuredtext' },
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'file', language: 'python' },
 ];
 
 /** Files whose changes on disk the server hears about, for its workspace-wide diagnostics. */
-const WATCHED_FILES = '**/*.{c,h,cc,cpp,cxx,hpp,c.src}';
+const WATCHED_FILES = '**/*.{c,h,cc,cpp,cxx,hpp,c.src,rst,md,py}';
 
 let client: LanguageClient | undefined;
 

@@ -3,6 +3,7 @@
 // one source of truth. Invalid values never throw: each one becomes an error
 // message and falls back to its default.
 import type { RuleCode } from './findings';
+import type { EmbeddedOptions } from './embedded/hosts';
 import { CATALOGUE, RULE_CODES } from './rules/catalogue';
 import {
   DEFAULT_CONVERSION_OPTIONS,
@@ -30,6 +31,10 @@ export interface MultiphaseSettings {
   severity: Record<RuleCode, RuleSeveritySetting>;
   /** Ask the editor to preview "convert all" instead of applying it at once. */
   previewConvertAll: boolean;
+  /** C/C++ code blocks of .rst and .md documents are analysed and converted. */
+  'embedded.docs': boolean;
+  /** C in the string literals of .py files is analysed and converted. */
+  'embedded.python': boolean;
 }
 
 /** The section name in `workspace/configuration` and in package.json. */
@@ -63,6 +68,8 @@ export const DEFAULT_SETTINGS: Readonly<MultiphaseSettings> = Object.freeze({
   // Off: a user who runs "convert all" expects it to convert, and VS Code's
   // preview starts with every entry unticked.
   previewConvertAll: false,
+  'embedded.docs': true,
+  'embedded.python': true,
 });
 
 /** One line per setting, for docs and for checking package.json `contributes.configuration`. */
@@ -104,6 +111,8 @@ export const SETTINGS_SCHEMA: readonly SettingDescription[] = [
     description:
       'Show "Convert All Modules in Workspace" in the Refactor Preview instead of applying it at once. VS Code (1.100) opens that preview with every module unticked: tick the ones to convert, then Apply. Modules left unticked are reported as not applied.',
   },
+  { key: 'embedded.docs', type: 'boolean', description: 'Check and convert the C/C++ code blocks of reStructuredText and Markdown documents (.. code-block:: c, ``` c fences), as `multiphase check` does unless --no-docs.' },
+  { key: 'embedded.python', type: 'boolean', description: 'Check and convert module inits written as C inside Python string literals (templates with {name}, %(name)s or #name# placeholders), as `multiphase check` does unless --no-python-strings.' },
 ];
 
 export interface SettingsValidation {
@@ -148,8 +157,11 @@ function pickExclude(raw: Record<string, unknown>, errors: string[]): string[] {
   return fallback;
 }
 
-function pickBoolean(raw: Record<string, unknown>, key: 'previewConvertAll', errors: string[]): boolean {
-  const value = raw[key];
+function pickBoolean(raw: Record<string, unknown>, key: 'previewConvertAll' | 'embedded.docs' | 'embedded.python', errors: string[]): boolean {
+  // `multiphase.embedded.docs` arrives nested ({embedded: {docs}}) from VS Code, flat from other clients.
+  const [group, leaf] = key.split('.');
+  const nested = leaf !== undefined && isRecord(raw[group!]) ? (raw[group!] as Record<string, unknown>)[leaf] : undefined;
+  const value = raw[key] ?? nested;
   const fallback = DEFAULT_SETTINGS[key];
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'boolean') return value;
@@ -199,6 +211,8 @@ export function validateSettings(raw: unknown): SettingsValidation {
     exclude: pickExclude(raw, errors),
     severity: pickSeverity(raw, errors),
     previewConvertAll: pickBoolean(raw, 'previewConvertAll', errors),
+    'embedded.docs': pickBoolean(raw, 'embedded.docs', errors),
+    'embedded.python': pickBoolean(raw, 'embedded.python', errors),
   };
   return { settings, errors };
 }
@@ -215,4 +229,9 @@ export function conversionOptionsFrom(settings: MultiphaseSettings): ConversionO
     multipleInterpreters: settings.multipleInterpreters,
     reinitGuard: settings.reinitGuard,
   };
+}
+
+/** Which embedded C the settings leave in. */
+export function embeddedOptionsFrom(settings: MultiphaseSettings): EmbeddedOptions {
+  return { docs: settings['embedded.docs'], pythonStrings: settings['embedded.python'] };
 }

@@ -42,6 +42,8 @@ function currentText(ctx: ServerContext, file: PlannedFile): CurrentText {
   // unsaved): its buffer, not the disk, holds the edit.
   const open = ctx.documents.get(uri) ?? (path ? ctx.documents.forPath(path) : undefined);
   if (open) return { text: open.text, lang: open.lang };
+  const embedded = ctx.documents.embedded(uri) ?? (path ? ctx.documents.embeddedForPath(path) : undefined);
+  if (embedded) return { text: embedded.text, lang: undefined };
   if (!path) return { error: 'it is neither open nor a file' };
   try {
     return { text: readFileSync(path, 'utf8'), lang: languageForPath(path) };
@@ -76,12 +78,14 @@ export async function awaitEditorSync(ctx: ServerContext, files: readonly Planne
       resolve();
     };
     const timer = setTimeout(finish, waitMs);
-    const stop = ctx.documents.onDidChangeContent((document) => {
+    const seen = (document: { path?: string; uri: string; text: string }): void => {
       const key = document.path ?? document.uri;
       // A didOpen still carries the old text; its didChange follows.
       if (pending.get(key)?.edits.lines.text !== document.text) pending.delete(key);
       if (pending.size === 0) finish();
-    });
+    };
+    const stops = [ctx.documents.onDidChangeContent(seen), ctx.documents.onDidChangeEmbedded(seen)];
+    const stop = (): void => stops.forEach((s) => s());
   });
 }
 
@@ -104,7 +108,7 @@ export function checkApplied(ctx: ServerContext, file: PlannedFile): AppliedOutc
   if (now.text === before) return noneApplied(file, 'the editor left this file unchanged (unticked in the preview?)');
   // Part of it (one of two modules unticked), or the same edit with other
   // line endings, or more typing since: the model says which are multi-phase now.
-  if (!now.lang) return noneApplied(file, 'the file changed, but it is no longer a C or C++ file');
+  if (!now.lang) return noneApplied(file, languageForPath(file.edits.uri) ? 'the file changed, but it is no longer a C or C++ file' : 'the document changed otherwise than planned (partly applied, or edited since)');
   const phases = withTransientAnalysis(now.text, now.lang, ctx.settings.conversionOptions, ({ model }) => {
     const single = new Set(model.modules.filter((m) => m.phase === 'single').map((m) => m.name));
     return new Set(model.modules.filter((m) => m.phase === 'multi' && !single.has(m.name)).map((m) => m.name));

@@ -14,6 +14,7 @@ import { nextTurn } from './scheduling';
 import { pathToUri } from './uris';
 import { buildWorkspaceEdit } from './workspaceEdit';
 import { bytesMayHoldFindings } from '../core/prefilter';
+import { embeddedKindFor, planEmbedded } from './embeddedConversion';
 
 export interface RefusedModule {
   file: string;
@@ -58,6 +59,13 @@ function planTarget(ctx: ServerContext, target: ConversionTarget, summary: Conve
     for (const refusal of plan.refused) summary.refused.push({ file, ...refusal });
     if (!plan.groups.length) return null;
     return { edits: { uri: file, version: analysis.version, lines: analysis.lines, groups: plan.groups }, modules: plan.converted, notes: plan.notes, document };
+  }
+  const embeddedKind = embeddedKindFor(ctx, target.path);
+  if (embeddedKind) {
+    const outcome = planEmbedded(ctx, target.path, embeddedKind);
+    if (outcome.skipped) summary.skipped.push({ file: pathToUri(target.path), reason: outcome.skipped });
+    summary.refused.push(...outcome.refused);
+    return outcome.planned;
   }
   const file = pathToUri(target.path);
   const lang = languageForPath(target.path);

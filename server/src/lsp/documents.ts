@@ -22,6 +22,8 @@ import { analyzeLive, verdictOf, type VerdictCache } from './liveAnalysis';
 import { nextTurn } from './scheduling';
 import { applyContentChanges } from './textChanges';
 import { uriToPath } from './uris';
+import { EmbeddedDocument } from './embeddedDocuments';
+import { hostKindForLanguageId } from '../core/embedded/hosts';
 
 export interface DocumentAnalysis {
   version: number;
@@ -168,11 +170,15 @@ export class OpenDocument {
 }
 
 type DocumentListener = (document: OpenDocument) => void;
+type EmbeddedListener = (document: EmbeddedDocument) => void;
 
 export class DocumentStore {
   private readonly byUri = new Map<string, OpenDocument>();
   private readonly changeListeners: DocumentListener[] = [];
   private readonly closeListeners: DocumentListener[] = [];
+  /** Open .rst/.md/.py documents (they may embed C); kept apart from the C/C++ documents. */
+  private readonly embeddedByUri = new Map<string, EmbeddedDocument>();
+  private readonly embeddedListeners: { change: EmbeddedListener[]; close: EmbeddedListener[] } = { change: [], close: [] };
 
   constructor(private readonly parseTimeoutMs: number) {}
 
@@ -203,10 +209,39 @@ export class DocumentStore {
     this.closeListeners.push(listener);
   }
 
+  embedded(uri: string): EmbeddedDocument | undefined {
+    return this.embeddedByUri.get(uri);
+  }
+
+  allEmbedded(): EmbeddedDocument[] {
+    return [...this.embeddedByUri.values()];
+  }
+
+  embeddedForPath(path: string): EmbeddedDocument | undefined {
+    for (const document of this.embeddedByUri.values()) if (document.path === path) return document;
+    return undefined;
+  }
+
+  /** Called after an embedding document opens or changes; returns a function that stops the calls. */
+  onDidChangeEmbedded(listener: EmbeddedListener): () => void {
+    const list = this.embeddedListeners.change;
+    list.push(listener);
+    return () => void (list.includes(listener) && list.splice(list.indexOf(listener), 1));
+  }
+
+  onDidCloseEmbedded(listener: EmbeddedListener): void {
+    this.embeddedListeners.close.push(listener);
+  }
+
   listen(connection: Connection): void {
     connection.onDidOpenTextDocument((params) => this.open(params, connection));
     connection.onDidChangeTextDocument((params) => this.change(params, connection));
     connection.onDidCloseTextDocument(({ textDocument }) => {
+      const embedded = this.embeddedByUri.get(textDocument.uri);
+      if (embedded) {
+        this.embeddedByUri.delete(textDocument.uri);
+        for (const listener of this.embeddedListeners.close) listener(embedded);
+      }
       const document = this.byUri.get(textDocument.uri);
       if (!document) return;
       this.byUri.delete(textDocument.uri);
@@ -218,7 +253,14 @@ export class DocumentStore {
   private open({ textDocument }: DidOpenTextDocumentParams, connection: Connection): void {
     const path = uriToPath(textDocument.uri);
     const lang = languageForLanguageId(textDocument.languageId, path ?? textDocument.uri);
-    if (!lang) return;
+    if (!lang) {
+      const kind = hostKindForLanguageId(textDocument.languageId, path ?? textDocument.uri);
+      if (!kind) return;
+      const embedded = new EmbeddedDocument(textDocument.uri, path, kind, textDocument.version, textDocument.text);
+      this.embeddedByUri.set(textDocument.uri, embedded);
+      for (const listener of [...this.embeddedListeners.change]) listener(embedded);
+      return;
+    }
     this.byUri.get(textDocument.uri)?.dispose();
     const document = new OpenDocument(textDocument.uri, path, lang, textDocument.version, textDocument.text, this.parseTimeoutMs);
     this.byUri.set(textDocument.uri, document);
@@ -234,6 +276,11 @@ export class DocumentStore {
   }
 
   private change({ textDocument, contentChanges }: DidChangeTextDocumentParams, connection: Connection): void {
+    const embedded = this.embeddedByUri.get(textDocument.uri);
+    if (embedded) {
+      embedded.update(contentChanges, textDocument.version);
+      for (const listener of [...this.embeddedListeners.change]) listener(embedded);
+    }
     const document = this.byUri.get(textDocument.uri);
     if (!document) return;
     document.update(contentChanges, textDocument.version);

@@ -33,6 +33,12 @@ export function registerPullDiagnostics(ctx: ServerContext): void {
   connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
     await settings.ready;
     const document = documents.get(params.textDocument.uri);
+    const embedded = document ? undefined : documents.embedded(params.textDocument.uri);
+    if (embedded) {
+      const report = workspace.reportForEmbedded(embedded);
+      if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.diagnostics };
+    }
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const report = workspace.reportForDocument(document);
     if (!report.exact) exactPass.schedule(document);

@@ -6,6 +6,7 @@ import type { OpenDocument } from './documents';
 import { interleaved } from './scheduling';
 import { SettleTimer } from './settle';
 import type { FileReport } from './workspaceIndex';
+import { registerEmbeddedPush } from './embeddedPush';
 
 /** How many files the background scan analyses before letting requests in. */
 const SCAN_SLICE = 16;
@@ -103,6 +104,7 @@ export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
   }
 
   documents.onDidChangeContent(schedule);
+  registerEmbeddedPush(ctx);
   documents.onDidClose((document) => {
     cancelPending(document.uri);
     exactPass.cancel(document.uri);

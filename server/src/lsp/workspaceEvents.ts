@@ -4,7 +4,8 @@ import { DidChangeWatchedFilesNotification, type InitializeParams } from 'vscode
 import type { FeatureHooks, ServerContext } from './context';
 import { uriToPath } from './uris';
 
-const SOURCE_GLOB = '**/*.{c,h,cc,cpp,cxx,hpp,hh,hxx,c.src,h.src}';
+// .rst/.md/.py too: they may embed C (see core/embedded).
+const SOURCE_GLOB = '**/*.{c,h,cc,cpp,cxx,hpp,hh,hxx,c.src,h.src,rst,md,py}';
 
 export function initialFolders(params: InitializeParams): string[] {
   if (params.workspaceFolders?.length) return params.workspaceFolders.map((folder) => folder.uri);

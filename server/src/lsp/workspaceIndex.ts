@@ -3,6 +3,10 @@
 // workspace diagnostics every few seconds, and unchanged files must cost one
 // stat, not a parse. When the stat changed but the bytes did not (a touch, a
 // branch switched back and forth), the content hash keeps the old answer.
+import { LineIndex } from '../core/text/lines';
+import { bytesMayEmbed, hostKindForPath } from '../core/embedded/hosts';
+import { embeddedOptionsFrom } from '../core/settings';
+import { analyzeHostText, type EmbeddedDocument } from './embeddedDocuments';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { decodeSource, readSourceBytes } from '../files/sources';
@@ -75,7 +79,7 @@ export class WorkspaceIndex {
   *files(): Generator<string> {
     const seen = new Set<string>();
     for (const folder of this.folderPaths) {
-      for (const path of walkWorkspaceFolder(folder, this.settings.current.exclude, this.log)) {
+      for (const path of walkWorkspaceFolder(folder, this.settings.current.exclude, this.log, embeddedOptionsFrom(this.settings.current))) {
         if (seen.has(path)) continue; // nested workspace folders
         seen.add(path);
         yield path;
@@ -122,8 +126,11 @@ export class WorkspaceIndex {
   reportForPath(path: string): FileReport | null {
     const open = this.documents.forPath(path);
     if (open) return this.reportForDocument(open);
+    const openEmbedded = this.documents.embeddedForPath(path);
+    if (openEmbedded) return this.reportForEmbedded(openEmbedded);
     const lang = languageForPath(path);
-    if (!lang) return null;
+    const host = lang ? undefined : hostKindForPath(path);
+    if (!lang && !host) return null;
     let stamp: string;
     try {
       const stat = statSync(path);
@@ -145,9 +152,12 @@ export class WorkspaceIndex {
       return cached.report;
     }
     // Most files hold none of the prefilter's words: never decode those.
-    const source = read.kind === 'bytes' ? (bytesMayHoldFindings(read.content) ? decodeSource(read.content) : null) : read;
+    const source = read.kind === 'bytes' ? ((host ? bytesMayEmbed(read.content) : bytesMayHoldFindings(read.content)) ? decodeSource(read.content) : null) : read;
     if (source?.kind === 'skipped') this.log(`${path}: skipped (${source.reason})`);
-    else if (source?.kind === 'text') {
+    else if (source?.kind === 'text' && host) {
+      const analysis = analyzeHostText(source.text, host, this.settings.conversionOptions, embeddedOptionsFrom(this.settings.current));
+      if (analysis.findings.length) report.diagnostics = toDiagnostics(uri, null, source.text, new LineIndex(source.text), analysis.findings, this.settings.current);
+    } else if (source?.kind === 'text' && lang) {
       const text = source.text;
       const settings = this.settings.current;
       const outcome = withTransientAnalysis(text, lang, this.settings.conversionOptions, (analysis) =>
@@ -158,6 +168,13 @@ export class WorkspaceIndex {
     }
     this.cache.set(path, { stamp, content, report });
     return report;
+  }
+
+  /** Diagnostics for an open .rst/.md/.py document, from its cached analysis. */
+  reportForEmbedded(document: EmbeddedDocument): DocumentReport {
+    const { analysis, text, lines } = document.analysis(this.settings.generation, this.settings.conversionOptions, embeddedOptionsFrom(this.settings.current));
+    const diagnostics = analysis.findings.length ? toDiagnostics(document.uri, document.version, text, lines, analysis.findings, this.settings.current) : [];
+    return { uri: document.uri, version: document.version, resultId: `v${document.version}-s${this.settings.generation}`, diagnostics, exact: true };
   }
 
   /** A file changed on disk: the next report re-reads it (and keeps the answer if the bytes are the same). */

@@ -29,7 +29,16 @@ export interface EmbeddedAnalysis {
   /** Per region: what converting it gives, and the host edits of what converts. */
   results: EmbeddedResult[];
   edits: TextEdit[];
+  /** The edits again, one group per region that converts (for editors that apply or preview them apart). */
+  groups: RegionEdits[];
   silenced: string[];
+}
+
+export interface RegionEdits {
+  /** The region in the document. */
+  span: Span;
+  modules: string[];
+  edits: TextEdit[];
 }
 
 function mapFinding(region: EmbeddedRegion, finding: Finding): Finding {
@@ -72,7 +81,7 @@ function analyzeRegion(host: string, region: EmbeddedRegion, options: Conversion
 /** Findings and conversions of every region of a document of kind `kind`. */
 export function analyzeEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS): EmbeddedAnalysis {
   const { regions, unreadable } = hostRegions(text, kind);
-  const analysis: EmbeddedAnalysis = { findings: [], modules: 0, regions: regions.length, results: [], edits: [], silenced: [] };
+  const analysis: EmbeddedAnalysis = { findings: [], modules: 0, regions: regions.length, results: [], edits: [], groups: [], silenced: [] };
   for (const u of unreadable) {
     analysis.findings.push(makeFinding('single-phase-init', u.span, `This string mentions a module init, but ${u.reason}; check it by hand.`, { refusal: [u.reason] }));
     analysis.results.push({ ok: false, module: 'a module', reasons: [u.reason], span: u.span });
@@ -83,6 +92,8 @@ export function analyzeEmbeddedText(text: string, kind: HostKind, options: Conve
     analysis.modules += one.modules;
     analysis.results.push(...one.conversion.results.map((r) => ({ ...r, span: region.hostSpan })));
     analysis.edits.push(...one.conversion.edits);
+    const modules = one.conversion.results.filter((r) => r.ok).map((r) => r.module);
+    if (one.conversion.edits.length) analysis.groups.push({ span: region.hostSpan, modules, edits: one.conversion.edits });
     analysis.silenced.push(...one.conversion.silenced);
   }
   analysis.findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));

@@ -1,0 +1,49 @@
+// Convert All and Convert File for documents that embed C: the document's
+// regions are converted as the CLI's `fix` converts them, one edit group per
+// code block or string, from the editor's buffer when the document is open.
+import { hostEnabled, hostKindForPath, type HostKind } from '../core/embedded/hosts';
+import { embeddedOptionsFrom } from '../core/settings';
+import { LineIndex } from '../core/text/lines';
+import { decodeSource, readSourceBytes } from '../files/sources';
+import type { PlannedFile } from './appliedCheck';
+import type { RefusedModule } from './conversionRun';
+import type { ServerContext } from './context';
+import { analyzeHostText } from './embeddedDocuments';
+import { pathToUri } from './uris';
+
+export interface EmbeddedPlanOutcome {
+  planned: PlannedFile | null;
+  refused: RefusedModule[];
+  skipped?: string;
+}
+
+/** Whether `path` is a document whose embedded C the settings let in. */
+export function embeddedKindFor(ctx: ServerContext, path: string): HostKind | undefined {
+  const kind = hostKindForPath(path);
+  return kind && hostEnabled(kind, embeddedOptionsFrom(ctx.settings.current)) ? kind : undefined;
+}
+
+export function planEmbedded(ctx: ServerContext, path: string, kind: HostKind): EmbeddedPlanOutcome {
+  const open = ctx.documents.embeddedForPath(path);
+  const uri = open?.uri ?? pathToUri(path);
+  let text: string;
+  if (open) text = open.text;
+  else {
+    const read = readSourceBytes(path);
+    if (read.kind !== 'bytes') return { planned: null, refused: [], skipped: read.kind === 'error' ? `cannot read it: ${read.message}` : read.reason };
+    const source = decodeSource(read.content);
+    if (source.kind !== 'text') return { planned: null, refused: [], skipped: source.reason };
+    text = source.text;
+  }
+  const analysis = analyzeHostText(text, kind, ctx.settings.conversionOptions, embeddedOptionsFrom(ctx.settings.current));
+  const lines = open ? open.lines : new LineIndex(text);
+  const where = (start: number): string => `${kind === 'py' ? 'string' : 'code block'} at line ${lines.positionAt(start).line + 1}`;
+  const refused = analysis.results.filter((r) => !r.ok).map((r) => ({ file: uri, module: `${r.module} (${where(r.span.start)})`, reasons: r.ok ? [] : r.reasons }));
+  if (analysis.groups.length === 0) return { planned: null, refused };
+  const groups = analysis.groups.map((g) => ({
+    label: `Convert ${g.modules.map((m) => `'${m}'`).join(', ')} (${where(g.span.start)}) to multi-phase initialization (PEP 489)`,
+    edits: g.edits,
+  }));
+  const modules = analysis.groups.flatMap((g) => g.modules);
+  return { planned: { edits: { uri, version: open ? open.version : null, lines, groups }, modules }, refused };
+}

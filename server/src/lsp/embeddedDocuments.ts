@@ -1,0 +1,59 @@
+// Open documents that may embed C: reStructuredText, Markdown and Python.
+// They keep their text only (no C tree: their regions are parsed when
+// analysed). A byte search for the module words comes first, so an ordinary
+// Python file costs one string search per change. The analysis is cached per
+// version and settings generation.
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { ConversionOptions } from '../core/convert/options';
+import { analyzeEmbeddedText, type EmbeddedAnalysis } from '../core/embedded/analyze';
+import { hostEnabled, mayHoldEmbedded, type EmbeddedOptions, type HostKind } from '../core/embedded/hosts';
+import { LineIndex } from '../core/text/lines';
+import { applyContentChanges } from './textChanges';
+
+export interface EmbeddedDocumentAnalysis {
+  version: number;
+  settingsGeneration: number;
+  text: string;
+  lines: LineIndex;
+  analysis: EmbeddedAnalysis;
+}
+
+const NOTHING: EmbeddedAnalysis = { findings: [], modules: 0, regions: 0, results: [], edits: [], groups: [], silenced: [] };
+
+/** A document's embedded C analysed (nothing when its kind is turned off or it names no module word). */
+export function analyzeHostText(text: string, kind: HostKind, options: ConversionOptions, embedded: EmbeddedOptions): EmbeddedAnalysis {
+  if (!hostEnabled(kind, embedded) || !mayHoldEmbedded(text)) return NOTHING;
+  return analyzeEmbeddedText(text, kind, options);
+}
+
+export class EmbeddedDocument {
+  private cached: EmbeddedDocumentAnalysis | null = null;
+  private lineIndex: LineIndex | null = null;
+
+  constructor(
+    readonly uri: string,
+    readonly path: string | undefined,
+    readonly kind: HostKind,
+    public version: number,
+    public text: string,
+  ) {}
+
+  get lines(): LineIndex {
+    this.lineIndex ??= new LineIndex(this.text);
+    return this.lineIndex;
+  }
+
+  update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    this.text = applyContentChanges(this.text, this.lines, changes).text;
+    this.version = version;
+    this.lineIndex = null;
+    this.cached = null;
+  }
+
+  analysis(settingsGeneration: number, options: ConversionOptions, embedded: EmbeddedOptions): EmbeddedDocumentAnalysis {
+    const cached = this.cached;
+    if (cached && cached.version === this.version && cached.settingsGeneration === settingsGeneration) return cached;
+    this.cached = { version: this.version, settingsGeneration, text: this.text, lines: this.lines, analysis: analyzeHostText(this.text, this.kind, options, embedded) };
+    return this.cached;
+  }
+}
