@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   generatorNotes?: boolean;
   /** Which documents embedding C are read (all, by default). */
   embedded?: EmbeddedOptions;
+  /** Attach module state to single-phase-init findings (only --format json prints it). */
+  moduleState?: boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions = {}): P
   if (source.kind === 'skipped') return { ...result, note: source.reason };
   if (source.encoding === 'latin1') result.latin1 = true;
   try {
-    const analysis = lang ? (await loadLanguage(lang), analyzeText(source.text, lang)) : (await loadLanguage('c'), await loadLanguage('cpp'), analyzeEmbeddedFile(source.text, hostKindForPath(file)!));
+    const analysis = lang ? (await loadLanguage(lang), analyzeText(source.text, lang, undefined, options.moduleState ?? true)) : (await loadLanguage('c'), await loadLanguage('cpp'), analyzeEmbeddedFile(source.text, hostKindForPath(file)!));
     result.status = 'analysed';
     result.modules = analysis.modules;
     if (analysis.generator) result.note = generatorNote(analysis.generator);

@@ -73,7 +73,7 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
   const { files, unreadable: walkFailed } = collectSources('check', args.paths, args);
   let unreadable = walkFailed;
   const report: CheckReport = { findings: [], filesScanned: 0, modulesFound: 0, bytes: 0, elapsedMs: 0 };
-  for (const result of await analyzeFiles(files, { generatorNotes: args.verbose, embedded: args.embedded })) {
+  for (const result of await analyzeFiles(files, { generatorNotes: args.verbose, embedded: args.embedded, moduleState: args.format === 'json' })) {
     if (result.status === 'unreadable') {
       unreadable = true;
       note(`multiphase check: ${result.file}: ${result.note ?? 'cannot be read'}`);

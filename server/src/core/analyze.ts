@@ -67,13 +67,13 @@ export interface TextAnalysis {
 }
 
 /** Parse, analyse, free every tree. For callers that keep nothing. */
-export function analyzeText(text: string, lang: LanguageId, options?: ConversionOptions): TextAnalysis {
+export function analyzeText(text: string, lang: LanguageId, options?: ConversionOptions, moduleState = true): TextAnalysis {
   const generator = detectGenerator(text);
   if (generator) return { findings: [], generator, modules: 0, parsed: false };
   if (!mayHoldFindings(text)) return { findings: [], modules: 0, parsed: false };
   const tree = parseText(text, lang);
   try {
-    const { model, findings } = analyzeTree(text, tree, lang, options);
+    const { model, findings } = analyzeTree(text, tree, lang, options, moduleState);
     model.dispose();
     const lines = findings.length > 0 ? new LineIndex(text) : undefined;
     return {
