@@ -235,36 +235,48 @@ function initReach(model: FileModel, module: ModuleInfo, facts: BodyFactsCache):
 function staticVariables(model: FileModel): StaticVar[] {
   const found: StaticVar[] = [];
   const functionNodes = new Map([...model.functions.values()].map((f) => [f.node.id, f]));
-  const visit = (node: Node, owner: FunctionInfo | undefined): void => {
+  const addDeclaration = (decl: Node, owner: FunctionInfo | undefined): void => {
+    const typeNode = decl.childForFieldName('type');
+    const typeName = (typeNode?.text.replace(/\s+/g, ' ').trim() ?? '').replace(/^struct /, '');
+    for (const d of decl.childrenForFieldName('declarator')) {
+      if (!d || isFunctionDeclarator(d)) continue;
+      const name = declaredName(d)?.text;
+      if (!name) continue;
+      const pointer = /pointer_declarator/.test(declaratorShape(d));
+      const isType = !pointer && /^PyTypeObject$/.test(typeName);
+      if (!pointer && (PLUMBING_TYPES.test(typeName) || isScalar(typeNode, typeName))) continue;
+      if (pointer && /^(?:const )?char$/.test(typeName) && isConstPointer(decl)) continue;
+      found.push({ name, span: spanOf(d), isType, owner });
+    }
+  };
+  // Function-statics: the static declarations of a body, not inside another
+  // declaration or a nested function. A native filtered walk, and a text test
+  // before any node is read: bodies are most of a file's nodes.
+  const visitBody = (fn: FunctionInfo): void => {
+    for (const decl of fn.body.descendantsOfType('declaration')) {
+      if (!decl || !/\bstatic\b/.test(model.text.slice(decl.startIndex, decl.endIndex))) continue;
+      if (!decl.children.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static')) continue;
+      if (insideDeclarationOrFunction(decl, fn.body)) continue;
+      addDeclaration(decl, fn);
+    }
+  };
+  const visit = (node: Node): void => {
     for (const child of node.namedChildren) {
       if (!child) continue;
       if (child.type === 'function_definition') {
         const fn = functionNodes.get(child.id);
-        if (fn) visit(fn.body, fn);
-        continue;
-      }
-      if (child.type === 'declaration') {
-        if (owner && !child.children.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static')) continue;
-        const typeNode = child.childForFieldName('type');
-        const typeName = (typeNode?.text.replace(/\s+/g, ' ').trim() ?? '').replace(/^struct /, '');
-        for (const d of child.childrenForFieldName('declarator')) {
-          if (!d || isFunctionDeclarator(d)) continue;
-          const name = declaredName(d)?.text;
-          if (!name) continue;
-          const pointer = /pointer_declarator/.test(declaratorShape(d));
-          const isType = !pointer && /^PyTypeObject$/.test(typeName);
-          if (!pointer && (PLUMBING_TYPES.test(typeName) || isScalar(typeNode, typeName))) continue;
-          if (pointer && /^(?:const )?char$/.test(typeName) && isConstPointer(child)) continue;
-          found.push({ name, span: spanOf(d), isType, owner });
-        }
-        continue;
-      }
-      if (!owner && ['linkage_specification', 'declaration_list', 'namespace_definition', 'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif'].includes(child.type)) visit(child, undefined);
-      else if (owner && child.type !== 'function_definition') visit(child, owner);
+        if (fn) visitBody(fn);
+      } else if (child.type === 'declaration') addDeclaration(child, undefined);
+      else if (['linkage_specification', 'declaration_list', 'namespace_definition', 'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif'].includes(child.type)) visit(child);
     }
   };
-  visit(model.tree.rootNode, undefined);
+  visit(model.tree.rootNode);
   return found;
+}
+
+function insideDeclarationOrFunction(node: Node, body: Node): boolean {
+  for (let p = node.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'declaration' || p.type === 'function_definition') return true;
+  return false;
 }
 
 function isFunctionDeclarator(d: Node): boolean {
