@@ -13,7 +13,8 @@ export type RuleCode =
   | 'exec-decrefs-module'
   | 'exec-returns-pointer'
   | 'import-macro-in-exec'
-  | 'set-gil-call';
+  | 'set-gil-call'
+  | 'gil-used-slot';
 
 export interface RelatedInfo {
   span: Span;

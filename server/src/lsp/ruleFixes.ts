@@ -130,6 +130,11 @@ export function ruleFix(model: FileModel, finding: Finding, settings: Multiphase
     }
     case 'import-macro-in-exec':
       return importMacroFix(model, finding);
+    case 'gil-used-slot': {
+      const at = model.text.lastIndexOf('Py_MOD_GIL_USED', finding.span.end);
+      if (at < finding.span.start) return null;
+      return { title: 'Declare Py_MOD_GIL_NOT_USED (only once the module is audited for free-threading)', edits: [{ start: at, end: at + 'Py_MOD_GIL_USED'.length, newText: 'Py_MOD_GIL_NOT_USED' }] };
+    }
     default:
       return null;
   }
