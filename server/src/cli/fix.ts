@@ -3,6 +3,7 @@
 // print the unified diff with --diff. One line per module on stdout.
 import { isAbsolute } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { applyRuleFixes } from '../core/applyFixes';
 import { convertFileText } from '../core/convert/file';
 import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, versionHex, type ConversionOptions } from '../core/convert/options';
 import { languageForPath } from '../core/grammars';
@@ -27,6 +28,9 @@ converted safely are left alone, with the reason, and so are modules silenced
 by a \`// multiphase: ignore\` comment (as for check).
 
 options:
+  --rules                         also apply the smaller rules' fixes (add a missing Py_mod_gil or
+                                  Py_mod_multiple_interpreters slot, negative m_size of a multi-phase
+                                  def to 0, drop a release of the module in exec, import_array1(-1))
   --diff                          print a unified diff, write nothing
   --force                         also rewrite read-only files (skipped with a note otherwise)
   --min-python 3.X                oldest Python the code must build on (3.5 or later, default ${DEFAULT_CONVERSION_OPTIONS.minimumPythonVersion});
@@ -50,6 +54,7 @@ read or written`;
 
 interface FixArgs {
   paths: string[];
+  rules: boolean;
   diff: boolean;
   force: boolean;
   verbose: boolean;
@@ -60,6 +65,7 @@ interface FixArgs {
 
 const FIX_OPTIONS = {
   ...PATH_OPTIONS,
+  rules: { type: 'boolean' },
   diff: { type: 'boolean' },
   force: { type: 'boolean' },
   'min-python': { type: 'string' },
@@ -77,6 +83,7 @@ export function parseFixArgs(argv: readonly string[]): FixArgs | 'help' {
   if (!hasMultiPhaseInit(minimum)) throw new UsageError(`--min-python must be 3.5 or later: multi-phase init (PEP 489) does not exist in ${minimum.trim()}`);
   return {
     paths: pathsOrCwd(positionals),
+    rules: Boolean(values.rules),
     diff: Boolean(values.diff),
     force: Boolean(values.force),
     verbose: Boolean(values.verbose),
@@ -149,7 +156,10 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       continue;
     }
     if (source.encoding === 'latin1') note(`note: ${file}: not valid UTF-8; read and written as Latin-1`);
-    const { text, results, silenced } = lang ? (await loadLanguage(lang), convertFileText(source.text, lang, args.options)) : (await loadLanguage('c'), await loadLanguage('cpp'), convertEmbeddedText(source.text, host!, args.options));
+    const converted = lang ? (await loadLanguage(lang), convertFileText(source.text, lang, args.options)) : (await loadLanguage('c'), await loadLanguage('cpp'), convertEmbeddedText(source.text, host!, args.options));
+    const { results, silenced } = converted;
+    // The rules' own fixes go over the converted text (not into embedded C, whose edits would need the host's escaping).
+    const { text, applied } = args.rules && lang ? applyRuleFixes(converted.text, lang, args.options) : { text: converted.text, applied: [] };
     for (const module of silenced) process.stdout.write(`${file}: ${module}: left alone: ${SILENCED_MODULE}\n`);
     // Converted modules are only reported once their text is written (or shown as a diff).
     const outcome = text === source.text ? 'unchanged' : saveConversion(file, source.text, text, args, roots);
@@ -163,6 +173,8 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       }
       refused ||= !result.ok || !saved;
     }
+    if (saved) for (const fix of applied) process.stdout.write(`${file}: ${fix.module ?? '-'}: fixed ${fix.code}: ${fix.title}\n`);
+    refused ||= applied.length > 0 && !saved;
   }
   if (unreadable) return 2;
   return refused ? 1 : 0;

@@ -1,6 +1,6 @@
 // The one entry point every caller uses: text (and a tree) in, findings out.
 import type { Tree } from 'web-tree-sitter';
-import { convertModule } from './convert';
+import { conversionOf } from './convert/memo';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from './convert/options';
 import type { Finding } from './findings';
 import { buildModel } from './analysis/buildModel';
@@ -10,7 +10,7 @@ import type { FileModel, Generator, ModuleInfo } from './model';
 import { mayHoldFindings } from './prefilter';
 import { parseText } from './parser';
 import { RULES } from './rules';
-import type { RuleContext } from './rules/rule';
+import { isFixable, type RuleContext } from './rules/rule';
 import { isSuppressed } from './suppression';
 import { LineIndex } from './text/lines';
 
@@ -22,25 +22,25 @@ export interface Analysis {
 /** Why converting a module would be refused (empty: it converts). */
 export type RefusalProvider = (module: ModuleInfo) => string[];
 
-/** The converter's own verdict, asked once per module. */
+/** The converter's own verdict (its result is kept with the model for code actions and commands). */
 export function converterVerdicts(model: FileModel, options: ConversionOptions): RefusalProvider {
-  const refusals = new Map<ModuleInfo, string[]>();
   return (module) => {
-    let reasons = refusals.get(module);
-    if (!reasons) {
-      const result = convertModule(model, module, options);
-      reasons = result.ok ? [] : result.reasons;
-      refusals.set(module, reasons);
-    }
-    return reasons;
+    const result = conversionOf(model, module, options);
+    return result.ok ? [] : result.reasons;
   };
 }
 
-/** Every rule over one model, findings in file order; `moduleState`: see RuleContext. */
-export function runRules(model: FileModel, refusalFor: RefusalProvider, moduleState = true): Finding[] {
-  const ctx: RuleContext = { model, refusalFor, moduleState };
+/** Every rule over one model, each finding with its fix, in file order; `moduleState`: see RuleContext. */
+export function runRules(model: FileModel, refusalFor: RefusalProvider, options: ConversionOptions, moduleState = true): Finding[] {
+  const ctx: RuleContext = { model, options, refusalFor, moduleState };
   const findings: Finding[] = [];
-  if (!model.generator) for (const rule of Object.values(RULES)) findings.push(...rule(ctx));
+  if (model.generator) return findings;
+  for (const rule of Object.values(RULES)) {
+    for (const finding of rule.check(ctx)) {
+      const fix = rule.fix?.(ctx, finding);
+      findings.push(fix ? { ...finding, fix, fixable: isFixable(fix) } : finding);
+    }
+  }
   findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
   return findings;
 }
@@ -51,7 +51,7 @@ export function runRules(model: FileModel, refusalFor: RefusalProvider, moduleSt
  */
 export function analyzeTree(text: string, tree: Tree, lang: LanguageId, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS, moduleState = true): Analysis {
   const model = buildModel(text, tree, lang);
-  const findings = runRules(model, converterVerdicts(model, options), moduleState);
+  const findings = runRules(model, converterVerdicts(model, options), options, moduleState);
   return { model, findings };
 }
 

@@ -32,3 +32,13 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   parts.push(text.slice(last));
   return parts.join('');
 }
+
+/** Whether `edits` can join `accepted` without overlapping any of them. */
+export function fitsWith(accepted: readonly TextEdit[], edits: readonly TextEdit[], textLength: number): boolean {
+  try {
+    normalizeEdits([...accepted, ...edits], textLength);
+    return true;
+  } catch {
+    return false;
+  }
+}

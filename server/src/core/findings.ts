@@ -1,5 +1,6 @@
 // The result of analysis: findings with plain offsets, no LSP types.
 import type { ModuleState } from './analysis/moduleState';
+import type { TextEdit } from './edits';
 import type { Span } from './model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -13,8 +14,7 @@ export type RuleCode =
   | 'exec-decrefs-module'
   | 'exec-returns-pointer'
   | 'import-macro-in-exec'
-  | 'set-gil-call'
-  | 'gil-used-slot';
+  | 'set-gil-call';
 
 export interface RelatedInfo {
   span: Span;
@@ -27,8 +27,10 @@ export interface Finding {
   message: string;
   span: Span;
   related: RelatedInfo[];
-  /** An automatic fix exists for this finding. */
+  /** An automatic fix exists for this finding: `fix` is set and, for a conversion, not refused. */
   fixable: boolean;
+  /** How the finding is fixed, attached by its rule when the file is analysed. */
+  fix?: FindingFix;
   /** Module (PyInit name suffix or def name) the finding belongs to. */
   module?: string;
   /** Why the conversion is refused, for single-phase-init findings. */
@@ -36,3 +38,12 @@ export interface Finding {
   /** The module's process-wide state as this file shows it, for single-phase-init findings. */
   state?: ModuleState;
 }
+
+/**
+ * A finding's fix: edits of its own (plain offsets, the file's line ends), or
+ * converting its module, whose edits the converter makes on demand.
+ */
+export type FindingFix =
+  | { kind: 'edits'; title: string; edits: TextEdit[] }
+  /** `refused`: the converter's reasons when it will not convert the module. */
+  | { kind: 'conversion'; module: string; refused?: string[] };

@@ -10,14 +10,10 @@ import type { ServerContext } from './context';
 import { DIAGNOSTIC_SOURCE, rangeOf, toDiagnostics, visibleFindings, type DiagnosticData } from './diagnostics';
 import type { DocumentAnalysis } from './documents';
 import { conversionTitle, convertOne, planFile, singlePhaseModules } from './conversions';
-import { ruleFix } from './ruleFixes';
 import { addIfDisjoint, buildWorkspaceEdit, type EditGroup } from './workspaceEdit';
 import { documentEditable } from './workspaceScope';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.multiphase`;
-
-/** Findings whose fix is converting their module rather than a local edit. */
-const CONVERSION_CODES = new Set<Finding['code']>(['single-phase-init', 'set-gil-call', 'negative-m-size']);
 
 function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
@@ -90,17 +86,17 @@ function quickFixes(ctx: ServerContext, params: CodeActionParams, analysis: Docu
   const actions: CodeAction[] = [];
   const modulesDone = new Set<ModuleInfo>();
   for (const finding of findings) {
-    const module = singlePhaseModules(analysis.model).find((m) => m.name === finding.module);
-    if (module && CONVERSION_CODES.has(finding.code) && !(finding.code === 'negative-m-size' && module.def?.hasSlots)) {
+    const fix = finding.fix;
+    if (fix?.kind === 'conversion') {
+      const module = singlePhaseModules(analysis.model).find((m) => m.name === fix.module);
       // A module whose single-phase finding is silenced is not converted from its other findings either.
-      if (modulesDone.has(module) || isModuleSilenced(analysis.text, analysis.lines, module)) continue;
+      if (!module || modulesDone.has(module) || isModuleSilenced(analysis.text, analysis.lines, module)) continue;
       modulesDone.add(module);
       const action = conversionAction(ctx, uri, analysis, module, diagnosticFor(finding));
       if (action) actions.push(action);
       continue;
     }
-    const fix = ruleFix(analysis.model, finding, settings.current);
-    if (!fix) continue;
+    if (fix?.kind !== 'edits') continue;
     actions.push({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
@@ -133,8 +129,8 @@ function fixAllAction(ctx: ServerContext, uri: string, analysis: DocumentAnalysi
   const plan = planFile(analysis.model, analysis.lines, settings.conversionOptions);
   const groups: EditGroup[] = [...plan.groups];
   for (const finding of visibleFindings(analysis.findings, analysis.text, analysis.lines, settings.current)) {
-    const fix = ruleFix(analysis.model, finding, settings.current);
-    if (fix) addIfDisjoint(groups, { label: fix.title, edits: fix.edits }, analysis.text.length);
+    const fix = finding.fix;
+    if (fix?.kind === 'edits') addIfDisjoint(groups, { label: fix.title, edits: fix.edits }, analysis.text.length);
   }
   if (groups.length === 0) return null;
   const title = plan.converted.length

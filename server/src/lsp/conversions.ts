@@ -1,7 +1,7 @@
 // Plans the conversion of a file's single-phase modules with the converter,
 // keeping each module's edits as one group and refusing any module whose
 // edits would overlap another's. Shared by code actions and commands.
-import { convertModule } from '../core/convert';
+import { conversionOf } from '../core/convert/memo';
 import { normalizeEdits } from '../core/edits';
 import type { ConversionOptions } from '../core/convert/options';
 import type { FileModel, ModuleInfo } from '../core/model';
@@ -51,7 +51,7 @@ export function convertOne(model: FileModel, module: ModuleInfo, options: Conver
 
 function convertFresh(model: FileModel, module: ModuleInfo, options: ConversionOptions): ModuleConversion {
   try {
-    const result = convertModule(model, module, options);
+    const result = conversionOf(model, module, options);
     if (!result.ok) return { ok: false, reasons: result.reasons };
     // Checked here so a bad edit set is refused for this module alone.
     normalizeEdits(result.edits, model.text.length);

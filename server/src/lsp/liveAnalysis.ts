@@ -11,7 +11,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { buildModel } from '../core/analysis/buildModel';
 import type { HeaderCache } from '../core/analysis/functions';
-import { convertModule } from '../core/convert';
+import { conversionOf } from '../core/convert/memo';
 import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
 import type { LanguageId } from '../core/grammars';
@@ -30,7 +30,8 @@ export interface LiveAnalysis {
 
 /** The converter's verdict on one module: why it would refuse, or nothing. */
 export function verdictOf(model: FileModel, module: ModuleInfo, options: ConversionOptions): string[] {
-  const result = convertModule(model, module, options);
+  // Kept with the model: a code action on this analysis reuses the conversion.
+  const result = conversionOf(model, module, options);
   return result.ok ? [] : result.reasons;
 }
 
@@ -75,5 +76,5 @@ export function analyzeLive(
     return reasons;
   };
   // No module state on findings while typing: hover computes it when asked.
-  return { model, findings: runRules(model, refusalFor, false), exact };
+  return { model, findings: runRules(model, refusalFor, options, false), exact };
 }

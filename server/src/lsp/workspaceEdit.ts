@@ -3,7 +3,7 @@
 // documents carry the version they were computed for so the client refuses
 // them if the document moved on.
 import type { AnnotatedTextEdit, ChangeAnnotation, TextDocumentEdit, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { normalizeEdits, type TextEdit } from '../core/edits';
+import { fitsWith, normalizeEdits, type TextEdit } from '../core/edits';
 import { loneCarriageReturns, withCarriageReturns } from '../core/text/lineEndings';
 import type { LineIndex } from '../core/text/lines';
 import type { ClientSupport } from './clientSupport';
@@ -25,11 +25,7 @@ export interface FileEdits {
 
 /** Add `group` to `accepted` unless it overlaps them; returns whether it was added. */
 export function addIfDisjoint(accepted: EditGroup[], group: EditGroup, textLength: number): boolean {
-  try {
-    normalizeEdits([...accepted.flatMap((g) => g.edits), ...group.edits], textLength);
-  } catch {
-    return false;
-  }
+  if (!fitsWith(accepted.flatMap((g) => g.edits), group.edits, textLength)) return false;
   accepted.push(group);
   return true;
 }

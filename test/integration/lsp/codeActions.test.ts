@@ -138,12 +138,6 @@ describe('LSP: code actions', () => {
         after: (text) => assert.match(text, /    \{Py_mod_exec, half_exec\},\n#if PY_VERSION_HEX >= 0x030D0000\n    \{Py_mod_gil, Py_MOD_GIL_USED\},\n#endif\n    \{0, NULL\}/),
       },
       {
-        // The slot just written says GIL_USED: the information finding offers NOT_USED for after an audit.
-        code: 'gil-used-slot',
-        title: /^Declare Py_MOD_GIL_NOT_USED \(only once the module is audited for free-threading\)$/,
-        after: (text) => assert.match(text, /#if PY_VERSION_HEX >= 0x030D0000\n    \{Py_mod_gil, Py_MOD_GIL_NOT_USED\},\n#endif/),
-      },
-      {
         code: 'missing-multiple-interpreters-slot',
         title: /^Add \{Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED\} to half_slots$/,
         after: (text) => assert.match(text, /#if PY_VERSION_HEX >= 0x030C0000\n    \{Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED\},\n#endif\n    \{0, NULL\}/),

@@ -33,13 +33,6 @@ describe('LSP: C embedded in documents and Python strings', () => {
     assert.deepEqual(plain.diagnostics, []);
   });
 
-  it('a C++ block gets its findings once the C++ grammar (loaded on demand) is in', async () => {
-    const doc = `# cppmod\n\n\`\`\`cpp\n${singlePhaseModule('cppmod').replace('static PyObject *\n', 'static auto ').replace('(PyObject *self, PyObject *arg)\n{', '(PyObject *self, PyObject *arg) -> PyObject *\n{')}\`\`\`\n`;
-    await client().open(ws.fileUri('docs/cpp.md'), doc, 'markdown');
-    const published = await client().waitForDiagnostics(ws.fileUri('docs/cpp.md'), (p) => p.diagnostics.some((d) => d.code === 'single-phase-init'));
-    assert.ok(published.diagnostics.some((d) => /cppmod/.test(d.message)));
-  });
-
   it('Convert All converts the fenced block (the open buffer) and the Python string (on disk) in place', async () => {
     const summary: Summary = await client().connection.sendRequest('workspace/executeCommand', { command: 'multiphase.convertAll', arguments: [] });
     assert.equal(summary.applied, true);

@@ -4,7 +4,7 @@ import { buildModel } from '../analysis/buildModel';
 import { applyEdits, type TextEdit } from '../edits';
 import type { FileModel, InitFunctionInfo, ModuleInfo } from '../model';
 import { parseText } from '../parser';
-import { withCarriageReturns } from '../text/lineEndings';
+import { editsForLineEnds } from '../text/lineEndings';
 import { createBodyContext, rewriteBody } from './body';
 import { freshName } from '../analysis/names';
 import { calleesReleasingModule, noteCalleeState } from './calleeState';
@@ -30,9 +30,9 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
     return { ok: false, module: module.name, reasons: ['some lines of the file end in a lone CR and others in LF: save it with one kind of line ending first'] };
   }
   const result = convertAnyShape(model, module, options);
-  if (!result.ok || model.loneCarriageReturns !== 'all') return result;
+  if (!result.ok) return result;
   // Computed on the text read with LFs: write the file's own lone CRs.
-  return { ...result, edits: result.edits.map((edit) => ({ ...edit, newText: withCarriageReturns(edit.newText) })) };
+  return { ...result, edits: editsForLineEnds(model.loneCarriageReturns, result.edits) ?? [] };
 }
 
 function convertAnyShape(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {

@@ -38,13 +38,13 @@ export interface DecisionInput {
   moduleName: string;
 }
 
-const INTERPRETERS = {
+export const INTERPRETERS = {
   not_supported: 'Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED',
   supported: 'Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED',
   per_interpreter_gil: 'Py_MOD_PER_INTERPRETER_GIL_SUPPORTED',
 } as const;
 
-const GIL = { not_used: 'Py_MOD_GIL_NOT_USED', used: 'Py_MOD_GIL_USED' } as const;
+export const GIL = { not_used: 'Py_MOD_GIL_NOT_USED', used: 'Py_MOD_GIL_USED' } as const;
 
 export function decide(input: DecisionInput): Decisions {
   const { options, state } = input;

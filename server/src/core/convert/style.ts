@@ -29,11 +29,9 @@ export interface FileStyle {
 
 export function detectStyle(text: string, init: FunctionInfo, lang: LanguageId, defSpan?: Span): FileStyle {
   const count = (re: RegExp): number => (text.match(re) ?? []).length;
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
   const braceOnOwnLine = /=[ \t]*\r?\n[ \t]*\{/.test(text) && !/=[ \t]*\{[ \t]*\r?\n/.test(text);
   return {
-    eol: crlf > lf ? '\r\n' : '\n',
+    eol: lineEnding(text),
     indent: bodyIndent(text, init) ?? fileIndent(text),
     braceOnOwnLine,
     initialiserIndent: braceOnOwnLine && defSpan ? initialiserIndent(text.slice(defSpan.start, defSpan.end)) : undefined,
@@ -41,6 +39,13 @@ export function detectStyle(text: string, init: FunctionInfo, lang: LanguageId, 
     objectPointer: count(/\bPyObject\*[ \t]+\w/g) > count(/\bPyObject[ \t]+\*\w/g) ? 'PyObject* ' : 'PyObject *',
     ...spacing(codeMask(text)),
   };
+}
+
+/** The line end most lines of `text` use (lone CRs were read as LF, see text/lineEndings). */
+export function lineEnding(text: string): '\n' | '\r\n' {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length - crlf;
+  return crlf > lf ? '\r\n' : '\n';
 }
 
 const NOT_CALLS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'defined', 'case', 'do', 'else', '__attribute__']);

@@ -8,10 +8,9 @@ import type { ConversionResult } from '../convert';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../convert/options';
 import { applyEdits, type TextEdit } from '../edits';
 import type { Finding } from '../findings';
-import type { LanguageId } from '../grammars';
 import type { Span } from '../model';
 import { parseText } from '../parser';
-import { makeFinding } from '../rules/rule';
+import { isFixable, makeFinding } from '../rules/rule';
 import { isSuppressed } from '../suppression';
 import { LineIndex } from '../text/lines';
 import { convertRegion, piecesReason, regionReason } from './convert';
@@ -42,10 +41,14 @@ export interface RegionEdits {
   edits: TextEdit[];
 }
 
-function mapFinding(region: EmbeddedRegion, finding: Finding): Finding {
+function mapFinding(region: EmbeddedRegion, { fix, ...finding }: Finding): Finding {
   const restore = (text: string): string => regionReason(region, text);
+  // A conversion maps to the host document; an edit fix's offsets and text are the region's, so it is left out.
+  const hostFix: Finding['fix'] = fix?.kind === 'conversion' ? { ...fix, module: restorePlaceholders(region, fix.module), ...(fix.refused ? { refused: fix.refused.map(restore) } : {}) } : undefined;
   return {
     ...finding,
+    ...(hostFix ? { fix: hostFix } : {}),
+    fixable: isFixable(hostFix),
     span: hostSpanOf(region, finding.span),
     message: restore(finding.message),
     related: finding.related.map((r) => ({ span: hostSpanOf(region, r.span), message: restore(r.message) })),
@@ -69,7 +72,7 @@ function analyzeRegion(host: string, region: EmbeddedRegion, options: Conversion
     };
     const fragments = fragmentFindings(region, model);
     const lines = new LineIndex(region.text);
-    const kept = [...runRules(model, refusalFor), ...fragments].filter((f) => !isSuppressed(region.text, lines, f.span.start, f.code));
+    const kept = [...runRules(model, refusalFor, options), ...fragments].filter((f) => !isSuppressed(region.text, lines, f.span.start, f.code));
     // A fragment is a module that is not converted: `fix` says so, like any refusal.
     const refusals = fragments.map((f): ConversionResult => ({ ok: false, module: restorePlaceholders(region, f.module ?? 'a module'), reasons: (f.refusal ?? []).map((r) => regionReason(region, r)) }));
     return { findings: kept.map((f) => mapFinding(region, f)), modules: model.modules.length, conversion: { ...conversion, results: [...conversion.results, ...refusals] } };
@@ -80,11 +83,8 @@ function analyzeRegion(host: string, region: EmbeddedRegion, options: Conversion
 }
 
 /** Findings and conversions of every region of a document of kind `kind`. */
-export function analyzeEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS, readable: (lang: LanguageId) => boolean = () => true): EmbeddedAnalysis {
-  const found = hostRegions(text, kind);
-  const { unreadable } = found;
-  // A caller whose grammars load lazily (the server) analyses what it can now, the rest once loaded.
-  const regions = found.regions.filter((r) => readable(r.lang));
+export function analyzeEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS): EmbeddedAnalysis {
+  const { regions, unreadable } = hostRegions(text, kind);
   const analysis: EmbeddedAnalysis = { findings: [], modules: 0, regions: regions.length, results: [], edits: [], groups: [], silenced: [] };
   for (const u of unreadable) {
     analysis.findings.push(makeFinding('single-phase-init', u.span, `This string mentions a module init, but ${u.reason}; check it by hand.`, { refusal: [u.reason] }));

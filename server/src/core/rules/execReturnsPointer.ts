@@ -5,9 +5,11 @@ import { spanOf } from '../analysis/nodes';
 import type { Finding } from '../findings';
 import type { FunctionInfo } from '../model';
 import { execFunctions } from './context';
-import { makeFinding, type RuleContext } from './rule';
+import { makeFinding, type Rule, type RuleContext } from './rule';
 
-export function execReturnsPointer(ctx: RuleContext): Finding[] {
+export const execReturnsPointer: Rule = { check };
+
+function check(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const { exec, module } of execFunctions(ctx.model)) {
     if (returnsPointerType(exec)) {

@@ -4,11 +4,13 @@ import { defNameOfArgument, textCalls } from '../analysis/textCalls';
 import type { Finding } from '../findings';
 import { conditionalDepthAt } from '../text/preprocessor';
 import { moduleOfDef } from './context';
-import { makeFinding, type RuleContext } from './rule';
+import { makeFinding, type Rule, type RuleContext } from './rule';
 
 const LOOKUPS = ['PyState_FindModule', 'PyState_AddModule', 'PyState_RemoveModule'];
 
-export function moduleStateLookup(ctx: RuleContext): Finding[] {
+export const moduleStateLookup: Rule = { check };
+
+function check(ctx: RuleContext): Finding[] {
   const { model } = ctx;
   const findings: Finding[] = [];
   // Includes `#define` bodies: `#define GETSTATE() PyState_FindModule(&def)` is the usual spelling.

@@ -1,10 +1,15 @@
-// What every rule module is: a pure function from the file model to findings.
-import type { Finding, RelatedInfo, RuleCode } from '../findings';
+// What every rule module is: a pure check from the file model to findings,
+// and the fix for those findings (edits as plain offsets, or the conversion
+// of their module). Whether a finding is fixable follows from its fix.
+import type { ConversionOptions } from '../convert/options';
+import type { Finding, FindingFix, RelatedInfo, RuleCode } from '../findings';
 import type { FileModel, ModuleInfo, Span } from '../model';
 import { CATALOGUE } from './catalogue';
 
 export interface RuleContext {
   model: FileModel;
+  /** What fixes write (slot values, version guards), as for a conversion. */
+  options: ConversionOptions;
   /** Why converting `module` would be refused; empty when it is safe. */
   refusalFor(module: ModuleInfo): string[];
   /**
@@ -16,13 +21,28 @@ export interface RuleContext {
   moduleState?: boolean;
 }
 
-export type Rule = (ctx: RuleContext) => Finding[];
+export interface Rule {
+  check(ctx: RuleContext): Finding[];
+  /** The fix for one of this rule's findings; undefined when the code is too unusual to edit safely. */
+  fix?(ctx: RuleContext, finding: Finding): FindingFix | undefined;
+}
+
+/** A fix exists, and is not a conversion the converter refuses. */
+export function isFixable(fix: FindingFix | undefined): boolean {
+  return fix !== undefined && !(fix.kind === 'conversion' && fix.refused);
+}
+
+/** The fix that converts `module`, with the reasons it is refused, if it is. */
+export function conversionFix(ctx: RuleContext, module: ModuleInfo): FindingFix {
+  const refused = conversionRefusal(ctx, module);
+  return refused.length ? { kind: 'conversion', module: module.name, refused } : { kind: 'conversion', module: module.name };
+}
 
 export function makeFinding(
   code: RuleCode,
   span: Span,
   message: string,
-  extra: { related?: RelatedInfo[]; fixable?: boolean; module?: string; severity?: Finding['severity']; refusal?: string[]; state?: Finding['state'] } = {},
+  extra: { related?: RelatedInfo[]; module?: string; severity?: Finding['severity']; refusal?: string[]; state?: Finding['state'] } = {},
 ): Finding {
   return {
     code,
@@ -30,7 +50,8 @@ export function makeFinding(
     message,
     span,
     related: extra.related ?? [],
-    fixable: extra.fixable ?? false,
+    // Set with the fix, once the rule's fix has looked at the finding.
+    fixable: false,
     module: extra.module,
     refusal: extra.refusal,
     ...(extra.state ? { state: extra.state } : {}),

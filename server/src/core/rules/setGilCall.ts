@@ -1,11 +1,13 @@
 // set-gil-call: PyUnstable_Module_SetGIL is the single-phase way to declare
 // GIL use; multi-phase modules declare it with the Py_mod_gil slot.
 import { textCalls } from '../analysis/textCalls';
-import type { Finding } from '../findings';
+import type { Finding, FindingFix } from '../findings';
 import { enclosingFunction } from './context';
-import { makeFinding, type RuleContext } from './rule';
+import { conversionFix, makeFinding, type Rule, type RuleContext } from './rule';
 
-export function setGilCall(ctx: RuleContext): Finding[] {
+export const setGilCall: Rule = { check, fix };
+
+function check(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const call of textCalls(ctx.model.mask, ['PyUnstable_Module_SetGIL'])) {
     const where = enclosingFunction(ctx.model, call.span.start);
@@ -20,4 +22,10 @@ export function setGilCall(ctx: RuleContext): Finding[] {
     findings.push(makeFinding('set-gil-call', call.span, message, { module: 'module' in where ? where.module.name : undefined }));
   }
   return findings;
+}
+
+/** In a single-phase init the conversion turns the call into the Py_mod_gil slot. */
+function fix(ctx: RuleContext, finding: Finding): FindingFix | undefined {
+  const where = enclosingFunction(ctx.model, finding.span.start);
+  return where.kind === 'init' && where.module.phase === 'single' ? conversionFix(ctx, where.module) : undefined;
 }

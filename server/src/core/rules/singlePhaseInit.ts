@@ -1,10 +1,12 @@
 // single-phase-init: PyInit_x creates the module itself.
 import { analyzeModuleState } from '../analysis/moduleState';
-import type { Finding } from '../findings';
+import type { Finding, FindingFix } from '../findings';
 import type { CreationCall, InitFunctionInfo, ModuleInfo } from '../model';
-import { conversionRefusal, defRelated, makeFinding, type RuleContext } from './rule';
+import { conversionFix, conversionRefusal, defRelated, makeFinding, type Rule, type RuleContext } from './rule';
 
-export function singlePhaseInit(ctx: RuleContext): Finding[] {
+export const singlePhaseInit: Rule = { check, fix };
+
+function check(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const module of ctx.model.modules) {
     const init = module.init;
@@ -17,7 +19,6 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
       findings.push(
         makeFinding('single-phase-init', creation.span, refusal.length ? `${base} Not converted automatically: ${refusal.join('; ')}.` : base, {
           related: defRelated(module),
-          fixable: refusal.length === 0,
           module: module.name,
           refusal: refusal.length ? refusal : undefined,
           state: ctx.moduleState === false ? undefined : analyzeModuleState(ctx.model, module),
@@ -31,12 +32,21 @@ export function singlePhaseInit(ctx: RuleContext): Finding[] {
           'single-phase-init',
           creation.span,
           `Module '${module.name}' has a Python 2 branch that creates it with ${creator}; Python 2 has no multi-phase initialization, so this branch is not converted automatically.`,
-          { related: defRelated(module), fixable: false, module: module.name, refusal: ['Python 2 Py_InitModule branch'] },
+          { related: defRelated(module), module: module.name, refusal: [PYTHON2_BRANCH] },
         ),
       );
     }
   }
   return findings;
+}
+
+const PYTHON2_BRANCH = 'Python 2 Py_InitModule branch';
+
+/** The conversion of the finding's module; a Python 2 branch has none. */
+function fix(ctx: RuleContext, finding: Finding): FindingFix | undefined {
+  if (finding.refusal?.includes(PYTHON2_BRANCH)) return undefined;
+  const module = ctx.model.modules.find((m) => m.name === finding.module && m.phase === 'single' && m.init);
+  return module ? conversionFix(ctx, module) : undefined;
 }
 
 /** The creation of the module itself, not of a sub-module the init also builds (Python 3 branch). */

@@ -1,13 +1,19 @@
 // Shared by missing-gil-slot and missing-multiple-interpreters-slot: each
-// multi-phase slot array once, and whether it declares a given slot.
-import type { Finding, RuleCode } from '../findings';
-import type { ModuleInfo, SlotArrayInfo } from '../model';
+// multi-phase slot array once, whether it declares a given slot, and the fix
+// that adds it (written, guarded and line-ended as the conversion writes it).
+import { guardedSlotLines, mentionsLimitedApi, slotEntry, type VersionedSlot } from '../convert/slots';
+import { lineEnding } from '../convert/style';
+import { lineStartOf } from '../convert/text';
+import type { TextEdit } from '../edits';
+import type { Finding, FindingFix, RuleCode } from '../findings';
+import type { FileModel, ModuleInfo, SlotArrayInfo } from '../model';
+import { editFix, moduleOfFinding } from './editFix';
 import { makeFinding, type RuleContext } from './rule';
 
 export function missingSlotFindings(
   ctx: RuleContext,
   code: RuleCode,
-  slotId: string,
+  slotId: VersionedSlot,
   message: (module: ModuleInfo, slots: SlotArrayInfo) => string,
 ): Finding[] {
   const findings: Finding[] = [];
@@ -18,8 +24,38 @@ export function missingSlotFindings(
     seen.add(slots);
     // An entry we cannot read (a macro) may well be the slot: stay quiet.
     if (slots.opaqueEntries > 0 || slots.slots.some((s) => s.id === slotId)) continue;
-    // The span is the array's name; `slots.insertAt` is where a quick fix adds the entry.
-    findings.push(makeFinding(code, slots.nameSpan, message(module, slots), { fixable: true, module: module.name }));
+    // The span is the array's name; `slots.insertAt` is where the fix adds the entry.
+    findings.push(makeFinding(code, slots.nameSpan, message(module, slots), { module: module.name }));
   }
   return findings;
+}
+
+/** The fix adding `{slotId, value}` to the finding's slot array, before its terminator. */
+export function addSlotFix(ctx: RuleContext, finding: Finding, slotId: VersionedSlot, value: string): FindingFix | undefined {
+  const slots = moduleOfFinding(ctx.model, finding)?.slots;
+  if (!slots) return undefined;
+  const entry = slotEntry(slotId, value, entryPad(ctx.model, slots));
+  return editFix(ctx.model, `Add ${entry} to ${slots.varName}`, [slotInsertion(ctx, slots, entry, slotId)]);
+}
+
+/** `{ a, b }` when the array's own entries are written so. */
+function entryPad(model: FileModel, slots: SlotArrayInfo): '' | ' ' {
+  return /^\{[^{]*\{[ \t]/.test(model.mask.slice(slots.initSpan.start, slots.initSpan.end)) ? ' ' : '';
+}
+
+function slotInsertion(ctx: RuleContext, slots: SlotArrayInfo, entry: string, slotId: VersionedSlot): TextEdit {
+  const { text, mask } = ctx.model;
+  const eol = lineEnding(text);
+  const limitedApi = mentionsLimitedApi(mask);
+  const lineStart = lineStartOf(text, slots.insertAt);
+  const before = text.slice(lineStart, slots.insertAt);
+  if (/^[ \t]*$/.test(before)) {
+    // The terminator starts its line: insert whole lines above it, same indentation.
+    const lines = guardedSlotLines(slotId, [`${before}${entry},`], ctx.options.minimumPythonVersion, limitedApi);
+    return { start: lineStart, end: lineStart, newText: lines.map((line) => line + eol).join('') };
+  }
+  const lines = guardedSlotLines(slotId, [`    ${entry},`], ctx.options.minimumPythonVersion, limitedApi);
+  // `{..}, {0, NULL}` on one line: an entry that needs no guard joins it, a guard needs lines of its own.
+  if (lines.length === 1) return { start: slots.insertAt, end: slots.insertAt, newText: `${entry}, ` };
+  return { start: slots.insertAt, end: slots.insertAt, newText: `${eol}${lines.join(eol)}${eol}    ` };
 }

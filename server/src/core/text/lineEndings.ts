@@ -26,3 +26,13 @@ export function withLineFeeds(text: string): string {
 export function withCarriageReturns(text: string): string {
   return text.replace(/\r?\n/g, '\r');
 }
+
+/**
+ * Edits computed on the model's text, as they must be written into the file:
+ * with its lone CRs ('all'), or none at all ('mixed': no line end is right).
+ */
+export function editsForLineEnds<E extends { newText: string }>(lone: LoneCarriageReturns | undefined, edits: readonly E[]): E[] | undefined {
+  if (lone === 'mixed') return undefined;
+  if (lone !== 'all') return [...edits];
+  return edits.map((edit) => ({ ...edit, newText: withCarriageReturns(edit.newText) }));
+}

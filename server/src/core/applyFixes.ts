@@ -1,0 +1,44 @@
+// The rules' own fixes applied to a file's text, for `multiphase fix --rules`:
+// every finding whose fix is an edit (not a conversion, which the converter
+// makes), unless a `multiphase: ignore` comment silences it. Fixes that
+// would overlap one taken earlier in the file wait for the next run.
+import { analyzeTree } from './analyze';
+import type { ConversionOptions } from './convert/options';
+import { applyEdits, fitsWith, type TextEdit } from './edits';
+import type { RuleCode } from './findings';
+import type { LanguageId } from './grammars';
+import { parseText } from './parser';
+import { isSuppressed } from './suppression';
+import { LineIndex } from './text/lines';
+
+export interface AppliedFix {
+  code: RuleCode;
+  module?: string;
+  title: string;
+}
+
+export interface FixedText {
+  text: string;
+  applied: AppliedFix[];
+}
+
+export function applyRuleFixes(text: string, lang: LanguageId, options: ConversionOptions): FixedText {
+  const tree = parseText(text, lang);
+  try {
+    const { model, findings } = analyzeTree(text, tree, lang, options);
+    model.dispose();
+    const lines = new LineIndex(text);
+    const taken: TextEdit[] = [];
+    const applied: AppliedFix[] = [];
+    for (const finding of findings) {
+      const fix = finding.fix;
+      if (fix?.kind !== 'edits' || isSuppressed(text, lines, finding.span.start, finding.code)) continue;
+      if (!fitsWith(taken, fix.edits, text.length)) continue;
+      taken.push(...fix.edits);
+      applied.push({ code: finding.code, module: finding.module, title: fix.title });
+    }
+    return { text: taken.length ? applyEdits(text, taken) : text, applied };
+  } finally {
+    tree.delete();
+  }
+}
