@@ -117,14 +117,16 @@ export class OpenDocument {
     }
     await nextTurn();
     if (this.cached !== start) return null;
-    return this.analyse(settingsGeneration, options, verdicts, true);
+    // Same text, same model: the conversions just made stay with it for code actions.
+    return this.analyse(settingsGeneration, options, verdicts, true, false, start.model);
   }
 
-  private analyse(settingsGeneration: number, options: ConversionOptions, remembered: VerdictCache | null, rememberedAreExact: boolean, unknownAsConvertible = false): DocumentAnalysis | null {
-    this.dropAnalysis();
+  private analyse(settingsGeneration: number, options: ConversionOptions, remembered: VerdictCache | null, rememberedAreExact: boolean, unknownAsConvertible = false, model?: FileModel): DocumentAnalysis | null {
+    if (model && this.cached?.model === model) this.cached = null;
+    else this.dropAnalysis();
     if (!this.tree) return null;
     const verdicts: VerdictCache = new Map();
-    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts, { rememberedAreExact, unknownAsConvertible, headers: this.headers });
+    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts, { rememberedAreExact, unknownAsConvertible, headers: this.headers, model });
     this.verdicts = verdicts;
     this.verdictsGeneration = settingsGeneration;
     this.cached = { version: this.version, settingsGeneration, text: this.text, lines: this.lines, model: live.model, findings: live.findings, exact: live.exact };

@@ -42,6 +42,8 @@ export interface LiveOptions {
   unknownAsConvertible?: boolean;
   /** The document's remembered function headers. */
   headers?: HeaderCache;
+  /** The model already built for this very text (its conversions are kept with it). */
+  model?: FileModel;
 }
 
 /**
@@ -59,7 +61,7 @@ export function analyzeLive(
   how: LiveOptions = {},
 ): LiveAnalysis {
   const { rememberedAreExact = false, unknownAsConvertible = false } = how;
-  const model = buildModel(text, tree, lang, how.headers);
+  const model = how.model ?? buildModel(text, tree, lang, how.headers);
   let exact = true;
   const asked = new Map<ModuleInfo, string[]>();
   const refusalFor = (module: ModuleInfo): string[] => {
