@@ -19,6 +19,8 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
   const findings: Finding[] = [];
   const where = `this ${region.noun}`;
   const extra = piecesReason(region);
+  // A documentation example leaves parts out; a template assembles them from pieces.
+  const partial = region.kind === 'code-block' ? 'the example shows only part of the module' : 'the module is assembled from several pieces';
   const name = (text: string): string => restorePlaceholders(region, text);
   const claimed = new Set(model.modules.map((m) => m.def?.varName).filter((n) => n !== undefined));
   for (const def of model.defs) {
@@ -37,7 +39,7 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
     if (made.has(init as InitFunctionInfo)) continue;
     const hole = placeholderIn(region, model.text.slice(init.body.startIndex, init.body.endIndex));
     const missing = hole ? `its body comes from the placeholder ${hole}, which is filled elsewhere` : (extra ?? `it creates no module in ${where}`);
-    const why = hole || !extra ? ': the module is assembled from several pieces, so it is not converted automatically' : '';
+    const why = hole || !extra ? `: ${partial}, so it is not converted automatically` : '';
     findings.push(
       makeFinding('single-phase-init', init.nameSpan, `${name(init.name)} is defined in ${where}, but ${missing}${why}.`, {
         module: name(init.name.slice('PyInit_'.length)),
@@ -50,7 +52,7 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
     if ([...model.inits, ...model.functions.values()].some((f) => m.index >= f.span.start && m.index < f.span.end)) continue;
     const missing = `${name(m[0])} starts in ${where} but does not end in it`;
     findings.push(
-      makeFinding('single-phase-init', { start: m.index, end: m.index + m[0].length }, `${missing}: ${extra ?? 'the init is split over several pieces, so it is not converted automatically'}.`, {
+      makeFinding('single-phase-init', { start: m.index, end: m.index + m[0].length }, `${missing}: ${extra ?? `${partial}, so it is not converted automatically`}.`, {
         module: name(m[0].slice('PyInit_'.length)),
         refusal: [missing, ...(extra ? [extra] : [])],
       }),
@@ -62,7 +64,7 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
     const span = { start: m.index, end: m.index + m[0].length - 1 };
     const missing = `the call is not inside a PyInit_ function of ${where}`;
     findings.push(
-      makeFinding('single-phase-init', span, `${m[0].replace(/\s*\($/, '')} creates a module here, but ${missing}: the init is assembled from several pieces, so it is not converted automatically.`, {
+      makeFinding('single-phase-init', span, `${m[0].replace(/\s*\($/, '')} creates a module here, but ${missing}: ${partial}, so it is not converted automatically.`, {
         refusal: [missing],
       }),
     );
