@@ -88,7 +88,8 @@ function configurationProperties(): Record<string, Json> {
   return properties;
 }
 
-const C_SOURCE_OPEN = "editorLangId == c || editorLangId == cpp || resourceFilename =~ /\\.c\\.src$/";
+// Documents that embed C convert too (their code blocks and strings).
+const C_SOURCE_OPEN = "editorLangId == c || editorLangId == cpp || resourceFilename =~ /\\.c\\.src$/ || editorLangId == restructuredtext || editorLangId == markdown || editorLangId == python";
 
 export function extensionManifestFields(): Record<string, Json> {
   return {

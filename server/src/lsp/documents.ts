@@ -22,7 +22,7 @@ import { analyzeLive, verdictOf, type VerdictCache } from './liveAnalysis';
 import { nextTurn } from './scheduling';
 import { applyContentChanges } from './textChanges';
 import { uriToPath } from './uris';
-import { EmbeddedDocument } from './embeddedDocuments';
+import { EmbeddedDocument, loadNeededGrammars } from './embeddedDocuments';
 import { hostKindForLanguageId } from '../core/embedded/hosts';
 
 export interface DocumentAnalysis {
@@ -260,7 +260,7 @@ export class DocumentStore {
       if (!kind) return;
       const embedded = new EmbeddedDocument(textDocument.uri, path, kind, textDocument.version, textDocument.text);
       this.embeddedByUri.set(textDocument.uri, embedded);
-      for (const listener of [...this.embeddedListeners.change]) listener(embedded);
+      this.notifyEmbedded(embedded);
       return;
     }
     this.byUri.get(textDocument.uri)?.dispose();
@@ -281,13 +281,23 @@ export class DocumentStore {
     const embedded = this.embeddedByUri.get(textDocument.uri);
     if (embedded) {
       embedded.update(contentChanges, textDocument.version);
-      for (const listener of [...this.embeddedListeners.change]) listener(embedded);
+      this.notifyEmbedded(embedded);
     }
     const document = this.byUri.get(textDocument.uri);
     if (!document) return;
     document.update(contentChanges, textDocument.version);
     this.reportParseFailure(document, connection);
     for (const listener of [...this.changeListeners]) listener(document);
+  }
+
+  /** Tell the listeners; again once a grammar the document's C needs has loaded. */
+  private notifyEmbedded(embedded: EmbeddedDocument): void {
+    for (const listener of [...this.embeddedListeners.change]) listener(embedded);
+    void loadNeededGrammars(embedded.text, embedded.kind).then((loaded) => {
+      if (!loaded || this.embeddedByUri.get(embedded.uri) !== embedded) return;
+      embedded.forget();
+      for (const listener of [...this.embeddedListeners.change]) listener(embedded);
+    });
   }
 
   private reportParseFailure(document: OpenDocument, connection: Connection): void {

@@ -6,7 +6,8 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { ConversionOptions } from '../core/convert/options';
 import { analyzeEmbeddedText, type EmbeddedAnalysis } from '../core/embedded/analyze';
-import { hostEnabled, mayHoldEmbedded, type EmbeddedOptions, type HostKind } from '../core/embedded/hosts';
+import { hostEnabled, mayHoldEmbedded, neededLanguages, type EmbeddedOptions, type HostKind } from '../core/embedded/hosts';
+import { isLanguageLoaded, loadLanguage } from '../core/parser';
 import { LineIndex } from '../core/text/lines';
 import { applyContentChanges } from './textChanges';
 
@@ -23,7 +24,15 @@ const NOTHING: EmbeddedAnalysis = { findings: [], modules: 0, regions: 0, result
 /** A document's embedded C analysed (nothing when its kind is turned off or it names no module word). */
 export function analyzeHostText(text: string, kind: HostKind, options: ConversionOptions, embedded: EmbeddedOptions): EmbeddedAnalysis {
   if (!hostEnabled(kind, embedded) || !mayHoldEmbedded(text)) return NOTHING;
-  return analyzeEmbeddedText(text, kind, options);
+  return analyzeEmbeddedText(text, kind, options, isLanguageLoaded);
+}
+
+/** Load the grammars a document's regions need (C++ blocks need the C++ grammar, loaded lazily); true if one was loaded. */
+export async function loadNeededGrammars(text: string, kind: HostKind): Promise<boolean> {
+  if (!mayHoldEmbedded(text)) return false;
+  const missing = neededLanguages(text, kind).filter((lang) => !isLanguageLoaded(lang));
+  for (const lang of missing) await loadLanguage(lang);
+  return missing.length > 0;
 }
 
 export class EmbeddedDocument {
@@ -41,6 +50,11 @@ export class EmbeddedDocument {
   get lines(): LineIndex {
     this.lineIndex ??= new LineIndex(this.text);
     return this.lineIndex;
+  }
+
+  /** Drop the cached analysis (a grammar its regions needed has loaded). */
+  forget(): void {
+    this.cached = null;
   }
 
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {

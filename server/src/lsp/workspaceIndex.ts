@@ -6,7 +6,7 @@
 import { LineIndex } from '../core/text/lines';
 import { bytesMayEmbed, hostKindForPath } from '../core/embedded/hosts';
 import { embeddedOptionsFrom } from '../core/settings';
-import { analyzeHostText, type EmbeddedDocument } from './embeddedDocuments';
+import { analyzeHostText, loadNeededGrammars, type EmbeddedDocument } from './embeddedDocuments';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { decodeSource, readSourceBytes } from '../files/sources';
@@ -119,6 +119,13 @@ export class WorkspaceIndex {
   async prepare(path: string): Promise<void> {
     const lang = languageForPath(path);
     if (lang && !isLanguageLoaded(lang)) await loadLanguage(lang);
+    // A .md/.rst file may hold C++ blocks: read it (only such a document naming a module word) for the grammars it needs.
+    const host = lang ? undefined : hostKindForPath(path);
+    if (host && host !== 'py' && !isLanguageLoaded('cpp') && !this.documents.embeddedForPath(path)) {
+      const read = readSourceBytes(path);
+      const source = read.kind === 'bytes' && bytesMayEmbed(read.content) ? decodeSource(read.content) : undefined;
+      if (source?.kind === 'text') await loadNeededGrammars(source.text, host);
+    }
     await this.documents.forPath(path)?.ensureParsed();
   }
 

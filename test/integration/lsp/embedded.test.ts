@@ -3,7 +3,7 @@
 // Python file. Diagnostics land on the block or string, Convert All converts
 // them in place, and the settings turn each kind off.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { useServer } from '../../support/lspClient';
 import { makeWorkspace, singlePhaseModule } from './sources';
 
@@ -33,6 +33,13 @@ describe('LSP: C embedded in documents and Python strings', () => {
     assert.deepEqual(plain.diagnostics, []);
   });
 
+  it('a C++ block gets its findings once the C++ grammar (loaded on demand) is in', async () => {
+    const doc = `# cppmod\n\n\`\`\`cpp\n${singlePhaseModule('cppmod').replace('static PyObject *\n', 'static auto ').replace('(PyObject *self, PyObject *arg)\n{', '(PyObject *self, PyObject *arg) -> PyObject *\n{')}\`\`\`\n`;
+    await client().open(ws.fileUri('docs/cpp.md'), doc, 'markdown');
+    const published = await client().waitForDiagnostics(ws.fileUri('docs/cpp.md'), (p) => p.diagnostics.some((d) => d.code === 'single-phase-init'));
+    assert.ok(published.diagnostics.some((d) => /cppmod/.test(d.message)));
+  });
+
   it('Convert All converts the fenced block (the open buffer) and the Python string (on disk) in place', async () => {
     const summary: Summary = await client().connection.sendRequest('workspace/executeCommand', { command: 'multiphase.convertAll', arguments: [] });
     assert.equal(summary.applied, true);
@@ -43,6 +50,19 @@ describe('LSP: C embedded in documents and Python strings', () => {
     assert.match(helper, /^SOURCE = """\\\n/m);
     assert.match(helper, /static int\npymod_exec\(PyObject \*m\)\n\{/);
     assert.match(helper, /return PyModuleDef_Init\(&pymod_module\);\n\}\n"""\n$/);
+  });
+
+  it('Convert File on an open reStructuredText document converts its blocks in the buffer', async () => {
+    const rst = `Example\n=======\n\n.. code-block:: c\n\n    ${singlePhaseModule('rstmod').trimEnd().split('\n').join('\n    ')}\n\nDone.\n`;
+    const uri = ws.fileUri('docs/example.rst');
+    writeFileSync(ws.path('docs/example.rst'), 'Example\n=======\n');
+    // The buffer, not the file, is what gets converted.
+    await client().open(uri, rst, 'restructuredtext');
+    const summary: Summary = await client().connection.sendRequest('workspace/executeCommand', { command: 'multiphase.convertFile', arguments: [{ uri, version: 1 }] });
+    assert.deepEqual(summary.converted.map((c) => c.module), ['rstmod'], JSON.stringify(summary));
+    const after = client().text(uri);
+    assert.match(after, /\n    PyMODINIT_FUNC\n    PyInit_rstmod\(void\)\n    \{\n        return PyModuleDef_Init\(&rstmod_module\);\n    \}\n\nDone\.\n$/);
+    assert.doesNotMatch(after, /^[^ \n.D=E]/m, 'every line of the block keeps its indentation');
   });
 
   it('multiphase.embedded.docs = false clears the Markdown diagnostics', async () => {

@@ -8,6 +8,7 @@ import type { ConversionResult } from '../convert';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../convert/options';
 import { applyEdits, type TextEdit } from '../edits';
 import type { Finding } from '../findings';
+import type { LanguageId } from '../grammars';
 import type { Span } from '../model';
 import { parseText } from '../parser';
 import { isFixable, makeFinding } from '../rules/rule';
@@ -83,8 +84,11 @@ function analyzeRegion(host: string, region: EmbeddedRegion, options: Conversion
 }
 
 /** Findings and conversions of every region of a document of kind `kind`. */
-export function analyzeEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS): EmbeddedAnalysis {
-  const { regions, unreadable } = hostRegions(text, kind);
+export function analyzeEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS, readable: (lang: LanguageId) => boolean = () => true): EmbeddedAnalysis {
+  const found = hostRegions(text, kind);
+  const { unreadable } = found;
+  // A caller whose grammars load lazily (the server) analyses what it can now, the rest once loaded.
+  const regions = found.regions.filter((r) => readable(r.lang));
   const analysis: EmbeddedAnalysis = { findings: [], modules: 0, regions: regions.length, results: [], edits: [], groups: [], silenced: [] };
   for (const u of unreadable) {
     analysis.findings.push(makeFinding('single-phase-init', u.span, `This string mentions a module init, but ${u.reason}; check it by hand.`, { refusal: [u.reason] }));

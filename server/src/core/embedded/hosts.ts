@@ -4,6 +4,7 @@ import { docRegions } from './docs';
 import { pythonRegions, PYTHON_STRING_WORDS } from './pythonRegions';
 import type { EmbeddedRegion } from './region';
 import type { Span } from '../model';
+import type { LanguageId } from '../grammars';
 import { PREFILTER_WORDS } from '../prefilter';
 
 export type HostKind = 'rst' | 'md' | 'py';
@@ -75,4 +76,9 @@ export function hostRegions(text: string, kind: HostKind): HostRegions {
   if (kind !== 'py') return { regions: docRegions(text, kind).filter((r) => mayHoldEmbedded(r.text)), unreadable: [] };
   const found = pythonRegions(text);
   return { regions: found.regions, unreadable: found.unreadable.map((u) => ({ span: { start: u.literal.start, end: u.literal.end }, reason: u.reason })) };
+}
+
+/** The grammars a document's regions need (no parse: the regions are found by text). */
+export function neededLanguages(text: string, kind: HostKind): LanguageId[] {
+  return [...new Set(hostRegions(text, kind).regions.map((r) => r.lang))];
 }
