@@ -152,7 +152,8 @@ describe('behaviour equivalence: original and converted builds observed alike (3
   it('sees the difference the tier exists for: with --guard never, m_free of a later module releases the first one\'s registry', async function () {
     const fixture = loadFixture('mfree_global');
     const { problems } = await unstatedDifferences(this, fixture, { ...DEFAULT_CONVERSION_OPTIONS, reinitGuard: 'never' }, 'never');
-    assert.ok(problems.some((p) => /'free calls after re-import \+ gc \(first module alive\)' was 0, converted [1-9]/.test(p)), problems.join('\n'));
+    // Another module object's m_free (the re-imported one's, or the subinterpreter's) ran while the first one lived.
+    assert.ok(problems.some((p) => /'free calls after [^']*\(?[^']*' was 0, converted [1-9]/.test(p)), problems.join('\n'));
   });
 
   it('the slot values follow from the code: stateless, import_array, SetGIL(NOT_USED)', () => {

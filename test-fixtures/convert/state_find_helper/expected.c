@@ -111,6 +111,50 @@ state_find_helper_keep_namespace(PyObject *m)
     return 0;
 }
 
+/* A legacy subinterpreter takes the objects the body made there with it when
+ * it ends. Single-phase init then ran init again in the next interpreter
+ * (CPython 3.8-3.12): forget the body there, so the next import runs it. */
+static PyObject *
+state_find_helper_forget_body(PyObject *self, PyObject *unused)
+{
+    Py_CLEAR(state_find_helper_namespace);
+    Py_CLEAR(state_find_helper_body_module);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef state_find_helper_forget_body_def = {
+    "state_find_helper_forget_body", state_find_helper_forget_body, METH_NOARGS, NULL
+};
+
+static int
+state_find_helper_forget_at_interpreter_end(void)
+{
+    PyObject *atexit_module;
+    PyObject *callback;
+    PyObject *result;
+
+    if (PyThreadState_Get()->interp == PyInterpreterState_Main()) {
+        return 0;
+    }
+    atexit_module = PyImport_ImportModule("atexit");
+    if (atexit_module == NULL) {
+        return -1;
+    }
+    callback = PyCFunction_New(&state_find_helper_forget_body_def, NULL);
+    if (callback == NULL) {
+        Py_DECREF(atexit_module);
+        return -1;
+    }
+    result = PyObject_CallMethod(atexit_module, "register", "O", callback);
+    Py_DECREF(callback);
+    Py_DECREF(atexit_module);
+    if (result == NULL) {
+        return -1;
+    }
+    Py_DECREF(result);
+    return 0;
+}
+
 static int
 state_find_helper_exec(PyObject *m)
 {
@@ -129,7 +173,10 @@ state_find_helper_exec(PyObject *m)
         Py_CLEAR(state_find_helper_body_module);
         return -1;
     }
-    return state_find_helper_keep_namespace(m);
+    if (state_find_helper_keep_namespace(m) < 0) {
+        return -1;
+    }
+    return state_find_helper_forget_at_interpreter_end();
 }
 
 PyMODINIT_FUNC

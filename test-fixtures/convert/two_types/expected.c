@@ -157,6 +157,50 @@ two_types_keep_namespace(PyObject *module)
     return 0;
 }
 
+/* A legacy subinterpreter takes the objects the body made there with it when
+ * it ends. Single-phase init then ran init again in the next interpreter
+ * (CPython 3.8-3.12): forget the body there, so the next import runs it. */
+static PyObject *
+two_types_forget_body(PyObject *self, PyObject *unused)
+{
+    Py_CLEAR(two_types_namespace);
+    Py_CLEAR(two_types_body_module);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef two_types_forget_body_def = {
+    "two_types_forget_body", two_types_forget_body, METH_NOARGS, NULL
+};
+
+static int
+two_types_forget_at_interpreter_end(void)
+{
+    PyObject *atexit_module;
+    PyObject *callback;
+    PyObject *result;
+
+    if (PyThreadState_Get()->interp == PyInterpreterState_Main()) {
+        return 0;
+    }
+    atexit_module = PyImport_ImportModule("atexit");
+    if (atexit_module == NULL) {
+        return -1;
+    }
+    callback = PyCFunction_New(&two_types_forget_body_def, NULL);
+    if (callback == NULL) {
+        Py_DECREF(atexit_module);
+        return -1;
+    }
+    result = PyObject_CallMethod(atexit_module, "register", "O", callback);
+    Py_DECREF(callback);
+    Py_DECREF(atexit_module);
+    if (result == NULL) {
+        return -1;
+    }
+    Py_DECREF(result);
+    return 0;
+}
+
 static int
 two_types_exec(PyObject *module)
 {
@@ -175,7 +219,10 @@ two_types_exec(PyObject *module)
         Py_CLEAR(two_types_body_module);
         return -1;
     }
-    return two_types_keep_namespace(module);
+    if (two_types_keep_namespace(module) < 0) {
+        return -1;
+    }
+    return two_types_forget_at_interpreter_end();
 }
 
 PyMODINIT_FUNC

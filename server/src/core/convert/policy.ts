@@ -95,7 +95,7 @@ function reimportSentences(policy: ReinitPolicy, input: DecisionInput): string[]
   const sentences = [
     `Re-import: as with single-phase init (m_size -1), the body runs once per process and later module objects get a copy of the first module's namespace; attributes set after import are not carried over, nor are __name__, __spec__, __loader__, __package__ and __file__, which come from each import.`,
     `Re-entrancy: an import of ${name} started while its first exec is still running raises ImportError.`,
-    `Subinterpreters: when the first import happens in a legacy subinterpreter, the body runs there and later imports reuse its objects; CPython 3.13 ran single-phase init in the main interpreter instead (3.8-3.12 also ran it in the subinterpreter).`,
+    `Subinterpreters: when the first import happens in a legacy subinterpreter, the body runs there, and again on the next import after that subinterpreter ends, as single-phase init did on CPython 3.8-3.12; 3.13 ran single-phase init in the main interpreter instead.`,
   ];
   if (input.hasTeardown) sentences.push('Teardown: m_traverse, m_clear and m_free act only for the module that ran the body, which is kept alive for the rest of the process.');
   return sentences;

@@ -26,6 +26,10 @@ export interface OnceNames {
   /** Static copy of its namespace (replay only). */
   namespace: string;
   keepNamespace: string;
+  /** Callback and its registration that forget the body when a subinterpreter that ran it ends. */
+  forget: string;
+  forgetDef: string;
+  forgetAtEnd: string;
 }
 
 export function onceNames(mask: string, base: string, exec: string): OnceNames {
@@ -36,6 +40,9 @@ export function onceNames(mask: string, base: string, exec: string): OnceNames {
     bodyModule: taken([`${base}_body_module`, `${base}_first_module`]),
     namespace: taken([`${base}_namespace`, `${base}_first_namespace`]),
     keepNamespace: taken([`${base}_keep_namespace`, `${base}_save_namespace`]),
+    forget: taken([`${base}_forget_body`, `${base}_drop_body`]),
+    forgetDef: taken([`${base}_forget_body_def`, `${base}_drop_body_def`]),
+    forgetAtEnd: taken([`${base}_forget_at_interpreter_end`, `${base}_drop_at_interpreter_end`]),
   };
 }
 
@@ -107,11 +114,60 @@ export function onceExec(ctx: BodyContext, names: OnceNames, policy: Exclude<Rei
     lines.push(`if (${names.bodyModule} != ${nullLiteral}) {`, ...raise('cannot load module more than once per process'), `}`);
   }
   lines.push(`Py_INCREF${gap}(${p});`, `${names.bodyModule} = ${p};`, `if (${names.body}${gap}(${p}) < 0) {`, `${step}Py_CLEAR${gap}(${names.bodyModule});`, `${step}return -1;`, `}`);
-  if (policy === 'replay') lines.push(`return ${names.keepNamespace}${gap}(${p});`);
-  else lines.push('return 0;');
+  if (policy === 'replay') lines.push(`if (${names.keepNamespace}${gap}(${p}) < 0) {`, `${step}return -1;`, '}');
+  lines.push(`return ${names.forgetAtEnd}${gap}();`);
   const exec = `${header}${ctx.style.eol}{${ctx.style.eol}${lines.map((l) => step + l).join(ctx.style.eol)}${ctx.style.eol}}`;
-  if (policy !== 'replay') return exec;
-  return `${keepNamespaceText(ctx, names)}${ctx.style.eol}${ctx.style.eol}${exec}`;
+  const helpers = [...(policy === 'replay' ? [keepNamespaceText(ctx, names)] : []), forgetText(ctx, names, policy)];
+  return [...helpers, exec].join(ctx.style.eol + ctx.style.eol);
+}
+
+/**
+ * A legacy subinterpreter takes the objects the body made there with it
+ * when it ends (a readied type's dict, a C-API capsule such as
+ * PyDateTime_IMPORT's). Single-phase init on 3.8-3.12 then ran init again in
+ * the next interpreter: forget the body module (and namespace) at that
+ * point, through the subinterpreter's atexit callbacks.
+ */
+function forgetText(ctx: BodyContext, names: OnceNames, policy: Exclude<ReinitPolicy, 'never'>): string {
+  const { eol, indent: step, callGap: gap, nullLiteral, objectPointer } = ctx.style;
+  const comment = [
+    '/* A legacy subinterpreter takes the objects the body made there with it when',
+    ' * it ends. Single-phase init then ran init again in the next interpreter',
+    ' * (CPython 3.8-3.12): forget the body there, so the next import runs it. */',
+  ];
+  const forget = functionText(ctx, objectReturnType(objectPointer), names.forget, `${objectPointer}self, ${objectPointer}unused`, [
+    ...(policy === 'replay' ? [`Py_CLEAR${gap}(${names.namespace});`] : []),
+    `Py_CLEAR${gap}(${names.bodyModule});`,
+    'Py_RETURN_NONE;',
+  ]);
+  const def = [`static PyMethodDef ${names.forgetDef} = {`, `${step}"${names.forget}", ${names.forget}, METH_NOARGS, ${nullLiteral}`, '};'].join(eol);
+  const atEnd = functionText(ctx, 'int', names.forgetAtEnd, 'void', [
+    `${objectPointer}atexit_module;`,
+    `${objectPointer}callback;`,
+    `${objectPointer}result;`,
+    '',
+    `if (PyThreadState_Get${gap}()->interp == PyInterpreterState_Main${gap}()) {`,
+    `${step}return 0;`,
+    '}',
+    `atexit_module = PyImport_ImportModule${gap}("atexit");`,
+    `if (atexit_module == ${nullLiteral}) {`,
+    `${step}return -1;`,
+    '}',
+    `callback = PyCFunction_New${gap}(&${names.forgetDef}, ${nullLiteral});`,
+    `if (callback == ${nullLiteral}) {`,
+    `${step}Py_DECREF${gap}(atexit_module);`,
+    `${step}return -1;`,
+    '}',
+    `result = PyObject_CallMethod${gap}(atexit_module, "register", "O", callback);`,
+    `Py_DECREF${gap}(callback);`,
+    `Py_DECREF${gap}(atexit_module);`,
+    `if (result == ${nullLiteral}) {`,
+    `${step}return -1;`,
+    '}',
+    `Py_DECREF${gap}(result);`,
+    'return 0;',
+  ]);
+  return [...comment, forget, '', def, '', atEnd].join(eol);
 }
 
 /** Copies the namespace the body left, minus what the import system sets on each module object. */
@@ -149,6 +205,11 @@ function keepNamespaceText(ctx: BodyContext, names: OnceNames): string {
 function functionText(ctx: BodyContext, ret: string, name: string, params: string, body: string[]): string {
   const { eol, indent: step, callGap: gap } = ctx.style;
   return [`static ${ret}`, `${name}${gap}(${params})`, '{', ...body.map((l) => (l ? step + l : '')), '}'].join(eol);
+}
+
+/** `PyObject *` as a return type: the pointer sits with the type, whatever the file's spacing. */
+export function objectReturnType(objectPointer: string): string {
+  return objectPointer.trim().replace(/\s*\*$/, ' *');
 }
 
 function isNullEntry(entry: InitEntry): boolean {
