@@ -124,12 +124,23 @@ describe('LSP: code actions', () => {
   });
 
   describe('quick fixes for the smaller rules', () => {
-    const uri = 'file:///virtual/half.c';
-
-    before(async () => {
+    /** A fresh copy of the half-converted module under its own name: no test sees another's edits. */
+    async function openHalf(name: string): Promise<string> {
+      const uri = `file:///virtual/half-${name}.c`;
       await client.open(uri, HALF_CONVERTED);
       await client.waitForDiagnostics(uri);
-    });
+      return uri;
+    }
+
+    async function applyFix(uri: string, code: string, title: RegExp): Promise<PublishDiagnosticsParams> {
+      const diagnostic = withCode(client.diagnostics.get(uri)!, code);
+      const actions = await actionsFor(client, uri, diagnostic);
+      const fix = actions.find((a) => title.test(a.title));
+      assert.ok(fix, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(fix.kind, 'quickfix');
+      assert.equal(fix.diagnostics?.[0]?.code, code);
+      return apply(client, uri, fix);
+    }
 
     const cases: { code: string; title: RegExp; after: (text: string) => void }[] = [
       {
@@ -153,19 +164,16 @@ describe('LSP: code actions', () => {
 
     for (const { code, title, after } of cases) {
       it(`fixes ${code}`, async () => {
-        const diagnostic = withCode(client.diagnostics.get(uri)!, code);
-        const actions = await actionsFor(client, uri, diagnostic);
-        const fix = actions.find((a) => title.test(a.title));
-        assert.ok(fix, `offered: ${actions.map((a) => a.title).join(' | ')}`);
-        assert.equal(fix.kind, 'quickfix');
-        assert.equal(fix.diagnostics?.[0]?.code, code);
-        const published = await apply(client, uri, fix);
+        const uri = await openHalf(code);
+        const published = await applyFix(uri, code, title);
         after(client.text(uri));
         assert.ok(!published.diagnostics.some((d) => d.code === code), `${code} is gone`);
       });
     }
 
-    it('leaves nothing to fix afterwards', () => {
+    it('leaves nothing to fix once every quick fix is applied', async () => {
+      const uri = await openHalf('all');
+      for (const { code, title } of cases) await applyFix(uri, code, title);
       assert.deepEqual(client.diagnosticsFor(uri).map((d) => d.code), []);
     });
   });
