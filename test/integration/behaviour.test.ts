@@ -8,7 +8,7 @@
 // one the conversion states in its notes.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileExtension, runLimited } from '../support/build';
@@ -16,6 +16,63 @@ import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../../server
 import { convertText, initParser } from '../support/convertFixture';
 import { loadFixtures, loadFixture, type ConvertFixture } from '../support/fixtures';
 import { discoverPythons, packageIncludeDir, type PythonInstall } from '../support/pythons';
+
+/** m_size -1 with a static: replayed. Its init imports a hook that loads the module a second time mid-exec. */
+const REENTRANT_SOURCE = `#include <Python.h>
+
+static PyObject *answer_value;
+
+static PyObject *
+reentrant_answer(PyObject *self, PyObject *unused)
+{
+    Py_INCREF(answer_value);
+    return answer_value;
+}
+
+static PyMethodDef reentrant_methods[] = {
+    {"answer", reentrant_answer, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef reentrant_module = {
+    PyModuleDef_HEAD_INIT, "reentrant", NULL, -1, reentrant_methods
+};
+
+PyMODINIT_FUNC
+PyInit_reentrant(void)
+{
+    PyObject *m = PyModule_Create(&reentrant_module);
+    PyObject *hook;
+
+    if (m == NULL)
+        return NULL;
+    answer_value = PyLong_FromLong(42);
+    if (answer_value == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    hook = PyImport_ImportModule("reentrant_hook");
+    if (hook == NULL) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_DECREF(hook);
+    return m;
+}
+`;
+
+/** Loads `reentrant` again by hand while its first exec runs (importlib would hand back the partial module). */
+const REENTRANT_HOOK = `import importlib.machinery
+import importlib.util
+
+spec = importlib.machinery.PathFinder.find_spec("reentrant", [BUILD_DIR])
+module = importlib.util.module_from_spec(spec)
+try:
+    spec.loader.exec_module(module)
+    RESULT = "second exec ran"
+except ImportError as e:
+    RESULT = "ImportError: %s" % e
+`;
 
 const TIER_MINORS = ['3.8', '3.12', '3.13'];
 const RUNNER = join(__dirname, '../support/behaviour_runner.py');
@@ -154,6 +211,22 @@ describe('behaviour equivalence: original and converted builds observed alike (3
     const { problems } = await unstatedDifferences(this, fixture, { ...DEFAULT_CONVERSION_OPTIONS, reinitGuard: 'never' }, 'never');
     // Another module object's m_free (the re-imported one's, or the subinterpreter's) ran while the first one lived.
     assert.ok(problems.some((p) => /'free calls after [^']*\(?[^']*' was 0, converted [1-9]/.test(p)), problems.join('\n'));
+  });
+
+  it('replay, re-entrancy: an exec that lets a second load start before the snapshot exists refuses it (stated), and the first import completes', async function () {
+    const python = pythons.find((p) => p.minor === '3.13') ?? pythons[0];
+    if (!python) this.skip();
+    const run = convertText(REENTRANT_SOURCE, 'c');
+    const result = run.results[0];
+    assert.ok(result?.ok, 'converter refused');
+    assert.ok(result.notes?.some((n) => /^Re-entrancy: an import of reentrant started while its first exec is still running raises ImportError\.$/.test(n)), result.notes?.join('\n'));
+    const dir = join(buildRoot, 'reentrant', python.version);
+    const built = await compileExtension({ source: run.output, lang: 'c', moduleNames: ['reentrant'], dir, python });
+    assert.ok(built.ok && !built.output, built.output);
+    writeFileSync(join(dir, 'reentrant_hook.py'), REENTRANT_HOOK.replace('BUILD_DIR', JSON.stringify(dir)));
+    const script = `import sys; sys.path.insert(0, ${JSON.stringify(dir)}); import reentrant, reentrant_hook; print(reentrant_hook.RESULT); print(reentrant.answer())`;
+    const out = await new Promise<string>((resolve, reject) => execFile(python.executable, ['-X', 'dev', '-c', script], { timeout: 60_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout))));
+    assert.equal(out, 'ImportError: reentrant is imported again while its first import is still running\n42\n');
   });
 
   it('the slot values follow from the code: stateless, import_array, SetGIL(NOT_USED)', () => {
