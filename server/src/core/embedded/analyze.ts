@@ -14,7 +14,7 @@ import { parseText } from '../parser';
 import { isFixable, makeFinding } from '../rules/rule';
 import { isSuppressed } from '../suppression';
 import { LineIndex } from '../text/lines';
-import { convertRegion, piecesReason, regionReason } from './convert';
+import { convertRegion, piecesReason, regionReason, type RegionConversion } from './convert';
 import { fragmentFindings } from './fragments';
 import { hostRegions, type HostKind } from './hosts';
 import { hostSpanOf, restorePlaceholders, type EmbeddedRegion } from './region';
@@ -58,7 +58,7 @@ function mapFinding(region: EmbeddedRegion, { fix, ...finding }: Finding): Findi
   };
 }
 
-function analyzeRegion(host: string, region: EmbeddedRegion, options: ConversionOptions): { findings: Finding[]; modules: number; conversion: ReturnType<typeof convertRegion> } {
+function analyzeRegion(host: string, region: EmbeddedRegion, options: ConversionOptions): { findings: Finding[]; modules: number; conversion: Omit<RegionConversion, 'results'> & { results: EmbeddedResult[] } } {
   const conversion = convertRegion(region, host, options);
   const tree = parseText(region.text, region.lang);
   const model = buildModel(region.text, tree, region.lang);
@@ -75,8 +75,10 @@ function analyzeRegion(host: string, region: EmbeddedRegion, options: Conversion
     const lines = new LineIndex(region.text);
     const kept = [...runRules(model, refusalFor, options), ...fragments].filter((f) => !isSuppressed(region.text, lines, f.span.start, f.code));
     // A fragment is a module that is not converted: `fix` says so, like any refusal.
-    const refusals = fragments.map((f): ConversionResult => ({ ok: false, module: restorePlaceholders(region, f.module ?? 'a module'), reasons: (f.refusal ?? []).map((r) => regionReason(region, r)) }));
-    return { findings: kept.map((f) => mapFinding(region, f)), modules: model.modules.length, conversion: { ...conversion, results: [...conversion.results, ...refusals] } };
+    // Placed where the fragment is reported, not at the start of its region.
+    const refusals = fragments.map((f): EmbeddedResult => ({ ok: false, module: restorePlaceholders(region, f.module ?? 'a module'), reasons: (f.refusal ?? []).map((r) => regionReason(region, r)), span: hostSpanOf(region, f.span) }));
+    const results = [...conversion.results.map((r) => ({ ...r, span: region.hostSpan })), ...refusals];
+    return { findings: kept.map((f) => mapFinding(region, f)), modules: model.modules.length, conversion: { ...conversion, results } };
   } finally {
     model.dispose();
     tree.delete();
@@ -98,7 +100,7 @@ export function analyzeEmbeddedText(text: string, kind: HostKind, options: Conve
     const one = analyzeRegion(text, region, options);
     analysis.findings.push(...one.findings);
     analysis.modules += one.modules;
-    analysis.results.push(...one.conversion.results.map((r) => ({ ...r, span: region.hostSpan })));
+    analysis.results.push(...one.conversion.results);
     analysis.edits.push(...one.conversion.edits);
     const modules = one.conversion.results.filter((r) => r.ok).map((r) => r.module);
     if (one.conversion.edits.length) analysis.groups.push({ span: region.hostSpan, modules, edits: one.conversion.edits });
