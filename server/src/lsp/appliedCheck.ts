@@ -42,7 +42,7 @@ function currentText(ctx: ServerContext, file: PlannedFile): CurrentText {
   // unsaved): its buffer, not the disk, holds the edit.
   const open = ctx.documents.get(uri) ?? (path ? ctx.documents.forPath(path) : undefined);
   if (open) return { text: open.text, lang: open.lang };
-  const embedded = ctx.documents.embedded(uri) ?? (path ? ctx.documents.embeddedForPath(path) : undefined);
+  const embedded = ctx.documents.embedded.get(uri) ?? (path ? ctx.documents.embedded.forPath(path) : undefined);
   if (embedded) return { text: embedded.text, lang: undefined };
   if (!path) return { error: 'it is neither open nor a file' };
   try {
@@ -84,7 +84,7 @@ export async function awaitEditorSync(ctx: ServerContext, files: readonly Planne
       if (pending.get(key)?.edits.lines.text !== document.text) pending.delete(key);
       if (pending.size === 0) finish();
     };
-    const stops = [ctx.documents.onDidChangeContent(seen), ctx.documents.onDidChangeEmbedded(seen)];
+    const stops = [ctx.documents.onDidChangeContent(seen), ctx.documents.embedded.onDidChange(seen)];
     const stop = (): void => stops.forEach((s) => s());
   });
 }

@@ -22,7 +22,7 @@ import { analyzeLive, verdictOf, type VerdictCache } from './liveAnalysis';
 import { nextTurn } from './scheduling';
 import { applyContentChanges } from './textChanges';
 import { uriToPath } from './uris';
-import { EmbeddedDocument, loadNeededGrammars } from './embeddedDocuments';
+import { EmbeddedDocumentStore } from './embeddedStore';
 import { hostKindForLanguageId } from '../core/embedded/hosts';
 
 export interface DocumentAnalysis {
@@ -172,15 +172,13 @@ export class OpenDocument {
 }
 
 type DocumentListener = (document: OpenDocument) => void;
-type EmbeddedListener = (document: EmbeddedDocument) => void;
 
 export class DocumentStore {
   private readonly byUri = new Map<string, OpenDocument>();
   private readonly changeListeners: DocumentListener[] = [];
   private readonly closeListeners: DocumentListener[] = [];
   /** Open .rst/.md/.py documents (they may embed C); kept apart from the C/C++ documents. */
-  private readonly embeddedByUri = new Map<string, EmbeddedDocument>();
-  private readonly embeddedListeners: { change: EmbeddedListener[]; close: EmbeddedListener[] } = { change: [], close: [] };
+  readonly embedded = new EmbeddedDocumentStore();
 
   constructor(private readonly parseTimeoutMs: number) {}
 
@@ -211,39 +209,11 @@ export class DocumentStore {
     this.closeListeners.push(listener);
   }
 
-  embedded(uri: string): EmbeddedDocument | undefined {
-    return this.embeddedByUri.get(uri);
-  }
-
-  allEmbedded(): EmbeddedDocument[] {
-    return [...this.embeddedByUri.values()];
-  }
-
-  embeddedForPath(path: string): EmbeddedDocument | undefined {
-    for (const document of this.embeddedByUri.values()) if (document.path === path) return document;
-    return undefined;
-  }
-
-  /** Called after an embedding document opens or changes; returns a function that stops the calls. */
-  onDidChangeEmbedded(listener: EmbeddedListener): () => void {
-    const list = this.embeddedListeners.change;
-    list.push(listener);
-    return () => void (list.includes(listener) && list.splice(list.indexOf(listener), 1));
-  }
-
-  onDidCloseEmbedded(listener: EmbeddedListener): void {
-    this.embeddedListeners.close.push(listener);
-  }
-
   listen(connection: Connection): void {
     connection.onDidOpenTextDocument((params) => this.open(params, connection));
     connection.onDidChangeTextDocument((params) => this.change(params, connection));
     connection.onDidCloseTextDocument(({ textDocument }) => {
-      const embedded = this.embeddedByUri.get(textDocument.uri);
-      if (embedded) {
-        this.embeddedByUri.delete(textDocument.uri);
-        for (const listener of this.embeddedListeners.close) listener(embedded);
-      }
+      this.embedded.close(textDocument.uri);
       const document = this.byUri.get(textDocument.uri);
       if (!document) return;
       this.byUri.delete(textDocument.uri);
@@ -257,10 +227,7 @@ export class DocumentStore {
     const lang = languageForLanguageId(textDocument.languageId, path ?? textDocument.uri);
     if (!lang) {
       const kind = hostKindForLanguageId(textDocument.languageId, path ?? textDocument.uri);
-      if (!kind) return;
-      const embedded = new EmbeddedDocument(textDocument.uri, path, kind, textDocument.version, textDocument.text);
-      this.embeddedByUri.set(textDocument.uri, embedded);
-      this.notifyEmbedded(embedded);
+      if (kind) this.embedded.open(textDocument.uri, path, kind, textDocument.version, textDocument.text);
       return;
     }
     this.byUri.get(textDocument.uri)?.dispose();
@@ -278,26 +245,12 @@ export class DocumentStore {
   }
 
   private change({ textDocument, contentChanges }: DidChangeTextDocumentParams, connection: Connection): void {
-    const embedded = this.embeddedByUri.get(textDocument.uri);
-    if (embedded) {
-      embedded.update(contentChanges, textDocument.version);
-      this.notifyEmbedded(embedded);
-    }
+    this.embedded.change(textDocument.uri, contentChanges, textDocument.version);
     const document = this.byUri.get(textDocument.uri);
     if (!document) return;
     document.update(contentChanges, textDocument.version);
     this.reportParseFailure(document, connection);
     for (const listener of [...this.changeListeners]) listener(document);
-  }
-
-  /** Tell the listeners; again once a grammar the document's C needs has loaded. */
-  private notifyEmbedded(embedded: EmbeddedDocument): void {
-    for (const listener of [...this.embeddedListeners.change]) listener(embedded);
-    void loadNeededGrammars(embedded.text, embedded.kind).then((loaded) => {
-      if (!loaded || this.embeddedByUri.get(embedded.uri) !== embedded) return;
-      embedded.forget();
-      for (const listener of [...this.embeddedListeners.change]) listener(embedded);
-    });
   }
 
   private reportParseFailure(document: OpenDocument, connection: Connection): void {

@@ -24,7 +24,7 @@ export function embeddedKindFor(ctx: ServerContext, path: string): HostKind | un
 }
 
 export function planEmbedded(ctx: ServerContext, path: string, kind: HostKind): EmbeddedPlanOutcome {
-  const open = ctx.documents.embeddedForPath(path);
+  const open = ctx.documents.embedded.forPath(path);
   const uri = open?.uri ?? pathToUri(path);
   let text: string;
   if (open) text = open.text;

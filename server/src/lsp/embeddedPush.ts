@@ -19,19 +19,19 @@ export function registerEmbeddedPush(ctx: ServerContext): void {
       setTimeout(() => {
         timers.delete(document.uri);
         void settings.ready.then(() => {
-          if (documents.embedded(document.uri) !== document || document.version !== version) return;
+          if (documents.embedded.get(document.uri) !== document || document.version !== version) return;
           const report = workspace.reportForEmbedded(document);
           void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: report.diagnostics });
         });
       }, options.diagnosticsDebounceMs),
     );
   };
-  documents.onDidChangeEmbedded(schedule);
-  documents.onDidCloseEmbedded((document) => {
+  documents.embedded.onDidChange(schedule);
+  documents.embedded.onDidClose((document) => {
     cancel(document.uri);
     const report = document.path && workspace.contains(document.path) ? workspace.reportForPath(document.path) : null;
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: report?.diagnostics ?? [] });
   });
   // New settings may turn a kind off (or on): say so for every open document.
-  settings.onDidChange(() => documents.allEmbedded().forEach(schedule));
+  settings.onDidChange(() => documents.embedded.all().forEach(schedule));
 }

@@ -33,7 +33,7 @@ export function registerPullDiagnostics(ctx: ServerContext): void {
   connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
     await settings.ready;
     const document = documents.get(params.textDocument.uri);
-    const embedded = document ? undefined : documents.embedded(params.textDocument.uri);
+    const embedded = document ? undefined : documents.embedded.get(params.textDocument.uri);
     if (embedded) {
       const report = workspace.reportForEmbedded(embedded);
       if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };

@@ -121,7 +121,7 @@ export class WorkspaceIndex {
     if (lang && !isLanguageLoaded(lang)) await loadLanguage(lang);
     // A .md/.rst file may hold C++ blocks: read it (only such a document naming a module word) for the grammars it needs.
     const host = lang ? undefined : hostKindForPath(path);
-    if (host && host !== 'py' && !isLanguageLoaded('cpp') && !this.documents.embeddedForPath(path)) {
+    if (host && host !== 'py' && !isLanguageLoaded('cpp') && !this.documents.embedded.forPath(path)) {
       const read = readSourceBytes(path);
       const source = read.kind === 'bytes' && bytesMayEmbed(read.content) ? decodeSource(read.content) : undefined;
       if (source?.kind === 'text') await loadNeededGrammars(source.text, host);
@@ -133,7 +133,7 @@ export class WorkspaceIndex {
   reportForPath(path: string): FileReport | null {
     const open = this.documents.forPath(path);
     if (open) return this.reportForDocument(open);
-    const openEmbedded = this.documents.embeddedForPath(path);
+    const openEmbedded = this.documents.embedded.forPath(path);
     if (openEmbedded) return this.reportForEmbedded(openEmbedded);
     const lang = languageForPath(path);
     const host = lang ? undefined : hostKindForPath(path);
