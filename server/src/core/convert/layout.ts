@@ -73,7 +73,10 @@ export function layoutEdits(input: LayoutInput): Layout {
   const fieldEdits = defEdits(text, mask, def, slotsName, style);
   const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];
   if (fromHelper) edits.push(...helperPrototypeRemovals(text, mask, source.name));
+  const lookupBefore = (at: number): boolean => once !== undefined && once.usedAt.some((u) => u < at);
+  const lookupReason = `PyState_FindModule is called above ${source.name}, where the statics that replace it cannot be declared in this layout`;
   if (isLocalDef(def, source)) {
+    if (lookupBefore(fromHelper ? source.span.start : execAt)) return { ok: false, reason: lookupReason };
     // Pillow's style: the def was a static local of the init. It moves to
     // file scope after exec and the slot array (one indentation level out).
     const defText = dedent(applyInside(text, def.declSpan.start, def.declSpan.end, fieldEdits), style.indent);
@@ -112,6 +115,7 @@ export function layoutEdits(input: LayoutInput): Layout {
     if (hasExec && (execAt < anchor || usesNamesFrom(codeMask(execText), mask.slice(anchor, execAt)))) {
       return { ok: false, reason: `'${def.varName}' and ${source.name} sit in different namespaces or extern "C" blocks` };
     }
+    if (lookupBefore(anchor)) return { ok: false, reason: lookupReason };
     edits.push({ start: anchor, end: anchor, newText: [...(once ? [once.statics, ...wrappers] : []), ...(hasExec ? [execText] : []), slots, ''].join(eol + eol) });
     if (fromHelper) edits.push(removeHelper());
     return { ok: true, edits, hasExec };
