@@ -10,6 +10,7 @@ import type { FileModel, FunctionInfo, ModuleInfo, Span } from '../model';
 import { rootIdentifier } from './names';
 import { codeChildren, descendants } from '../convert/text';
 import { declaredName, functionDeclarator, spanOf } from './nodes';
+import { staticVariables, type StaticVar } from './staticVariables';
 
 export type StateKind = 'static' | 'static-type' | 'module-in-static' | 'pystate' | 'teardown' | 'registration' | 'filling-call';
 
@@ -37,22 +38,12 @@ export interface ModuleState {
 export const STATE_SCOPE_NOTE = 'this covers this file only: state in linked libraries or other files is not seen';
 
 /** Types whose statics are module plumbing, not state (the def, method tables, slot arrays). */
-const PLUMBING_TYPES = /^(?:PyModuleDef|PyMethodDef|PyMemberDef|PyGetSetDef|PyModuleDef_Slot|PyType_Slot|PyType_Spec|PyBufferProcs|PyNumberMethods|PySequenceMethods|PyMappingMethods|PyAsyncMethods|PyStructSequence_Field|PyStructSequence_Desc)$/;
-/** Scalars a typedef may name: not object, pointer or struct state. */
-const SCALAR_TYPES = /^(?:Py_ssize_t|Py_hash_t|Py_UCS[124]|size_t|ssize_t|u?int(?:8|16|32|64|ptr|max)?_t|bool|BOOL|wchar_t|npy_intp|npy_uintp)$/;
 /** Macros that store into their first argument. */
 const CLEARING_MACROS = /^(?:Py_CLEAR|Py_SETREF|Py_XSETREF)$/;
 const PROCESS_REGISTRATIONS = /^(?:Py_AtExit|atexit|PyOS_setsig|signal|sigaction|pthread_atfork)$/;
 /** NumPy's API-table imports and the datetime C-API import: each fills a static of this file. */
 const FILLING_MACROS = /^(?:import_array[12]?|import_umath[12]?|import_ufunc|PyDateTime_IMPORT|PyArray_ImportNumPyAPI|PyUFunc_ImportUFuncAPI)$/;
 
-interface StaticVar {
-  name: string;
-  span: Span;
-  isType: boolean;
-  /** Declared inside this function (a function-static), else file scope. */
-  owner?: FunctionInfo;
-}
 
 export function analyzeModuleState(model: FileModel, module: ModuleInfo): ModuleState {
   const items: StateItem[] = [];
@@ -229,78 +220,6 @@ function initReach(model: FileModel, module: ModuleInfo, facts: BodyFactsCache):
     }
   }
   return reach;
-}
-
-/** File-scope and function-static variables of object, pointer or struct type (plumbing left out). */
-function staticVariables(model: FileModel): StaticVar[] {
-  const found: StaticVar[] = [];
-  const functionNodes = new Map([...model.functions.values()].map((f) => [f.node.id, f]));
-  const addDeclaration = (decl: Node, owner: FunctionInfo | undefined): void => {
-    const typeNode = decl.childForFieldName('type');
-    const typeName = (typeNode?.text.replace(/\s+/g, ' ').trim() ?? '').replace(/^struct /, '');
-    for (const d of decl.childrenForFieldName('declarator')) {
-      if (!d || isFunctionDeclarator(d)) continue;
-      const name = declaredName(d)?.text;
-      if (!name) continue;
-      const pointer = /pointer_declarator/.test(declaratorShape(d));
-      const isType = !pointer && /^PyTypeObject$/.test(typeName);
-      if (!pointer && (PLUMBING_TYPES.test(typeName) || isScalar(typeNode, typeName))) continue;
-      if (pointer && /^(?:const )?char$/.test(typeName) && isConstPointer(decl)) continue;
-      found.push({ name, span: spanOf(d), isType, owner });
-    }
-  };
-  // Function-statics: the static declarations of a body, not inside another
-  // declaration or a nested function. A native filtered walk, and a text test
-  // before any node is read: bodies are most of a file's nodes.
-  const visitBody = (fn: FunctionInfo): void => {
-    for (const decl of fn.body.descendantsOfType('declaration')) {
-      if (!decl || !/\bstatic\b/.test(model.text.slice(decl.startIndex, decl.endIndex))) continue;
-      if (!decl.children.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static')) continue;
-      if (insideDeclarationOrFunction(decl, fn.body)) continue;
-      addDeclaration(decl, fn);
-    }
-  };
-  const visit = (node: Node): void => {
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'function_definition') {
-        const fn = functionNodes.get(child.id);
-        if (fn) visitBody(fn);
-      } else if (child.type === 'declaration') addDeclaration(child, undefined);
-      else if (['linkage_specification', 'declaration_list', 'namespace_definition', 'preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif'].includes(child.type)) visit(child);
-    }
-  };
-  visit(model.tree.rootNode);
-  return found;
-}
-
-function insideDeclarationOrFunction(node: Node, body: Node): boolean {
-  for (let p = node.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'declaration' || p.type === 'function_definition') return true;
-  return false;
-}
-
-function isFunctionDeclarator(d: Node): boolean {
-  for (let n: Node | null = d; n; n = n.childForFieldName('declarator')) {
-    if (n.type === 'function_declarator') return true;
-    if (n.type === 'parenthesized_declarator') return false;
-  }
-  return false;
-}
-
-function declaratorShape(d: Node): string {
-  const shape: string[] = [];
-  for (let n: Node | null = d; n; n = n.childForFieldName('declarator') ?? (n.type === 'parenthesized_declarator' ? n.namedChild(0) : null)) shape.push(n.type);
-  return shape.join(' ');
-}
-
-function isScalar(typeNode: Node | null, typeName: string): boolean {
-  if (!typeNode) return true;
-  if (typeNode.type === 'primitive_type' || typeNode.type === 'sized_type_specifier' || typeNode.type === 'enum_specifier') return true;
-  return SCALAR_TYPES.test(typeName);
-}
-
-function isConstPointer(decl: Node): boolean {
-  return decl.children.some((c) => c?.type === 'type_qualifier' && c.text === 'const');
 }
 
 /** Names a function binds itself (parameters and non-static locals), which shadow statics. */
