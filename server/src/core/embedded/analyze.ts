@@ -5,6 +5,7 @@
 import { runRules, type TextAnalysis } from '../analyze';
 import { buildModel } from '../analysis/buildModel';
 import type { ConversionResult } from '../convert';
+import { convertFileText, type FileConversion } from '../convert/file';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../convert/options';
 import { applyEdits, type TextEdit } from '../edits';
 import type { Finding } from '../findings';
@@ -58,31 +59,63 @@ function mapFinding(region: EmbeddedRegion, { fix, ...finding }: Finding): Findi
   };
 }
 
-function analyzeRegion(host: string, region: EmbeddedRegion, options: ConversionOptions): { findings: Finding[]; modules: number; conversion: Omit<RegionConversion, 'results'> & { results: EmbeddedResult[] } } {
-  const conversion = convertRegion(region, host, options);
+/** What a region's C text gives, before anything is mapped to the document (region offsets, stand-ins). */
+interface RegionWork {
+  converted: FileConversion;
+  findings: Finding[];
+  fragments: Finding[];
+  modules: number;
+}
+
+/**
+ * Region work by region text, options and template context: while a document
+ * is edited, only the block or string being typed in is analysed again.
+ */
+const workCache = new Map<string, RegionWork>();
+const WORK_CACHE_SIZE = 64;
+
+function regionWork(region: EmbeddedRegion, options: ConversionOptions): RegionWork {
+  const extra = piecesReason(region);
+  const key = JSON.stringify([region.kind, region.lang, options, extra ?? '', region.placeholders, region.text]);
+  const known = workCache.get(key);
+  if (known) {
+    // Most recently used last, so the oldest is evicted first.
+    workCache.delete(key);
+    workCache.set(key, known);
+    return known;
+  }
+  const converted = convertFileText(region.text, region.lang, options);
   const tree = parseText(region.text, region.lang);
   const model = buildModel(region.text, tree, region.lang);
   try {
-    const byModule = new Map(conversion.results.map((r) => [r.module, r]));
-    const extra = piecesReason(region);
+    const verdicts = new Map(converted.results.map((r) => [r.module, r]));
     const refusalFor = (module: { name: string }): string[] => {
-      const result = byModule.get(restorePlaceholders(region, module.name));
-      // The conversion speaks the region's words already; the rules' messages get them when mapped.
-      if (result) return result.ok ? [] : result.reasons;
+      const result = verdicts.get(module.name);
+      if (result) return result.ok ? [] : [...result.reasons, ...(extra ? [extra] : [])];
       return extra ? [extra] : [];
     };
-    const fragments = fragmentFindings(region, model);
     const lines = new LineIndex(region.text);
-    const kept = [...runRules(model, refusalFor, options), ...fragments].filter((f) => !isSuppressed(region.text, lines, f.span.start, f.code));
-    // A fragment is a module that is not converted: `fix` says so, like any refusal.
-    // Placed where the fragment is reported, not at the start of its region.
-    const refusals = fragments.map((f): EmbeddedResult => ({ ok: false, module: restorePlaceholders(region, f.module ?? 'a module'), reasons: (f.refusal ?? []).map((r) => regionReason(region, r)), span: hostSpanOf(region, f.span) }));
-    const results = [...conversion.results.map((r) => ({ ...r, span: region.hostSpan })), ...refusals];
-    return { findings: kept.map((f) => mapFinding(region, f)), modules: model.modules.length, conversion: { ...conversion, results } };
+    const unsilenced = (f: Finding): boolean => !isSuppressed(region.text, lines, f.span.start, f.code);
+    const fragments = fragmentFindings(region, model);
+    const work: RegionWork = { converted, findings: runRules(model, refusalFor, options).filter(unsilenced), fragments: fragments.filter(unsilenced), modules: model.modules.length };
+    workCache.set(key, work);
+    if (workCache.size > WORK_CACHE_SIZE) workCache.delete(workCache.keys().next().value!);
+    return work;
   } finally {
     model.dispose();
     tree.delete();
   }
+}
+
+function analyzeRegion(host: string, region: EmbeddedRegion, options: ConversionOptions): { findings: Finding[]; modules: number; conversion: Omit<RegionConversion, 'results'> & { results: EmbeddedResult[] } } {
+  const work = regionWork(region, options);
+  const conversion = convertRegion(region, host, options, work.converted);
+  // A fragment is a module that is not converted: `fix` says so, like any refusal,
+  // placed where the fragment is reported, not at the start of its region.
+  const refusals = work.fragments.map((f): EmbeddedResult => ({ ok: false, module: restorePlaceholders(region, f.module ?? 'a module'), reasons: (f.refusal ?? []).map((r) => regionReason(region, r)), span: hostSpanOf(region, f.span) }));
+  const results = [...conversion.results.map((r) => ({ ...r, span: region.hostSpan })), ...refusals];
+  const findings = [...work.findings, ...work.fragments].map((f) => mapFinding(region, f));
+  return { findings, modules: work.modules, conversion: { ...conversion, results } };
 }
 
 /** Findings and conversions of every region of a document of kind `kind`. */

@@ -4,7 +4,7 @@
 // placeholders). A region whose edits cannot be carried back is refused.
 import { diffLines } from 'diff';
 import type { ConversionResult } from '../convert';
-import { convertFileText } from '../convert/file';
+import { convertFileText, type FileConversion } from '../convert/file';
 import type { ConversionOptions } from '../convert/options';
 import type { TextEdit } from '../edits';
 import type { PythonRegion } from './pythonRegions';
@@ -62,8 +62,8 @@ export function piecesReason(region: EmbeddedRegion): string | undefined {
   return `the template builds the C text from several pieces${joins.computed ? ` (joined with the computed piece \`${joins.computed}\`)` : ''}, so this string holds only part of the module; convert the template by hand`;
 }
 
-export function convertRegion(region: EmbeddedRegion, host: string, options: ConversionOptions): RegionConversion {
-  const converted = convertFileText(region.text, region.lang, options);
+/** `converted`: the file conversion of the region's text, when the caller has it already. */
+export function convertRegion(region: EmbeddedRegion, host: string, options: ConversionOptions, converted: FileConversion = convertFileText(region.text, region.lang, options)): RegionConversion {
   const extra = piecesReason(region);
   const results: ConversionResult[] = converted.results.map((r) => {
     const module = restorePlaceholders(region, r.module);
