@@ -12,6 +12,7 @@ import type { DocumentAnalysis } from './documents';
 import { conversionTitle, convertOne, planFile, singlePhaseModules } from './conversions';
 import { addIfDisjoint, buildWorkspaceEdit, type EditGroup } from './workspaceEdit';
 import { documentEditable } from './workspaceScope';
+import { embeddedQuickFixes } from './embeddedCodeActions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.multiphase`;
 
@@ -25,6 +26,8 @@ export function registerCodeActions(ctx: ServerContext): void {
 
   connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
     await settings.ready;
+    const embedded = documents.embedded.get(params.textDocument.uri);
+    if (embedded) return kindRequested(params.context.only, CodeActionKind.QuickFix) ? embeddedQuickFixes(ctx, embedded, params) : [];
     const document = documents.get(params.textDocument.uri);
     const analysis = document?.analysis(settings.generation, settings.conversionOptions);
     if (!document || !analysis) return [];

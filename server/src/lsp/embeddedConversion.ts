@@ -10,6 +10,8 @@ import type { RefusedModule } from './conversionRun';
 import type { ServerContext } from './context';
 import { analyzeHostText } from './embeddedDocuments';
 import { pathToUri } from './uris';
+import type { EditGroup } from './workspaceEdit';
+import type { RegionEdits } from '../core/embedded/analyze';
 
 export interface EmbeddedPlanOutcome {
   planned: PlannedFile | null;
@@ -21,6 +23,16 @@ export interface EmbeddedPlanOutcome {
 export function embeddedKindFor(ctx: ServerContext, path: string): HostKind | undefined {
   const kind = hostKindForPath(path);
   return kind && hostEnabled(kind, embeddedOptionsFrom(ctx.settings.current)) ? kind : undefined;
+}
+
+/** "code block at line 12", "string at line 3": where a region is, for labels and summaries. */
+export function placeOf(kind: HostKind, lines: LineIndex): (offset: number) => string {
+  return (offset) => `${kind === 'py' ? 'string' : 'code block'} at line ${lines.positionAt(offset).line + 1}`;
+}
+
+/** One region's conversion as an edit group, labelled with its modules and place. */
+export function editGroupOf(group: RegionEdits, where: (offset: number) => string): EditGroup {
+  return { label: `Convert ${group.modules.map((m) => `'${m}'`).join(', ')} (${where(group.span.start)}) to multi-phase initialization (PEP 489)`, edits: group.edits };
 }
 
 export function planEmbedded(ctx: ServerContext, path: string, kind: HostKind): EmbeddedPlanOutcome {
@@ -37,13 +49,10 @@ export function planEmbedded(ctx: ServerContext, path: string, kind: HostKind): 
   }
   const analysis = analyzeHostText(text, kind, ctx.settings.conversionOptions, embeddedOptionsFrom(ctx.settings.current));
   const lines = open ? open.lines : new LineIndex(text);
-  const where = (start: number): string => `${kind === 'py' ? 'string' : 'code block'} at line ${lines.positionAt(start).line + 1}`;
+  const where = placeOf(kind, lines);
   const refused = analysis.results.filter((r) => !r.ok).map((r) => ({ file: uri, module: `${r.module} (${where(r.span.start)})`, reasons: r.ok ? [] : r.reasons }));
   if (analysis.groups.length === 0) return { planned: null, refused };
-  const groups = analysis.groups.map((g) => ({
-    label: `Convert ${g.modules.map((m) => `'${m}'`).join(', ')} (${where(g.span.start)}) to multi-phase initialization (PEP 489)`,
-    edits: g.edits,
-  }));
+  const groups = analysis.groups.map((g) => editGroupOf(g, where));
   const modules = analysis.groups.flatMap((g) => g.modules);
   return { planned: { edits: { uri, version: open ? open.version : null, lines, groups }, modules }, refused };
 }

@@ -4,6 +4,7 @@
 // them in place, and the settings turn each kind off.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { CodeAction } from 'vscode-languageserver-protocol';
 import { useServer } from '../../support/lspClient';
 import { makeWorkspace, singlePhaseModule } from './sources';
 
@@ -38,6 +39,19 @@ describe('LSP: C embedded in documents and Python strings', () => {
     await client().open(ws.fileUri('docs/cpp.md'), doc, 'markdown');
     const published = await client().waitForDiagnostics(ws.fileUri('docs/cpp.md'), (p) => p.diagnostics.some((d) => d.code === 'single-phase-init'));
     assert.ok(published.diagnostics.some((d) => /cppmod/.test(d.message)));
+  });
+
+  it('offers a quick fix on the finding that converts the fenced block', async () => {
+    const uri = ws.fileUri('README.md');
+    const published = await client().waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'single-phase-init'));
+    const diagnostic = published.diagnostics.find((d) => d.code === 'single-phase-init')!;
+    const actions: CodeAction[] = await client().connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    assert.deepEqual(actions.map((a) => a.title), ["Convert 'mdmod' (code block at line 6) to multi-phase initialization (PEP 489)"]);
+    assert.equal(actions[0]!.diagnostics?.length, 1);
+    const change = actions[0]!.edit?.documentChanges?.[0];
+    assert.ok(change && 'edits' in change && change.edits.some((e) => e.newText.includes('PyModuleDef_Init(&mdmod_module)')));
+    const outside: CodeAction[] = await client().connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: { diagnostics: [] } });
+    assert.deepEqual(outside, [], 'no action outside the block');
   });
 
   it('Convert All converts the fenced block (the open buffer) and the Python string (on disk) in place', async () => {
