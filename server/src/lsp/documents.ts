@@ -15,7 +15,7 @@ import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
 import { languageForLanguageId, type LanguageId } from '../core/grammars';
 import type { FileModel } from '../core/model';
-import type { HeaderCache } from '../core/analysis/functions';
+import { FunctionMemo } from '../core/analysis/functionMemo';
 import { isLanguageLoaded, loadLanguage, ParseTimeoutError, parseText } from '../core/parser';
 import { LineIndex } from '../core/text/lines';
 import { analyzeLive, verdictOf, type VerdictCache } from './liveAnalysis';
@@ -42,8 +42,8 @@ export class OpenDocument {
   private cached: DocumentAnalysis | null = null;
   private verdicts: VerdictCache | null = null;
   private verdictsGeneration = -1;
-  /** Function headers already read, so a keystroke re-reads only the edited one. */
-  private readonly headers: HeaderCache = new Map();
+  /** The functions earlier analyses found, so a keystroke inside a body does not re-read them all. */
+  private readonly functions = new FunctionMemo();
   /** Why the last parse failed (a timeout); logged after each change while it lasts. */
   parseFailure: string | null = null;
   /**
@@ -80,8 +80,11 @@ export class OpenDocument {
     this.version = version;
     this.lineIndex = null;
     const old = this.tree;
-    if (old && !applied.replaced) for (const edit of applied.edits) old.edit(edit);
-    this.reparse(old && !applied.replaced ? old : null, true);
+    const incremental = old && !applied.replaced ? old : null;
+    if (incremental) for (const edit of applied.edits) incremental.edit(edit);
+    this.reparse(incremental, true);
+    if (incremental && this.tree) this.functions.noteEdit(applied.edits, incremental.getChangedRanges(this.tree));
+    else this.functions.forget();
     old?.delete();
   }
 
@@ -126,7 +129,7 @@ export class OpenDocument {
     else this.dropAnalysis();
     if (!this.tree) return null;
     const verdicts: VerdictCache = new Map();
-    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts, { rememberedAreExact, unknownAsConvertible, headers: this.headers, model });
+    const live = analyzeLive(this.text, this.tree, this.lang, options, remembered, verdicts, { rememberedAreExact, unknownAsConvertible, functions: this.functions, model });
     this.verdicts = verdicts;
     this.verdictsGeneration = settingsGeneration;
     this.cached = { version: this.version, settingsGeneration, text: this.text, lines: this.lines, model: live.model, findings: live.findings, exact: live.exact };

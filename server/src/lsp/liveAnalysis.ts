@@ -10,7 +10,7 @@
 // at once and the converter's verdict follows with the exact analysis.
 import type { Tree } from 'web-tree-sitter';
 import { buildModel } from '../core/analysis/buildModel';
-import type { HeaderCache } from '../core/analysis/functions';
+import type { FunctionMemo } from '../core/analysis/functionMemo';
 import { conversionOf } from '../core/convert/memo';
 import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
@@ -40,8 +40,8 @@ export interface LiveOptions {
   rememberedAreExact?: boolean;
   /** A module with no remembered verdict counts as convertible until the exact analysis (instead of asking the converter now). */
   unknownAsConvertible?: boolean;
-  /** The document's remembered function headers. */
-  headers?: HeaderCache;
+  /** What the document's earlier analyses learnt about its functions. */
+  functions?: FunctionMemo;
   /** The model already built for this very text (its conversions are kept with it). */
   model?: FileModel;
 }
@@ -61,7 +61,7 @@ export function analyzeLive(
   how: LiveOptions = {},
 ): LiveAnalysis {
   const { rememberedAreExact = false, unknownAsConvertible = false } = how;
-  const model = how.model ?? buildModel(text, tree, lang, how.headers);
+  const model = how.model ?? buildModel(text, tree, lang, how.functions);
   let exact = true;
   const asked = new Map<ModuleInfo, string[]>();
   const refusalFor = (module: ModuleInfo): string[] => {

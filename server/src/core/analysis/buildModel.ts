@@ -7,7 +7,8 @@ import { codeMask } from '../text/codeMask';
 import { loneCarriageReturns, withLineFeeds } from '../text/lineEndings';
 import { addressedName, callsIn, creationsIn, macroCreationsIn } from './creations';
 import { findModuleDefs, findSlotArrays } from './declarations';
-import { collectFunctions, initNamesInText, locateFunctionByText, type HeaderCache } from './functions';
+import { collectFunctions, initNamesInText, locateFunctionByText } from './functions';
+import type { FunctionMemo } from './functionMemo';
 import { detectGenerator } from './generators';
 import { creationMacros, defineSpans, findMacros, type CreationMacro } from './macros';
 import { macroBuiltInits } from './macroInits';
@@ -21,8 +22,8 @@ export function slotFunctionName(value: string): string | undefined {
   return /^\w+$/.test(stripped) ? stripped : undefined;
 }
 
-/** `headers`: remembered function headers of this document (see collectFunctions), for callers that analyse it repeatedly. */
-export function buildModel(source: string, tree: Tree, lang: LanguageId, headers?: HeaderCache): FileModel {
+/** `memo`: what this document's earlier analyses learnt about its functions (see FunctionMemo), for callers that analyse it repeatedly. */
+export function buildModel(source: string, tree: Tree, lang: LanguageId, memo?: FunctionMemo): FileModel {
   const loneCRs = loneCarriageReturns(source);
   const text = withLineFeeds(source);
   const mask = codeMask(text);
@@ -43,7 +44,7 @@ export function buildModel(source: string, tree: Tree, lang: LanguageId, headers
       for (const t of extraTrees.splice(0)) t.delete();
     },
   };
-  const allFunctions = collectFunctions(tree, lang, text, headers);
+  const allFunctions = collectFunctions(tree, lang, text, memo);
   for (const fn of allFunctions) if (!model.functions.has(fn.name)) model.functions.set(fn.name, fn);
   if (model.generator) return model;
   const macros = findMacros(mask);
@@ -132,6 +133,9 @@ function allCreationsIn(fn: FunctionInfo, model: FileModel, creators: ReadonlyMa
 function initInfo(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<string, CreationMacro>, extraTrees: Tree[]): InitFunctionInfo {
   const init: InitFunctionInfo = {
     ...fn,
+    // By name: a function from FunctionMemo finds them through prototype getters, which a spread leaves out.
+    node: fn.node,
+    body: fn.body,
     moduleName: fn.name.slice('PyInit_'.length),
     creations: allCreationsIn(fn, model, creators),
     opaque: false,

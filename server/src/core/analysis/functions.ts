@@ -8,6 +8,7 @@ import { parseRanges } from '../parser';
 import { matchBodyBrace, matchBrace } from '../text/codeMask';
 import { firstArmRanges } from '../text/preprocessor';
 import { declarationStart } from './declarations';
+import type { FunctionMemo } from './functionMemo';
 import { countErrors, declaredName, functionDeclarator, spanOf } from './nodes';
 
 export function functionInfo(fn: Node, body: Node, reparsed: boolean): FunctionInfo | null {
@@ -82,7 +83,10 @@ const NO_FUNCTIONS_INSIDE = new Set([
  * from). A cursor walk that skips bodies and initialisers: a query over the
  * whole tree costs several times more on large files.
  */
-export function collectFunctions(tree: Tree, _lang: LanguageId, text: string, headers?: HeaderCache): FunctionInfo[] {
+export function collectFunctions(tree: Tree, _lang: LanguageId, text: string, memo?: FunctionMemo): FunctionInfo[] {
+  const shifted = memo?.shifted(tree);
+  if (shifted) return shifted;
+  const headers = memo?.headers;
   const out: FunctionInfo[] = [];
   const cursor = tree.walk();
   try {
@@ -107,6 +111,7 @@ export function collectFunctions(tree: Tree, _lang: LanguageId, text: string, he
   } finally {
     cursor.delete();
   }
+  memo?.remember(out, tree);
   return out;
 }
 
