@@ -43,7 +43,7 @@ const conversionsByModel = new WeakMap<FileModel, Map<ModuleInfo, ModuleConversi
 /** One module's conversion; a converter crash becomes a refusal, never a server crash. */
 export function convertOne(model: FileModel, module: ModuleInfo, options: ConversionOptions): ModuleConversion {
   let known = conversionsByModel.get(model);
-  if (!known) conversionsByModel.set(model, (known = new Map()));
+  if (!known) conversionsByModel.set(model, (known = new Map<ModuleInfo, ModuleConversion>()));
   let conversion = known.get(module);
   if (!conversion) known.set(module, (conversion = convertFresh(model, module, options)));
   return conversion;
