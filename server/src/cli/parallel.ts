@@ -52,7 +52,7 @@ function workerCount(bytesToParse: number): number {
 }
 
 export async function analyzeFiles(files: readonly string[], options: AnalyzeOptions = {}): Promise<FileResult[]> {
-  const results: (FileResult | undefined)[] = new Array(files.length);
+  const results = new Array<FileResult | undefined>(files.length);
   const toParse: number[] = [];
   let bytesToParse = 0;
   files.forEach((file, i) => {
