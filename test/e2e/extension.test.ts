@@ -91,7 +91,7 @@ describe('multiphase extension in code-server (end to end)', function () {
     await workbench.warningSquiggles().first().waitFor({ timeout: SERVER_TIMEOUT });
     const tokenBox = await token.boundingBox();
     assert.ok(tokenBox, 'PyModule_Create is on screen');
-    const squiggleBoxes = await workbench.warningSquiggles().evaluateAll((nodes) =>
+    const squiggleBoxes = await workbench.warningSquiggles().evaluateAll((nodes: { getBoundingClientRect(): { top: number; left: number; width: number } }[]) =>
       nodes.map((node) => {
         const { top, left, width } = node.getBoundingClientRect();
         return { top, left, width };

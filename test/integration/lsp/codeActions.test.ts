@@ -111,7 +111,8 @@ describe('LSP: code actions', () => {
     });
 
     it('matches a sent diagnostic without our data by code and range, and ignores ones that match nothing', async () => {
-      const { data: _data, ...bare } = diagnostic;
+      const bare: Diagnostic = { ...diagnostic };
+      delete bare.data;
       assert.ok((await request(0, [bare])).some((a) => a.title === title), 'found by code and range');
       const elsewhere = { ...bare, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } } };
       const otherCode = { ...bare, code: 'missing-gil-slot' };
