@@ -48,38 +48,47 @@ describe('LSP: documents and diagnostics', () => {
     assert.ok(diagnostics.some((d) => d.code === 'negative-m-size'));
   });
 
+  /** A module of its own for a test that edits it: no test starts from another's edits. */
+  async function openModule(uri: string): Promise<string> {
+    await client.open(uri, singlePhaseModule('spam'));
+    await client.waitForDiagnostics(uri);
+    return client.text(uri);
+  }
+
   it('follows incremental edits, including several changes in one notification', async () => {
-    const text = client.text(URI);
+    const uri = 'file:///virtual/edited.c';
+    const text = await openModule(uri);
     // m_size -1 -> 0: the negative-m-size finding goes away.
     const minus = positionOf(text, '-1,\n    spam_methods');
-    let version = await client.change(URI, [{ range: { start: minus, end: { line: minus.line, character: minus.character + 2 } }, text: '0' }]);
-    let published = await client.waitForDiagnostics(URI, (p) => p.version === version);
+    let version = await client.change(uri, [{ range: { start: minus, end: { line: minus.line, character: minus.character + 2 } }, text: '0' }]);
+    let published = await client.waitForDiagnostics(uri, (p) => p.version === version);
     assert.ok(!published.diagnostics.some((d) => d.code === 'negative-m-size'));
 
     // Three lines inserted at the top and a character typed at a time: ranges must move with the text.
-    version = await client.change(URI, [
+    version = await client.change(uri, [
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '/* a */\n' },
       { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '/* b */\n/* c */\n' },
     ]);
     let column = 0;
     for (const ch of 'int typed_here = 1;\n') {
       const at = { line: 3, character: column++ };
-      version = await client.change(URI, [{ range: { start: at, end: at }, text: ch }]);
+      version = await client.change(uri, [{ range: { start: at, end: at }, text: ch }]);
     }
-    published = await client.waitForDiagnostics(URI, (p) => p.version === version);
-    const current = client.text(URI);
+    published = await client.waitForDiagnostics(uri, (p) => p.version === version);
+    const current = client.text(uri);
     assert.ok(current.startsWith('/* a */\n/* b */\n/* c */\nint typed_here = 1;\n'));
     const init = published.diagnostics.find((d) => d.code === 'single-phase-init');
     assert.deepEqual(init?.range.start, positionOf(current, 'PyModule_Create(&spam_module)'));
   });
 
   it('drops diagnostics of an older version when a newer one arrives', async () => {
+    const uri = 'file:///virtual/typed-fast.c';
     const seen: number[] = [];
-    const text = client.text(URI);
+    const text = await openModule(uri);
     const at = positionOf(text, 'PyMODINIT_FUNC');
     let version = 0;
-    for (let i = 0; i < 20; i++) version = await client.change(URI, [{ range: { start: at, end: at }, text: ' ' }]);
-    const last = await client.waitForDiagnostics(URI, (p) => {
+    for (let i = 0; i < 20; i++) version = await client.change(uri, [{ range: { start: at, end: at }, text: ' ' }]);
+    const last = await client.waitForDiagnostics(uri, (p) => {
       seen.push(p.version ?? -1);
       return p.version === version;
     });
