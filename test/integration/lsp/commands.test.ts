@@ -82,7 +82,15 @@ describe('LSP: conversion commands', () => {
       assert.ok(client().progress.some((p) => /5\/5 files, 2 modules to convert/.test(p.value.message ?? '')), 'counts in the messages');
     });
 
+  });
+
+  describe('multiphase.convertAll run twice', () => {
+    const ws = makeWorkspace({ 'alpha.c': singlePhaseModule('alpha'), 'lookup.c': refusedModule('lookup') });
+    const client = useServer({ rootUri: ws.uri, initializationOptions: { diagnosticsDebounceMs: 0 } });
+
     it('has nothing left to convert the second time', async () => {
+      const first = await execute(client(), 'multiphase.convertAll');
+      assert.deepEqual(first.converted.map((c) => c.module), ['alpha']);
       const summary = await execute(client(), 'multiphase.convertAll');
       assert.deepEqual(summary.converted, []);
       assert.equal(summary.refused.length, 1);
