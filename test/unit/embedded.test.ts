@@ -151,6 +151,18 @@ describe('embedded C: analysis and conversion', () => {
     assert.equal(convertEmbeddedText(source, 'py').text, source);
   });
 
+  it('a textwrap.dedent template keeps its indentation: new lines get it, the closing quotes keep theirs, no trailing spaces', () => {
+    const template = MODULE.replace(/[{}]/g, '$&$&').replace(/\bm_def\b/g, '{name}_def').replace('PyInit_m', 'PyInit_{name}').replace('"m"', '"{name}"');
+    const quotes = '"'.repeat(3);
+    const source = `import textwrap\n\n\ndef source(name):\n    return textwrap.dedent(f${quotes}\n        #include <Python.h>\n\n${indent(template, '        ')}    ${quotes})\n`;
+    const { text, results } = convertEmbeddedText(source, 'py');
+    assert.deepEqual(results.map((r) => r.ok), [true]);
+    assert.ok(text.endsWith(`\n        PyMODINIT_FUNC\n        PyInit_{name}(void)\n        {{\n            return PyModuleDef_Init(&{name}_def);\n        }}\n    ${quotes})\n`), text);
+    assert.doesNotMatch(text, /[ \t]$/m, 'no trailing whitespace');
+    const code = text.slice(text.indexOf(`f${quotes}`) + 5, text.lastIndexOf(quotes));
+    assert.ok(code.split('\n').every((line) => line === '' || line.startsWith('        ') || line === '    '), code);
+  });
+
   it('converts a Markdown block in place, its fences and the text around it untouched', () => {
     const doc = `Intro.\n\n\`\`\`c\n#include <Python.h>\n${MODULE}\`\`\`\n\nOutro.\n`;
     const { text, results } = convertEmbeddedText(doc, 'md');

@@ -46,7 +46,9 @@ function hostEdit(region: EmbeddedRegion, host: string, edit: TextEdit): TextEdi
   const end = region.hostOf[edit.end]!;
   if (start < 0 || end < 0) throw new Error('an edit would cut through a template placeholder');
   const startsBlankLine = (edit.start === 0 || region.text[edit.start - 1] === '\n') && /^(\r?\n|$)/.test(region.text.slice(edit.start, edit.start + 2));
-  return { start, end, newText: region.encode(edit.newText, { hostAfter: host.slice(end, end + 80), startsBlankLine }) };
+  // At the region's end comes the host's own text (closing quotes, a fence, prose): no indentation is owed to it.
+  const hostAfter = edit.end === region.text.length ? '' : host.slice(end, end + 80);
+  return { start, end, newText: region.encode(edit.newText, { hostAfter, startsBlankLine }) };
 }
 
 /** Why a refusal in a region is what it is: the file words become the region's. */

@@ -4,7 +4,7 @@
 // identifier, every character mapped to where it is written in the source.
 // Edit text goes back through the inverse: template escapes, then Python
 // escapes, with the placeholders put back as written.
-import type { EditPlace, EmbeddedRegion, Placeholder } from './region';
+import { reindent, type EditPlace, type EmbeddedRegion, type Placeholder } from './region';
 import { fieldEnd, literalJoins, scanPythonStrings, type LiteralJoins, type PyLiteral } from './pythonStrings';
 
 /** Words a literal must hold to be looked at: a module init is made of these. */
@@ -159,6 +159,42 @@ function encoder(literal: PyLiteral, joins: LiteralJoins, placeholders: readonly
   };
 }
 
+/**
+ * The common indentation of the C lines taken off (a `textwrap.dedent`
+ * template is indented with the Python code around it), as for code blocks;
+ * edits get it back.
+ */
+function dedent(decoded: Decoded): { text: string; hostOf: number[]; indent: string } {
+  const lines = decoded.text.split('\n');
+  const indents = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0]);
+  const common = indents.length ? indents.reduce((a, b) => (b.startsWith(a) ? a : a.startsWith(b) ? b : '')) : '';
+  // Only the lines after a line break lose it: a first line on the quotes' line stays as it is.
+  if (!common || !lines.slice(1).some((l) => l.trim() !== '') || (lines[0]!.trim() !== '' && !lines[0]!.startsWith(common))) return { ...decoded, indent: '' };
+  let text = '';
+  const hostOf: number[] = [];
+  let at = 0;
+  for (const line of lines) {
+    const blank = line.trim() === '';
+    const drop = blank ? line.length - (line.endsWith('\r') ? 1 : 0) : common.length;
+    const start = text.length;
+    text += line.slice(drop);
+    for (let i = drop; i < line.length; i++) hostOf.push(decoded.hostOf[at + i]!);
+    const lineStart = decoded.hostOf[at]!;
+    at += line.length;
+    if (at < decoded.text.length) {
+      text += '\n';
+      hostOf.push(decoded.hostOf[at]!);
+      at += 1;
+    }
+    // A blank line stands for the whole host line, whitespace too (as in code blocks).
+    if (blank && text.length > start) hostOf[start] = lineStart;
+  }
+  // The indentation before the closing quotes stays after anything added at the end.
+  const last = lines[lines.length - 1]!;
+  hostOf.push(last !== '' && last.trim() === '' ? decoded.hostOf[decoded.text.length - last.length]! : decoded.hostOf[decoded.text.length]!);
+  return { text, hostOf, indent: common };
+}
+
 /** Literals of a Python source that mention a module init, as regions (or why one cannot be read). */
 export function pythonRegions(source: string): { regions: PythonRegion[]; unreadable: { literal: PyLiteral; reason: string }[] } {
   const regions: PythonRegion[] = [];
@@ -176,14 +212,15 @@ export function pythonRegions(source: string): { regions: PythonRegion[]; unread
       return;
     }
     const encode = encoder(literal, joins, decoded.placeholders, body);
+    const { text, hostOf, indent } = dedent(decoded);
     regions.push({
       kind: 'python-string',
       lang: 'c',
-      text: decoded.text,
-      hostOf: Int32Array.from(decoded.hostOf),
+      text,
+      hostOf: Int32Array.from(hostOf),
       hostSpan: { start: literal.start, end: literal.end },
       placeholders: decoded.placeholders,
-      encode: (newText: string, _place: EditPlace) => encode(newText),
+      encode: (newText: string, place: EditPlace) => encode(reindent(newText, indent, place)),
       noun: 'string',
       literal,
       joins,
