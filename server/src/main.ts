@@ -12,6 +12,7 @@ import { readClientSupport } from './lsp/clientSupport';
 import { readServerOptions, type FeatureHooks, type ServerContext } from './lsp/context';
 import { DocumentStore } from './lsp/documents';
 import { registerHover } from './lsp/hover';
+import { setInternalErrorLog } from './lsp/internalErrors';
 import { registerPullDiagnostics } from './lsp/pullDiagnostics';
 import { registerPushDiagnostics } from './lsp/pushDiagnostics';
 import { SettingsStore } from './lsp/settings';
@@ -20,6 +21,7 @@ import { WorkspaceIndex } from './lsp/workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
 const hooks: FeatureHooks[] = [];
+setInternalErrorLog((line) => connection.console.error(line));
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   const client = readClientSupport(params.capabilities);

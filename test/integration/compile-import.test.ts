@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileExtension, runFixtureChecks, runLimited, type ModuleExpectation, type ProcessResult } from '../support/build';
 import type { ConversionOptions } from '../../server/src/core/convert/options';
+import { describeRefusals } from '../../server/src/core/convert/refusalCatalogue';
 import { convertText, initParser } from '../support/convertFixture';
 import { loadFixture, loadFixtures, type ConvertFixture } from '../support/fixtures';
 import { assertInterpreters, discoverPythons, packageIncludeDir, type PythonInstall } from '../support/pythons';
@@ -98,7 +99,7 @@ describe('compile and import on every CPython', function () {
       if (fixture.converted.length === 0) return;
       it('converted output builds, imports, is multi-phase and passes its smoke script', function () {
         const run = convertText(fixture.input, fixture.lang);
-        const refused = run.results.filter((r) => !r.ok).map((r) => `${r.module}: ${r.ok ? '' : r.reasons.join('; ')}`);
+        const refused = run.results.filter((r) => !r.ok).map((r) => `${r.module}: ${r.ok ? '' : describeRefusals(r.reasons)}`);
         assert.deepEqual(refused, [], 'converter refused');
         assert.notEqual(run.output, fixture.input, 'converter made no edit');
         return buildAndCheck(this, fixture, 'converted', run.output);

@@ -3,7 +3,9 @@
 // with a fresh analysis in between, so each edit set is judged against the
 // text it was computed from.
 import { analyzeTree } from '../../server/src/core/analyze';
-import { convertModule, type ConversionResult } from '../../server/src/core/convert';
+import { convertModule, DEFAULT_STEPS, type ConversionResult, type ConversionSteps } from '../../server/src/core/convert';
+import { describeRefusals } from '../../server/src/core/convert/refusalCatalogue';
+import type { ConvertFixture } from './fixtures';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../../server/src/core/convert/options';
 import { applyEdits } from '../../server/src/core/edits';
 import type { Finding, RuleCode } from '../../server/src/core/findings';
@@ -19,7 +21,7 @@ export interface ConversionRun {
 export { initParser };
 
 /** Convert every single-phase module of `text` that the converter accepts. */
-export function convertText(text: string, lang: LanguageId, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS): ConversionRun {
+export function convertText(text: string, lang: LanguageId, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS, steps: ConversionSteps = DEFAULT_STEPS): ConversionRun {
   const results: ConversionResult[] = [];
   const tried = new Set<string>();
   let output = text;
@@ -31,7 +33,7 @@ export function convertText(text: string, lang: LanguageId, options: ConversionO
       for (const module of model.modules) {
         if (module.phase !== 'single' || tried.has(module.name)) continue;
         tried.add(module.name);
-        const result = convertModule(model, module, options);
+        const result = convertModule(model, module, options, steps);
         results.push(result);
         if (result.ok && result.edits.length > 0) {
           output = applyEdits(output, result.edits);
@@ -70,4 +72,36 @@ export function reanalyze(text: string, lang: LanguageId): Reanalysis {
   } finally {
     tree.delete();
   }
+}
+
+/** Converter failures in a run: each one fails the golden test, whatever the fixture expects. */
+export function internalErrorsOf(run: ConversionRun): string[] {
+  return run.results.flatMap((r) => (!r.ok && r.internalError ? [`${r.module}: ${r.internalError.stack ?? r.internalError.message}`] : []));
+}
+
+/**
+ * What is wrong with a run of a fixture that must be refused: the text was
+ * edited, a module is missing or accepted, or its reasons lack the expected
+ * code. A converter failure is never an acceptable refusal.
+ */
+export function refusedFixtureProblems(fixture: ConvertFixture, run: ConversionRun): string[] {
+  const problems = internalErrorsOf(run).map((e) => `internal error: ${e}`);
+  if (run.output !== fixture.input) problems.push('a refused module was edited');
+  for (const expected of fixture.refused) {
+    const result = run.results.find((r) => r.module === expected.name);
+    if (!result) problems.push(`the analysis found no single-phase module '${expected.name}' (found: ${run.results.map((r) => r.module).join(', ') || 'none'})`);
+    else if (result.ok) problems.push(`'${expected.name}' must be refused, but the converter accepted it`);
+    else if (!result.reasons.some((r) => r.code === expected.refusal)) problems.push(`'${expected.name}' refused with ${describeRefusals(result.reasons)}, not [${expected.refusal}]`);
+  }
+  return problems;
+}
+
+/** What is wrong with a run of a fixture that must convert (before comparing with the golden file). */
+export function convertedFixtureProblems(fixture: ConvertFixture, run: ConversionRun): string[] {
+  const problems = internalErrorsOf(run).map((e) => `internal error: ${e}`);
+  for (const r of run.results) if (!r.ok && !r.internalError) problems.push(`'${r.module}' refused ${describeRefusals(r.reasons)}`);
+  const converted = run.results.map((r) => r.module).sort();
+  const wanted = fixture.converted.map((m) => m.name).sort();
+  if (converted.join() !== wanted.join()) problems.push(`modules converted: ${converted.join(', ')}; expected ${wanted.join(', ')}`);
+  return problems;
 }

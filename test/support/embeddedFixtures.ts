@@ -2,6 +2,7 @@
 // (.rst, .md, .py) holding C, its golden conversion, the modules it must
 // convert or refuse, and the values that fill its template placeholders so
 // the C can be built.
+import type { RefusalCode } from '../../server/src/core/convert/refusalCatalogue';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hostKindForPath, hostRegions, type HostKind } from '../../server/src/core/embedded/hosts';
@@ -11,8 +12,8 @@ export const EMBEDDED_DIR = resolve(__dirname, '../../test-fixtures/embedded');
 export interface EmbeddedModule {
   name: string;
   onceGuard?: boolean;
-  /** Case-insensitive regular expression the refusal must match. */
-  refusal?: string;
+  /** A refusal code (docs/refusals.md) the module's refusal must have. */
+  refusal?: RefusalCode;
 }
 
 export interface EmbeddedFixture {

@@ -3,6 +3,7 @@
 // refusal) and what a second load of the converted module must do.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { RefusalCode } from '../../server/src/core/convert/refusalCatalogue';
 
 export const FIXTURES_DIR = resolve(__dirname, '../../test-fixtures/convert');
 
@@ -16,8 +17,8 @@ export interface ConvertedModule {
 
 export interface RefusedModule {
   name: string;
-  /** Regular expression (case-insensitive) the refusal reasons must match. */
-  refusal: string;
+  /** A refusal code (docs/refusals.md) that must be among the module's reasons. */
+  refusal: RefusalCode;
 }
 
 export interface ConvertFixture {
@@ -38,7 +39,7 @@ export interface ConvertFixture {
 }
 
 interface FixtureJson {
-  modules: ({ name: string; onceGuard: boolean; replay?: boolean } | { name: string; refusal: string })[];
+  modules: ({ name: string; onceGuard: boolean; replay?: boolean } | { name: string; refusal: RefusalCode })[];
   needs?: string[];
 }
 

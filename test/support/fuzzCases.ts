@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Tree } from 'web-tree-sitter';
 import { analyzeTree } from '../../server/src/core/analyze';
-import { convertModule } from '../../server/src/core/convert';
+import { convertModule, DEFAULT_STEPS, type ConversionSteps } from '../../server/src/core/convert';
 import { countParseErrors } from '../../server/src/core/convert/verify';
 import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, type ConversionOptions } from '../../server/src/core/convert/options';
 import { applyEdits, normalizeEdits } from '../../server/src/core/edits';
@@ -55,16 +55,18 @@ function pickOptions(random: Random): ConversionOptions {
 }
 
 /** Everything one mutated text must satisfy; returns the problems found. */
-function checkText(text: string, lang: LanguageId, options: ConversionOptions): string[] {
+export function checkText(text: string, lang: LanguageId, options: ConversionOptions, steps: ConversionSteps = DEFAULT_STEPS): string[] {
   return withTree(text, lang, (tree) => {
     const problems: string[] = [];
     const errorsBefore = countParseErrors(tree.rootNode);
-    const { model } = analyzeTree(text, tree, lang, options);
+    const { model, internalErrors } = analyzeTree(text, tree, lang, options);
+    for (const e of internalErrors) problems.push(`${e.module}: the analysis met a converter failure: ${e.stack ?? e.message}`);
     try {
       for (const module of model.modules) {
         if (module.phase !== 'single') continue;
-        const result = convertModule(model, module, options);
+        const result = convertModule(model, module, options, steps);
         if (!result.ok) {
+          if (result.internalError) problems.push(`${module.name}: the converter failed: ${result.internalError.stack ?? result.internalError.message}`);
           if (result.reasons.length === 0) problems.push(`${module.name}: refused without a reason`);
           continue;
         }

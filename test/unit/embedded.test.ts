@@ -132,10 +132,10 @@ describe('embedded C: analysis and conversion', () => {
     const doc = `.. code-block:: c\n\n    PyMODINIT_FUNC PyInit_f(void) { return PyModule_Create(&f_def); }\n\n.. code-block:: c\n\n    static struct PyModuleDef g_def = { PyModuleDef_HEAD_INIT, "g", NULL, -1, NULL };\n`;
     const analysis = analyzeEmbeddedText(doc, 'rst');
     assert.deepEqual(
-      analysis.results.map((r) => [r.module, r.ok ? 'ok' : r.reasons.join('; ')]),
+      analysis.results.map((r) => [r.module, r.ok ? 'ok' : r.reasons.map((x) => x.code).join(' ')]),
       [
-        ['f', "PyModuleDef 'f_def' is not defined in this code block"],
-        ['g', "the PyInit_ function that creates the module from 'g_def' is not in this code block"],
+        ['f', 'def-not-in-file'],
+        ['g', 'embedded-fragment'],
       ],
     );
     assert.deepEqual(analysis.edits, []);
@@ -147,7 +147,7 @@ describe('embedded C: analysis and conversion', () => {
     const analysis = analyzeEmbeddedText(source, 'py');
     const refusal = analysis.results.find((r) => !r.ok);
     assert.ok(refusal && !refusal.ok);
-    assert.match(refusal.reasons.join('; '), /several pieces \(joined with the computed piece `body`\)/);
+    assert.deepEqual(refusal.reasons.map((r) => r.code), ['embedded-pieces']);
     assert.equal(convertEmbeddedText(source, 'py').text, source);
   });
 

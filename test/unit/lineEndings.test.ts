@@ -32,7 +32,7 @@ describe('lone-CR line endings', () => {
       const module = model.modules.find((m) => m.name === 'spam');
       assert.ok(module?.def, 'the #define line does not swallow the file: the PyModuleDef is found');
       const result = convertModule(model, module, DEFAULT_CONVERSION_OPTIONS);
-      assert.ok(result.ok, result.ok ? '' : result.reasons.join('; '));
+      assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.reasons));
       assert.ok(result.edits.some((edit) => edit.newText.includes('\r')));
       assert.ok(result.edits.every((edit) => !edit.newText.includes('\n')));
     } finally {

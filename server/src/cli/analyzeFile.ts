@@ -24,6 +24,8 @@ export interface FileResult {
   bytes: number;
   modules: number;
   findings: ReportedFinding[];
+  /** The converter failed on these modules (a bug): printed on stderr, exit 3. */
+  internalErrors?: string[];
 }
 
 export interface AnalyzeOptions {
@@ -77,6 +79,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions = {}): P
     result.status = 'analysed';
     result.modules = analysis.modules;
     if (analysis.generator) result.note = generatorNote(analysis.generator);
+    if (analysis.internalErrors) result.internalErrors = analysis.internalErrors.map((e) => `${e.module}: ${e.stack ?? e.message}`);
     if (analysis.findings.length) result.findings = reportFindings(file, analysis.lines ?? new LineIndex(source.text), analysis.findings);
   } catch (err) {
     // One file must not end the run: say what happened and go on.

@@ -28,7 +28,8 @@ options:
   --exit-zero        exit 0 even when there are findings (usage errors still exit 2)
 ${PATH_OPTIONS_HELP}
 
-exit status: 0 nothing at warning or above, 1 findings, 2 usage error or unreadable path`;
+exit status: 0 nothing at warning or above, 1 findings, 2 usage error or unreadable path,
+3 the converter failed on a module (internal error, on stderr)`;
 
 interface CheckArgs {
   paths: string[];
@@ -58,20 +59,22 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
   const parsed = parseOrExit('check', CHECK_USAGE, argv, parseCheckArgs);
   if ('exitCode' in parsed) return parsed.exitCode;
   const { args } = parsed;
-  const { report, unreadable } = await scan(args);
+  const { report, unreadable, failed } = await scan(args);
   const out = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? formatSarif(report, VERSION) : formatTextFindings(report) + formatTextSummary(report);
   process.stdout.write(out);
   if (args.stats) (args.format === 'text' ? process.stdout : process.stderr).write(formatStats(report));
+  if (failed) return 3;
   if (unreadable) return 2;
   return !args.exitZero && report.findings.some(failsCheck) ? 1 : 0;
 }
 
 /** Walk, then analyse on every core; notes go to stderr in file order. */
-async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable: boolean }> {
+async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable: boolean; failed: boolean }> {
   const started = performance.now();
   const note = (line: string): void => void process.stderr.write(`${line}\n`);
   const { files, unreadable: walkFailed } = collectSources('check', args.paths, args);
   let unreadable = walkFailed;
+  let failed = false;
   const report: CheckReport = { findings: [], filesScanned: 0, modulesFound: 0, bytes: 0, elapsedMs: 0 };
   for (const result of await analyzeFiles(files, { generatorNotes: args.verbose, embedded: args.embedded, moduleState: args.format === 'json' })) {
     if (result.status === 'unreadable') {
@@ -83,6 +86,10 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
       note(`note: ${result.file}: skipped (${result.note ?? 'unknown reason'})`);
       continue;
     }
+    for (const error of result.internalErrors ?? []) {
+      failed = true;
+      note(`multiphase check: ${result.file}: internal error in the converter: ${error}`);
+    }
     if (result.latin1) note(`note: ${result.file}: not valid UTF-8; read as Latin-1`);
     // An analysed file with a note is a generated or binding-library source.
     if (result.note && args.verbose) note(`${result.file}: skipped (${result.note})`);
@@ -92,5 +99,5 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
     report.findings.push(...result.findings);
   }
   report.elapsedMs = performance.now() - started;
-  return { report, unreadable };
+  return { report, unreadable, failed };
 }

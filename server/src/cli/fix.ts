@@ -9,6 +9,7 @@ import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, versionHex, type ConversionO
 import { languageForPath } from '../core/grammars';
 import { hasMultiPhaseInit } from '../core/settings';
 import { SILENCED_MODULE } from '../core/suppression';
+import { describeRefusals } from '../core/convert/refusalCatalogue';
 import { loadLanguage } from '../core/parser';
 import { bytesMayHoldFindings } from '../core/prefilter';
 import { embeddedFrom, oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
@@ -50,7 +51,7 @@ write permission for you, or none for anyone) is skipped with a note unless
 
 exit status: 0 every module found was converted, 1 something was refused or
 skipped (read-only, link outside), 2 usage error, or a path that could not be
-read or written`;
+read or written, 3 the converter failed (internal error, printed on stderr)`;
 
 interface FixArgs {
   paths: string[];
@@ -138,6 +139,7 @@ export async function runFix(argv: readonly string[]): Promise<number> {
     }),
   ];
   const roots = editableRoots(args.paths);
+  let failed = false;
   let refused = false;
   for (const file of files) {
     const lang = languageForPath(file);
@@ -166,8 +168,11 @@ export async function runFix(argv: readonly string[]): Promise<number> {
     if (outcome === 'failed') unreadable = true;
     const saved = outcome === 'unchanged' || outcome === 'saved';
     for (const result of results) {
-      if (!result.ok) process.stdout.write(`${file}: ${result.module}: refused: ${result.reasons.join('; ')}\n`);
-      else if (saved) {
+      if (!result.ok) {
+        process.stdout.write(`${file}: ${result.module}: refused ${describeRefusals(result.reasons)}\n`);
+        if (result.internalError) process.stderr.write(`multiphase fix: ${file}: ${result.module}: internal error: ${result.internalError.stack ?? result.internalError.message}\n`);
+        failed ||= result.internalError !== undefined;
+      } else if (saved) {
         process.stdout.write(`${file}: ${result.module}: converted\n`);
         for (const line of result.notes ?? []) process.stdout.write(`${file}: ${result.module}: note: ${line}\n`);
       }
@@ -176,6 +181,7 @@ export async function runFix(argv: readonly string[]): Promise<number> {
     if (saved) for (const fix of applied) process.stdout.write(`${file}: ${fix.module ?? '-'}: fixed ${fix.code}: ${fix.title}\n`);
     refused ||= applied.length > 0 && !saved;
   }
+  if (failed) return 3;
   if (unreadable) return 2;
   return refused ? 1 : 0;
 }

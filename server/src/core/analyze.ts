@@ -3,6 +3,8 @@ import type { Tree } from 'web-tree-sitter';
 import { conversionOf } from './convert/memo';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from './convert/options';
 import type { Finding } from './findings';
+import type { Refusal } from './convert/refusalCatalogue';
+import type { InternalError } from './convert';
 import { buildModel } from './analysis/buildModel';
 import type { LanguageId } from './grammars';
 import { detectGenerator } from './analysis/generators';
@@ -17,15 +19,22 @@ import { LineIndex } from './text/lines';
 export interface Analysis {
   model: FileModel;
   findings: Finding[];
+  /** Modules the converter failed on (a bug, shown to the user as such). */
+  internalErrors: ModuleInternalError[];
+}
+
+export interface ModuleInternalError extends InternalError {
+  module: string;
 }
 
 /** Why converting a module would be refused (empty: it converts). */
-export type RefusalProvider = (module: ModuleInfo) => string[];
+export type RefusalProvider = (module: ModuleInfo) => Refusal[];
 
 /** The converter's own verdict (its result is kept with the model for code actions and commands). */
-export function converterVerdicts(model: FileModel, options: ConversionOptions): RefusalProvider {
+export function converterVerdicts(model: FileModel, options: ConversionOptions, internalErrors: ModuleInternalError[] = []): RefusalProvider {
   return (module) => {
     const result = conversionOf(model, module, options);
+    if (!result.ok && result.internalError && !internalErrors.some((e) => e.module === module.name)) internalErrors.push({ module: module.name, ...result.internalError });
     return result.ok ? [] : result.reasons;
   };
 }
@@ -51,8 +60,9 @@ export function runRules(model: FileModel, refusalFor: RefusalProvider, options:
  */
 export function analyzeTree(text: string, tree: Tree, lang: LanguageId, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS, moduleState = true): Analysis {
   const model = buildModel(text, tree, lang);
-  const findings = runRules(model, converterVerdicts(model, options), options, moduleState);
-  return { model, findings };
+  const internalErrors: ModuleInternalError[] = [];
+  const findings = runRules(model, converterVerdicts(model, options, internalErrors), options, moduleState);
+  return { model, findings, internalErrors };
 }
 
 export interface TextAnalysis {
@@ -64,6 +74,7 @@ export interface TextAnalysis {
   parsed: boolean;
   /** The text's line index, when there are findings to place (built once, for suppression and positions). */
   lines?: LineIndex;
+  internalErrors?: ModuleInternalError[];
 }
 
 /** Parse, analyse, free every tree. For callers that keep nothing. */
@@ -73,7 +84,7 @@ export function analyzeText(text: string, lang: LanguageId, options?: Conversion
   if (!mayHoldFindings(text)) return { findings: [], modules: 0, parsed: false };
   const tree = parseText(text, lang);
   try {
-    const { model, findings } = analyzeTree(text, tree, lang, options, moduleState);
+    const { model, findings, internalErrors } = analyzeTree(text, tree, lang, options, moduleState);
     model.dispose();
     const lines = findings.length > 0 ? new LineIndex(text) : undefined;
     return {
@@ -82,6 +93,7 @@ export function analyzeText(text: string, lang: LanguageId, options?: Conversion
       modules: model.modules.length,
       parsed: true,
       lines,
+      ...(internalErrors.length ? { internalErrors } : {}),
     };
   } finally {
     tree.delete();

@@ -1,4 +1,5 @@
 // The result of analysis: findings with plain offsets, no LSP types.
+import type { Refusal } from './convert/refusalCatalogue';
 import type { ModuleState } from './analysis/moduleState';
 import type { TextEdit } from './edits';
 import type { Span } from './model';
@@ -34,7 +35,7 @@ export interface Finding {
   /** Module (PyInit name suffix or def name) the finding belongs to. */
   module?: string;
   /** Why the conversion is refused, for single-phase-init findings. */
-  refusal?: string[];
+  refusal?: Refusal[];
   /** The module's process-wide state as this file shows it, for single-phase-init findings. */
   state?: ModuleState;
 }
@@ -46,4 +47,4 @@ export interface Finding {
 export type FindingFix =
   | { kind: 'edits'; title: string; edits: TextEdit[] }
   /** `refused`: the converter's reasons when it will not convert the module. */
-  | { kind: 'conversion'; module: string; refused?: string[] };
+  | { kind: 'conversion'; module: string; refused?: Refusal[] };

@@ -1,6 +1,7 @@
 // What the analysis knows about one file: module definitions, init and exec
 // functions, slot arrays. Plain data plus tree-sitter nodes; no LSP types.
 import type { Node, Tree } from 'web-tree-sitter';
+import type { Refusal } from './convert/refusalCatalogue';
 import type { LanguageId } from './grammars';
 
 /** Half-open range of JS string offsets into the file text. */
@@ -136,8 +137,8 @@ export interface InitFunctionInfo extends FunctionInfo {
   helper?: FunctionInfo;
   /** Macro-built: body hidden in a macro or unparseable. */
   opaque: boolean;
-  /** Why the init is opaque, phrased for a refusal ("PyInit_foo is defined by macro MOD_INIT"). */
-  opaqueReason?: string;
+  /** Why the init is opaque, as a refusal ("PyInit_foo is defined by macro MOD_INIT"). */
+  opaqueRefusal?: Refusal;
   /** Macro whose expansion is the `PyInit_<name>` header (`MOD_INIT`). */
   definedByMacro?: string;
 }

@@ -8,9 +8,12 @@ import type { FileModel, ModuleInfo } from '../core/model';
 import type { LineIndex } from '../core/text/lines';
 import { isModuleSilenced, SILENCED_MODULE } from '../core/suppression';
 import { addIfDisjoint, type EditGroup } from './workspaceEdit';
+import { describeRefusal, refusal } from '../core/convert/refusalCatalogue';
+import { logInternalError } from './internalErrors';
 
 export interface ModuleRefusal {
   module: string;
+  /** Each `[code]: message`, as the user reads it. */
   reasons: string[];
 }
 
@@ -52,14 +55,17 @@ export function convertOne(model: FileModel, module: ModuleInfo, options: Conver
 function convertFresh(model: FileModel, module: ModuleInfo, options: ConversionOptions): ModuleConversion {
   try {
     const result = conversionOf(model, module, options);
-    if (!result.ok) return { ok: false, reasons: result.reasons };
+    if (!result.ok && result.internalError) logInternalError(module.name, result.internalError);
+    if (!result.ok) return { ok: false, reasons: result.reasons.map(describeRefusal) };
     // Checked here so a bad edit set is refused for this module alone.
     normalizeEdits(result.edits, model.text.length);
     const notes = result.notes ?? [];
     const description = [`PyInit_${module.name} returns PyModuleDef_Init; the rest moves to a Py_mod_exec function.`, ...notes].join(' ');
     return { ok: true, group: { label: conversionTitle(module.name), description, edits: result.edits }, notes };
   } catch (error) {
-    return { ok: false, reasons: [`the converter failed: ${error instanceof Error ? error.message : String(error)}`] };
+    const internal = { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
+    logInternalError(module.name, internal);
+    return { ok: false, reasons: [describeRefusal(refusal('internal-error', `the converter failed: ${internal.message}`))] };
   }
 }
 
@@ -68,13 +74,13 @@ export function planFile(model: FileModel, lines: LineIndex, options: Conversion
   const plan: FilePlan = { groups: [], converted: [], refused: [], notes: {} };
   for (const module of singlePhaseModules(model)) {
     if (isModuleSilenced(model.text, lines, module)) {
-      plan.refused.push({ module: module.name, reasons: [SILENCED_MODULE] });
+      plan.refused.push({ module: module.name, reasons: [describeRefusal(refusal('silenced', SILENCED_MODULE))] });
       continue;
     }
     const conversion = convertOne(model, module, options);
     if (!conversion.ok) plan.refused.push({ module: module.name, reasons: conversion.reasons });
     else if (!addIfDisjoint(plan.groups, conversion.group, model.text.length)) {
-      plan.refused.push({ module: module.name, reasons: ["its edits overlap another module's conversion in this file; convert that one first"] });
+      plan.refused.push({ module: module.name, reasons: [describeRefusal(refusal('edit-overlap', "its edits overlap another module's conversion in this file; convert that one first"))] });
     } else {
       plan.converted.push(module.name);
       plan.notes[module.name] = conversion.notes;

@@ -2,6 +2,7 @@
 // the user's severity per rule, suppression comments, and the data a fix needs.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, RuleCode, Severity } from '../core/findings';
+import type { Refusal } from '../core/convert/refusalCatalogue';
 import { CATALOGUE } from '../core/rules/catalogue';
 import { DEFAULT_SETTINGS, type MultiphaseSettings } from '../core/settings';
 import type { LineIndex } from '../core/text/lines';
@@ -18,7 +19,7 @@ export interface DiagnosticData {
   start: number;
   end: number;
   fixable: boolean;
-  refusal?: string[];
+  refusal?: Refusal[];
 }
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {

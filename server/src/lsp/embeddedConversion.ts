@@ -1,6 +1,7 @@
 // Convert All and Convert File for documents that embed C: the document's
 // regions are converted as the CLI's `fix` converts them, one edit group per
 // code block or string, from the editor's buffer when the document is open.
+import { describeRefusal } from '../core/convert/refusalCatalogue';
 import { hostEnabled, hostKindForPath, type HostKind } from '../core/embedded/hosts';
 import { embeddedOptionsFrom } from '../core/settings';
 import { LineIndex } from '../core/text/lines';
@@ -50,7 +51,7 @@ export function planEmbedded(ctx: ServerContext, path: string, kind: HostKind): 
   const analysis = analyzeHostText(text, kind, ctx.settings.conversionOptions, embeddedOptionsFrom(ctx.settings.current));
   const lines = open ? open.lines : new LineIndex(text);
   const where = placeOf(kind, lines);
-  const refused = analysis.results.filter((r) => !r.ok).map((r) => ({ file: uri, module: `${r.module} (${where(r.span.start)})`, reasons: r.ok ? [] : r.reasons }));
+  const refused = analysis.results.filter((r) => !r.ok).map((r) => ({ file: uri, module: `${r.module} (${where(r.span.start)})`, reasons: r.ok ? [] : r.reasons.map(describeRefusal) }));
   if (analysis.groups.length === 0) return { planned: null, refused };
   const groups = analysis.groups.map((g) => editGroupOf(g, where));
   const modules = analysis.groups.flatMap((g) => g.modules);

@@ -17,9 +17,11 @@ import type { Finding } from '../core/findings';
 import type { LanguageId } from '../core/grammars';
 import type { FileModel, ModuleInfo } from '../core/model';
 import { runRules } from '../core/analyze';
+import type { Refusal } from '../core/convert/refusalCatalogue';
+import { logInternalError } from './internalErrors';
 
 /** Verdicts from the converter by module name; empty reasons = convertible. */
-export type VerdictCache = Map<string, string[]>;
+export type VerdictCache = Map<string, Refusal[]>;
 
 export interface LiveAnalysis {
   model: FileModel;
@@ -29,9 +31,10 @@ export interface LiveAnalysis {
 }
 
 /** The converter's verdict on one module: why it would refuse, or nothing. */
-export function verdictOf(model: FileModel, module: ModuleInfo, options: ConversionOptions): string[] {
+export function verdictOf(model: FileModel, module: ModuleInfo, options: ConversionOptions): Refusal[] {
   // Kept with the model: a code action on this analysis reuses the conversion.
   const result = conversionOf(model, module, options);
+  if (!result.ok && result.internalError) logInternalError(module.name, result.internalError);
   return result.ok ? [] : result.reasons;
 }
 
@@ -63,8 +66,8 @@ export function analyzeLive(
   const { rememberedAreExact = false, unknownAsConvertible = false } = how;
   const model = how.model ?? buildModel(text, tree, lang, how.functions);
   let exact = true;
-  const asked = new Map<ModuleInfo, string[]>();
-  const refusalFor = (module: ModuleInfo): string[] => {
+  const asked = new Map<ModuleInfo, Refusal[]>();
+  const refusalFor = (module: ModuleInfo): Refusal[] => {
     const known = asked.get(module);
     if (known) return known;
     let reasons = remembered?.get(module.name);

@@ -54,7 +54,7 @@ describe('file model', () => {
       assert.equal(init?.name, 'PyInit_m');
       assert.equal(init?.opaque, true);
       assert.equal(init?.definedByMacro, 'INIT');
-      assert.equal(init?.opaqueReason, 'PyInit_m is defined by macro INIT');
+      assert.equal(init?.opaqueRefusal?.code, 'init-from-macro');
       assert.equal(model.modules[0]?.def?.varName, 'd');
     });
   });
@@ -89,7 +89,7 @@ describe('file model', () => {
       const init = model.modules[0]?.init;
       assert.equal(init?.firstArmOnly, true);
       assert.equal(init?.opaque, true);
-      assert.match(init?.opaqueReason ?? '', /balance only within one #if arm/);
+      assert.equal(init?.opaqueRefusal?.code, 'braces-per-arm');
     });
   });
 

@@ -1,6 +1,7 @@
 // Shared by the conversion tests: convert inline sources the way callers do.
 import { buildModel } from '../../../server/src/core/analysis/buildModel';
 import { convertModule, type ConversionResult } from '../../../server/src/core/convert';
+import type { RefusalCode } from '../../../server/src/core/convert/refusalCatalogue';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../../../server/src/core/convert/options';
 import { applyEdits } from '../../../server/src/core/edits';
 import type { LanguageId } from '../../../server/src/core/grammars';
@@ -27,10 +28,12 @@ export function convert(source: string, options: Partial<ConversionOptions> = {}
   }
 }
 
-export function refusalOf(source: string, lang: LanguageId = 'c'): string {
+/** The refusal codes of the first single-phase module, in the order the checks report them. */
+export function refusalOf(source: string, lang: LanguageId = 'c'): RefusalCode[] {
   const { result } = convert(source, {}, lang);
   if (result.ok) throw new Error('expected a refusal, got a conversion');
-  return result.reasons.join('; ');
+  if (result.internalError) throw new Error(`the converter failed: ${result.internalError.stack ?? result.internalError.message}`);
+  return result.reasons.map((r) => r.code);
 }
 
 /** A small complete module: methods, def, then an init whose body is `body`. */

@@ -12,6 +12,7 @@ import type { FunctionMemo } from './functionMemo';
 import { detectGenerator } from './generators';
 import { creationMacros, defineSpans, findMacros, type CreationMacro } from './macros';
 import { macroBuiltInits } from './macroInits';
+import { refusal } from '../convert/refusalCatalogue';
 
 /** `(void *)name`, `(void*)&name`, `&name`, `reinterpret_cast<void *>(name)` -> `name`. */
 export function slotFunctionName(value: string): string | undefined {
@@ -78,7 +79,7 @@ export function buildModel(source: string, tree: Tree, lang: LanguageId, memo?: 
     init.creations.unshift(...built.creations.filter((c) => !seen.has(c.span.start)));
     init.opaque = true;
     init.definedByMacro = built.macroName;
-    init.opaqueReason = `${init.name} is defined by macro ${built.macroName}`;
+    init.opaqueRefusal = refusal('init-from-macro', `${init.name} is defined by macro ${built.macroName}`, init.nameSpan);
     model.inits.push(init);
   }
 
@@ -153,18 +154,18 @@ function initInfo(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<stri
       if (found.defInitName) init.defInitName = found.defInitName;
       if (found.via) {
         init.opaque = true;
-        init.opaqueReason = `${init.name} creates the module two calls deep, through ${found.via}() and ${found.helper.name}()`;
+        init.opaqueRefusal = refusal('creation-too-deep', `${init.name} creates the module two calls deep, through ${found.via}() and ${found.helper.name}()`);
       }
     }
   }
   const hidden = init.creations.find((c) => c.viaMacro && !c.python2);
   if (hidden) {
     init.opaque = true;
-    init.opaqueReason = `module '${init.moduleName}' is created inside macro ${hidden.viaMacro}`;
+    init.opaqueRefusal = refusal('creation-in-macro', `module '${init.moduleName}' is created inside macro ${hidden.viaMacro}`, hidden.span);
   } else if (fn.firstArmOnly || init.helper?.firstArmOnly) {
     // The tree shows one configuration: rewriting from it would drop the others.
     init.opaque = true;
-    init.opaqueReason = `the braces of ${init.helper?.firstArmOnly ? `${init.helper.name}()` : init.name} balance only within one #if arm`;
+    init.opaqueRefusal = refusal('braces-per-arm', `the braces of ${init.helper?.firstArmOnly ? `${init.helper.name}()` : init.name} balance only within one #if arm`);
   }
   return init;
 }

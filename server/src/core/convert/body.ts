@@ -11,7 +11,7 @@ import { isLocalDef, returnNullMacros } from './refusals';
 import type { ConversionTarget } from './target';
 import type { FileStyle } from './style';
 import { freshName, localNames, rootIdentifier } from '../analysis/names';
-import { claim, isClaimed, moduleNames, noteStaticState, type BodyContext } from './bodyContext';
+import { claim, isClaimed, moduleNames, noteStaticState, refuseBody, type BodyContext } from './bodyContext';
 import { rewriteCreation } from './creation';
 import { removeSetGil } from './setGil';
 import { unwrapPositiveCheck } from './unwrap';
@@ -53,7 +53,7 @@ export function createBodyContext(text: string, mask: string, target: Conversion
     gilComments: [],
     canUseNewRef: (versionHex(options.minimumPythonVersion) ?? 0) >= 0x030a0000,
   };
-  if (localTargets.length > 1) ctx.reasons.push(`the new module is stored in several local variables (${localTargets.join(', ')})`);
+  if (localTargets.length > 1) refuseBody(ctx, 'module-in-several-locals', `the new module is stored in several local variables (${localTargets.join(', ')})`);
   return ctx;
 }
 
@@ -108,23 +108,23 @@ function rewriteReturn(ctx: BodyContext, ret: Node, moduleReturns: Node[]): void
   const init = ctx.target.source;
   const inner = unwrapExpression(value);
   if (!value || !inner) {
-    ctx.reasons.push(`${init.name} has a return without a value`);
+    refuseBody(ctx, 'return-without-value', `${init.name} has a return without a value`, ret);
   } else if (isNullExpression(value)) {
     claim(ctx, { start: value.startIndex, end: value.endIndex, newText: '-1' }, ret);
   } else if (inner.type === 'identifier' && moduleNames(ctx).has(inner.text)) {
-    if (inPreprocessorBranch(ret, init.body)) ctx.reasons.push(`${init.name} returns the module inside an #if/#ifdef branch`);
+    if (inPreprocessorBranch(ret, init.body)) refuseBody(ctx, 'return-in-preprocessor-branch', `${init.name} returns the module inside an #if/#ifdef branch`, ret);
     else moduleReturns.push(ret);
   } else if (inner.type === 'call_expression' && /^PyErr_\w+$/.test(inner.childForFieldName('function')?.text ?? '')) {
     // `return PyErr_NoMemory();` always returns NULL: raise, then fail.
     const parent = ret.parent?.type;
     if (parent !== 'compound_statement' && parent !== 'labeled_statement') {
-      ctx.reasons.push(`${init.name} returns '${inner.text}' as the body of a statement; add braces first`);
+      refuseBody(ctx, 'return-as-unbraced-body', `${init.name} returns '${inner.text}' as the body of a statement; add braces first`, ret);
       return;
     }
     const indent = indentAt(ctx.text, ret.startIndex);
     claim(ctx, { start: ret.startIndex, end: ret.endIndex, newText: `${inner.text};${ctx.style.eol}${indent}return -1;` }, ret);
   } else {
-    ctx.reasons.push(`${init.name} returns '${value.text.replace(/\s+/g, ' ').slice(0, 60)}', not the module it created`);
+    refuseBody(ctx, 'returns-other-object', `${init.name} returns '${value.text.replace(/\s+/g, ' ').slice(0, 60)}', not the module it created`, ret);
   }
 }
 
@@ -153,7 +153,7 @@ function rewriteCall(ctx: BodyContext, call: Node): void {
 function removeRelease(ctx: BodyContext, call: Node, name: string): void {
   const statement = call.parent;
   if (statement?.type !== 'expression_statement' || unwrapExpression(codeChildren(statement)[0] ?? null)?.id !== call.id) {
-    ctx.reasons.push(`the module is released by ${name} inside a larger expression`);
+    refuseBody(ctx, 'release-in-expression', `the module is released by ${name} inside a larger expression`, call);
     return;
   }
   const next = nextInFlow(statement);
@@ -244,7 +244,7 @@ function noteAssignment(ctx: BodyContext, node: Node): void {
       return;
     }
     if (left?.type !== 'identifier' || !isNullExpression(right)) {
-      ctx.reasons.push(`the module variable '${root}' is reassigned (${node.text.replace(/\s+/g, ' ').slice(0, 60)})`);
+      refuseBody(ctx, 'module-reassigned', `the module variable '${root}' is reassigned (${node.text.replace(/\s+/g, ' ').slice(0, 60)})`, node);
     }
     ctx.clearedNames.add(root);
     return;
@@ -274,7 +274,7 @@ function storeWithReference(ctx: BodyContext, assignment: Node, global: string):
   while (previous?.type === 'comment') previous = previous.previousNamedSibling;
   if (previous?.text.replace(/\s+/g, '') === `Py_INCREF(${param});`) return;
   if (statement?.type !== 'expression_statement' || statement.parent?.type !== 'compound_statement') {
-    ctx.reasons.push(`the module is stored in '${global}' inside a larger statement`);
+    refuseBody(ctx, 'global-store-in-expression', `the module is stored in '${global}' inside a larger statement`, statement);
     return;
   }
   const indent = indentAt(ctx.text, statement.startIndex);

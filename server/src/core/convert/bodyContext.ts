@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../edits';
 import type { Span } from '../model';
+import { refusal, type Refusal, type RefusalCode } from './refusalCatalogue';
 import type { ConversionTarget } from './target';
 import type { FileStyle } from './style';
 
@@ -14,7 +15,7 @@ export interface BodyContext {
   edits: TextEdit[];
   /** Regions already removed or replaced: nothing inside is visited again. */
   claimed: Span[];
-  reasons: string[];
+  reasons: Refusal[];
   /** C++: member calls on non-local objects count as writes to process-wide state. */
   cpp: boolean;
   /** C++: every name bound inside the body (locals, catch and lambda parameters, range-for variables). */
@@ -45,6 +46,11 @@ export interface BodyContext {
 
 export function noteStaticState(ctx: BodyContext, what: string): void {
   if (!ctx.staticState.includes(what)) ctx.staticState.push(what);
+}
+
+/** Records why the body cannot be rewritten, pointing at `node` when given. */
+export function refuseBody(ctx: BodyContext, code: RefusalCode, message: string, node?: Node | null): void {
+  ctx.reasons.push(refusal(code, message, node ? { start: node.startIndex, end: node.endIndex } : undefined));
 }
 
 export function claim(ctx: BodyContext, edit: TextEdit, node?: Node): void {

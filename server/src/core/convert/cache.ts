@@ -7,12 +7,13 @@
 import type { Node } from 'web-tree-sitter';
 import type { CreationCall, FunctionInfo } from '../model';
 import { localNames } from '../analysis/names';
+import { refusal, type Refusal } from './refusalCatalogue';
 import { codeChildren, descendants, isNullExpression, unwrapExpression } from './text';
 
 /** Calls that only hand their argument back with a new reference. */
 const NEW_REFERENCE = /^(?:Py_NewRef|Py_XNewRef)$/;
 
-export function moduleCacheProblem(source: FunctionInfo, creation: CreationCall): string | undefined {
+export function moduleCacheProblem(source: FunctionInfo, creation: CreationCall): Refusal | undefined {
   const at = creation.statement?.startIndex ?? creation.call.startIndex;
   const locals = localNames(source.body);
   const isStatic = (name: string): boolean => !locals.has(name);
@@ -33,8 +34,8 @@ export function moduleCacheProblem(source: FunctionInfo, creation: CreationCall)
   return undefined;
 }
 
-function cacheReason(init: string, name: string): string {
-  return `${init} caches its module in the static '${name}' and returns it on a second call; multi-phase init makes a new module each time — keep one module object per process by hand`;
+function cacheReason(init: string, name: string): Refusal {
+  return refusal('module-cached', `${init} caches its module in the static '${name}' and returns it on a second call; multi-phase init makes a new module each time — keep one module object per process by hand`);
 }
 
 /** `m`, `(PyObject *)m`, `Py_NewRef(m)`: the identifier returned, if any. */

@@ -8,6 +8,7 @@ import type { FunctionInfo } from '../model';
 import { boundNames, memberCallTarget } from './memberCalls';
 import { localNames, rootIdentifier } from '../analysis/names';
 import { noteStaticState, type BodyContext } from './bodyContext';
+import { addRefusal, refusal, type Refusal } from './refusalCatalogue';
 import { codeChildren, descendants, unwrapExpression } from './text';
 
 export function noteCalleeState(ctx: BodyContext, functions: ReadonlyMap<string, FunctionInfo>): void {
@@ -26,10 +27,10 @@ export function noteCalleeState(ctx: BodyContext, functions: ReadonlyMap<string,
 const RELEASES = /^(?:Py_DECREF|Py_XDECREF|Py_DecRef|Py_XDecRef|Py_CLEAR|Py_SETREF|Py_XSETREF)$/;
 
 /** Same-file functions the module is passed to that release their parameter: a reason to refuse. */
-export function calleesReleasingModule(ctx: BodyContext, functions: ReadonlyMap<string, FunctionInfo>): string[] {
+export function calleesReleasingModule(ctx: BodyContext, functions: ReadonlyMap<string, FunctionInfo>): Refusal[] {
   const module = ctx.localModuleVar ?? ctx.globalTargets[0];
   if (!module) return [];
-  const reasons: string[] = [];
+  const reasons: Refusal[] = [];
   for (const call of descendants(ctx.target.source.body)) {
     if (call.type !== 'call_expression') continue;
     const name = call.childForFieldName('function')?.text ?? '';
@@ -41,8 +42,7 @@ export function calleesReleasingModule(ctx: BodyContext, functions: ReadonlyMap<
       const passed = unwrapExpression(arg)?.text;
       const param = params[i];
       if (passed !== module || !param || !releasesName(callee.body, param)) return;
-      const reason = `the module is passed to ${name}(), which releases its '${param}' argument; in exec the module is borrowed`;
-      if (!reasons.includes(reason)) reasons.push(reason);
+      addRefusal(reasons, refusal('callee-releases-module', `the module is passed to ${name}(), which releases its '${param}' argument; in exec the module is borrowed`, { start: call.startIndex, end: call.endIndex }));
     });
   }
   return reasons;

@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { declaredName } from '../analysis/nodes';
 import { declaratorsOf } from '../analysis/names';
-import { claim, globalStoreLines, type BodyContext } from './bodyContext';
+import { claim, globalStoreLines, refuseBody, type BodyContext } from './bodyContext';
 import { positiveCheckAfter } from './unwrap';
 import { codeChildren, descendants, isNullExpression, lineStartOf, removeNode, replaceWithLines, unwrapExpression } from './text';
 
@@ -74,20 +74,20 @@ export function rewriteCreation(ctx: BodyContext): void {
   const statement = creation.statement;
   const body = init.body;
   if (!statement) {
-    ctx.reasons.push(`the result of ${creation.kind} is used in an expression the converter does not follow`);
+    refuseBody(ctx, 'creation-in-expression', `the result of ${creation.kind} is used in an expression the converter does not follow`, creation.call);
     return;
   }
   const top = assignmentChainTop(creation.call, statement);
   if (statement.type === 'return_statement') {
     if (unwrapExpression(codeChildren(statement)[0] ?? null)?.id !== creation.call.id) {
-      ctx.reasons.push(`${init.name} returns an expression built around ${creation.kind}`);
+      refuseBody(ctx, 'creation-in-expression', `${init.name} returns an expression built around ${creation.kind}`, creation.call);
       return;
     }
     claim(ctx, { start: statement.startIndex, end: statement.endIndex, newText: 'return 0;' }, statement);
     return;
   }
   if (!top) {
-    ctx.reasons.push(`the result of ${creation.kind} is used in an expression the converter does not follow`);
+    refuseBody(ctx, 'creation-in-expression', `the result of ${creation.kind} is used in an expression the converter does not follow`, creation.call);
     return;
   }
   if (statement.type === 'expression_statement') {
@@ -95,21 +95,21 @@ export function rewriteCreation(ctx: BodyContext): void {
   } else if (statement.type === 'if_statement') {
     const isCreation = (n: Node): boolean => n.id === top.id || unwrapExpression(top)?.id === n.id;
     if (statement.childForFieldName('alternative') || !isNullTest(statement.childForFieldName('condition'), isCreation)) {
-      ctx.reasons.push(`the ${creation.kind} call sits in a condition the converter does not follow`);
+      refuseBody(ctx, 'creation-in-expression', `the ${creation.kind} call sits in a condition the converter does not follow`, creation.call);
       return;
     }
     replaceCreationStatement(ctx, statement);
   } else if (statement.type === 'declaration') {
     if (ctx.globalTargets.length) {
-      ctx.reasons.push('the module is stored in a global inside a declaration; split the declaration first');
+      refuseBody(ctx, 'global-store-in-expression', 'the module is stored in a global inside a declaration; split the declaration first', statement);
       return;
     }
   } else {
-    ctx.reasons.push(`the ${creation.kind} call sits in a ${statement.type.replace(/_/g, ' ')} the converter does not follow`);
+    refuseBody(ctx, 'creation-in-expression', `the ${creation.kind} call sits in a ${statement.type.replace(/_/g, ' ')} the converter does not follow`, creation.call);
     return;
   }
   if (statement.parent?.id !== body.id && statement.parent?.type !== 'compound_statement') {
-    ctx.reasons.push(`the ${creation.kind} call is not a statement of its own`);
+    refuseBody(ctx, 'creation-in-expression', `the ${creation.kind} call is not a statement of its own`, creation.call);
     return;
   }
   if (statement.type !== 'if_statement') removeNullCheck(ctx, statement);
@@ -146,11 +146,11 @@ function removeModuleDeclarations(ctx: BodyContext): void {
     const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
     const pointer = type === 'PyObject' && inner?.type === 'pointer_declarator' && inner.childForFieldName('declarator')?.type === 'identifier';
     if (!pointer && !deducesObjectPointer(ctx, decl, inner, value)) {
-      ctx.reasons.push(`the module variable '${name}' is declared as '${decl.text.replace(/\s+/g, ' ').slice(0, 60)}', not 'PyObject *${name}'`);
+      refuseBody(ctx, 'module-variable-type', `the module variable '${name}' is declared as '${decl.text.replace(/\s+/g, ' ').slice(0, 60)}', not 'PyObject *${name}'`, decl);
       return;
     }
     if (value && !isNullExpression(value) && value.id !== ctx.target.creation.call.id && unwrapExpression(value)?.id !== ctx.target.creation.call.id) {
-      ctx.reasons.push(`the module variable '${name}' starts out as '${value.text}'`);
+      refuseBody(ctx, 'module-variable-type', `the module variable '${name}' starts out as '${value.text}'`, decl);
       return;
     }
     if (declarators.length === 1) {

@@ -15,7 +15,8 @@ import { hasTeardown, onceDeclarations, onceExec, onceNames } from './replay';
 import { rewriteStateLookups, stateLookupCalls } from './stateLookup';
 import { layoutEdits, type OnceLayout } from './layout';
 import type { ConversionOptions } from './options';
-import { findTarget, hiddenMacroReason, isLocalDef, stateLookupReason } from './refusals';
+import { findTarget, hiddenMacroReason, isLocalDef, stateLookupReason, TARGET_CHECKS, type TargetCheck } from './refusals';
+import { refusal, type Refusal } from './refusalCatalogue';
 import { detectStyle } from './style';
 import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
@@ -23,25 +24,57 @@ import { countParseErrors, verifyEdits } from './verify';
 export type ConversionResult =
   /** `notes`: behaviour changes worth a line to the user; the edits are right regardless. */
   | { ok: true; module: string; edits: TextEdit[]; notes?: string[]; policy?: ReinitPolicy }
-  | { ok: false; module: string; reasons: string[] };
+  /**
+   * `internalError`: the converter threw. Still no edit, but a bug, not
+   * caution: callers log it and tests fail on it. Its reason has the code
+   * `internal-error`.
+   */
+  | { ok: false; module: string; reasons: Refusal[]; internalError?: InternalError };
 
-export function convertModule(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {
+export interface InternalError {
+  message: string;
+  stack?: string;
+}
+
+/** The steps of a conversion a caller may replace: tests inject a failing one. */
+export interface ConversionSteps {
+  checks: readonly TargetCheck[];
+}
+
+export const DEFAULT_STEPS: ConversionSteps = { checks: TARGET_CHECKS };
+
+export function convertModule(model: FileModel, module: ModuleInfo, options: ConversionOptions, steps: ConversionSteps = DEFAULT_STEPS): ConversionResult {
   if (model.loneCarriageReturns === 'mixed') {
-    return { ok: false, module: module.name, reasons: ['some lines of the file end in a lone CR and others in LF: save it with one kind of line ending first'] };
+    return { ok: false, module: module.name, reasons: [refusal('mixed-line-ends', 'some lines of the file end in a lone CR and others in LF: save it with one kind of line ending first')] };
   }
-  const result = convertAnyShape(model, module, options);
+  const result = guarded(module, () => convertAnyShape(model, module, options, steps));
   if (!result.ok) return result;
   // Computed on the text read with LFs: write the file's own lone CRs.
   return { ...result, edits: editsForLineEnds(model.loneCarriageReturns, result.edits) ?? [] };
 }
 
-function convertAnyShape(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {
-  const direct = convertDirect(model, module, options);
-  if (direct.ok || !module.init || model.generator) return direct;
+function convertAnyShape(model: FileModel, module: ModuleInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult {
+  const direct = guarded(module, () => convertDirect(model, module, options, steps));
+  if (direct.ok || direct.internalError || !module.init || model.generator) return direct;
+  const init = module.init;
+  const dual = guarded(module, () => convertDualMode(model, init, options, steps) ?? direct);
+  // The dual-mode attempt only helps when it converts or fails outright.
+  return dual.ok || dual.internalError ? dual : direct;
+}
+
+/** Runs a step; an exception becomes an internal error, never a plain refusal. */
+function guarded(module: ModuleInfo, run: () => ConversionResult): ConversionResult {
   try {
-    return convertDualMode(model, module.init, options) ?? direct;
-  } catch {
-    return direct;
+    return run();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const stack = err instanceof Error ? err.stack : undefined;
+    return {
+      ok: false,
+      module: module.name,
+      reasons: [refusal('internal-error', `the converter failed on this code (${message}); nothing was changed`)],
+      internalError: stack ? { message, stack } : { message },
+    };
   }
 }
 
@@ -49,7 +82,7 @@ function convertAnyShape(model: FileModel, module: ModuleInfo, options: Conversi
  * A Python 2/3 dual-mode init: split it in two functions, convert the
  * Python 3 one, and hand back one edit from the original text to the result.
  */
-function convertDualMode(model: FileModel, init: InitFunctionInfo, options: ConversionOptions): ConversionResult | undefined {
+function convertDualMode(model: FileModel, init: InitFunctionInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult | undefined {
   const split = init.helper ? splitDualModeHelper(model.text, model.mask, init.helper) : splitDualModeInit(model.text, model.mask, init);
   if (split === undefined) return undefined;
   const tree = parseText(split, model.lang);
@@ -57,7 +90,7 @@ function convertDualMode(model: FileModel, init: InitFunctionInfo, options: Conv
   try {
     const module = splitModel.modules.find((m) => m.init?.name === init.name && m.phase === 'single');
     if (!module) return undefined;
-    const inner = convertDirect(splitModel, module, options);
+    const inner = convertDirect(splitModel, module, options, steps);
     if (!inner.ok) return inner;
     const converted = applyEdits(split, inner.edits);
     const after = parseText(converted, model.lang);
@@ -100,71 +133,66 @@ function wholeChange(before: string, after: string): TextEdit {
   return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
 }
 
-function convertDirect(model: FileModel, module: ModuleInfo, options: ConversionOptions): ConversionResult {
-  const refuse = (reasons: string[]): ConversionResult => ({ ok: false, module: module.name, reasons });
-  try {
-    const found = findTarget(model, module);
-    if (!found.ok) return refuse(found.reasons);
-    const target = found.target;
-    // A def local to the init moves to file scope: its own indentation is not the file's.
-    const style = detectStyle(model.text, target.source, model.lang, isLocalDef(target.def, target.source) ? undefined : target.def.declSpan);
-    const ctx = createBodyContext(model.text, model.mask, target, style, options, model.lang);
-    if (ctx.reasons.length) return refuse(ctx.reasons);
-    rewriteBody(ctx);
-    if (ctx.reasons.length) return refuse(ctx.reasons);
-    const released = calleesReleasingModule(ctx, model.functions);
-    if (released.length) return refuse(released);
-    noteCalleeState(ctx, model.functions);
+function convertDirect(model: FileModel, module: ModuleInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult {
+  const refuse = (reasons: Refusal[]): ConversionResult => ({ ok: false, module: module.name, reasons });
+  const found = findTarget(model, module, steps.checks);
+  if (!found.ok) return refuse(found.reasons);
+  const target = found.target;
+  // A def local to the init moves to file scope: its own indentation is not the file's.
+  const style = detectStyle(model.text, target.source, model.lang, isLocalDef(target.def, target.source) ? undefined : target.def.declSpan);
+  const ctx = createBodyContext(model.text, model.mask, target, style, options, model.lang);
+  if (ctx.reasons.length) return refuse(ctx.reasons);
+  rewriteBody(ctx);
+  if (ctx.reasons.length) return refuse(ctx.reasons);
+  const released = calleesReleasingModule(ctx, model.functions);
+  if (released.length) return refuse(released);
+  noteCalleeState(ctx, model.functions);
 
-    const state = analyzeModuleState(model, module);
-    const decisions = decide({
-      options,
-      state,
-      bodyState: ctx.staticState,
-      negativeSize: mSizeVerdict(target.def, model.mask) === 'negative',
-      gilFromCode: ctx.gilValue,
-      hasTeardown: hasTeardown(ctx),
-      moduleName: module.name,
-    });
-    const base = target.init.moduleName;
-    const execName = freshName(model.mask, [`${base}_exec`, `${base}_module_exec`, `exec_${base}`]);
-    const slotsName = freshName(model.mask, [`${base}_slots`, `${base}_module_slots`, `slots_${base}`]);
-    const lookups = stateLookupCalls(model);
-    const findsModule = lookups.some((c) => c.childForFieldName('function')?.text === 'PyState_FindModule');
-    if (lookups.length && decisions.policy !== 'replay') {
-      const which = lookups[0]!.childForFieldName('function')!.text.replace(/^PyState_/, '');
-      const why = mSizeVerdict(target.def, model.mask) === 'negative' ? ` (it is converted only with reinitGuard auto or replay)` : ` (it is converted only for an m_size -1 module with process-wide state, which keeps one module object)`;
-      return refuse([stateLookupReason(which, why)]);
-    }
-    let outsideEdits: TextEdit[] = [];
-    let once: OnceLayout | undefined;
-    if (decisions.policy !== 'never') {
-      const names = onceNames(model.mask, base, execName);
-      const lookup = rewriteStateLookups(ctx, lookups, names.bodyModule);
-      if (!lookup.ok) return refuse([lookup.reason]);
-      const declarations = onceDeclarations(ctx, names, decisions.policy);
-      outsideEdits = [...lookup.edits, ...declarations.defEdits];
-      const header = `static int${/\n/.test(model.text.slice(target.source.span.start, target.source.nameSpan.start)) ? ctx.style.eol : ' '}${execName}${ctx.style.callGap}(${ctx.style.objectPointer}${ctx.paramName})`;
-      once = { bodyName: names.body, exec: onceExec(ctx, names, decisions.policy, header), statics: declarations.statics, wrappers: declarations.wrappers, usedAt: lookup.usedAt };
-      if (findsModule) decisions.differences.push('PyState_FindModule: the rewrite returns the module that ran the body (the first one, from any interpreter); single-phase init returned the latest module of the current interpreter, and nothing before PyInit had returned.');
-    }
-    const layout = layoutEdits({ ctx, lang: model.lang, options, execName, slotsName, interpreters: decisions.interpreters, gil: decisions.gil, once, functions: [...model.functions.values()] });
-    if (!layout.ok) return refuse([layout.reason]);
-    // A macro definition the layout also rewrites (moved with the def, say) keeps its refusal.
-    const clashes = [...target.macroEdits].filter(([, list]) => list.some((m) => layout.edits.some((e) => m.start < e.end && m.end > e.start)));
-    if (clashes.length) return refuse([hiddenMacroReason(target.source, clashes.map(([name]) => name))]);
-    const edits = [...layout.edits, ...outsideEdits, ...[...target.macroEdits.values()].flat()];
-    const problem = verifyEdits(model, edits, {
-      moduleName: module.name,
-      defName: target.def.varName,
-      slotsName,
-      execName: layout.hasExec ? execName : undefined,
-    });
-    if (problem) return refuse([problem]);
-    const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...nameNotes(target.def.moduleName, target.init.moduleName)];
-    return { ok: true, module: module.name, edits, notes, policy: decisions.policy };
-  } catch (err) {
-    // A shape the converter did not foresee: refuse rather than guess.
-    return refuse([`the converter could not handle this code (${err instanceof Error ? err.message : String(err)})`]);
+  const state = analyzeModuleState(model, module);
+  const decisions = decide({
+    options,
+    state,
+    bodyState: ctx.staticState,
+    negativeSize: mSizeVerdict(target.def, model.mask) === 'negative',
+    gilFromCode: ctx.gilValue,
+    hasTeardown: hasTeardown(ctx),
+    moduleName: module.name,
+  });
+  const base = target.init.moduleName;
+  const execName = freshName(model.mask, [`${base}_exec`, `${base}_module_exec`, `exec_${base}`]);
+  const slotsName = freshName(model.mask, [`${base}_slots`, `${base}_module_slots`, `slots_${base}`]);
+  const lookups = stateLookupCalls(model);
+  const findsModule = lookups.some((c) => c.childForFieldName('function')?.text === 'PyState_FindModule');
+  if (lookups.length && decisions.policy !== 'replay') {
+    const which = lookups[0]!.childForFieldName('function')!.text.replace(/^PyState_/, '');
+    const why = mSizeVerdict(target.def, model.mask) === 'negative' ? ` (it is converted only with reinitGuard auto or replay)` : ` (it is converted only for an m_size -1 module with process-wide state, which keeps one module object)`;
+    return refuse([stateLookupReason(which, why)]);
   }
+  let outsideEdits: TextEdit[] = [];
+  let once: OnceLayout | undefined;
+  if (decisions.policy !== 'never') {
+    const names = onceNames(model.mask, base, execName);
+    const lookup = rewriteStateLookups(ctx, lookups, names.bodyModule);
+    if (!lookup.ok) return refuse([lookup.reason]);
+    const declarations = onceDeclarations(ctx, names, decisions.policy);
+    outsideEdits = [...lookup.edits, ...declarations.defEdits];
+    const header = `static int${/\n/.test(model.text.slice(target.source.span.start, target.source.nameSpan.start)) ? ctx.style.eol : ' '}${execName}${ctx.style.callGap}(${ctx.style.objectPointer}${ctx.paramName})`;
+    once = { bodyName: names.body, exec: onceExec(ctx, names, decisions.policy, header), statics: declarations.statics, wrappers: declarations.wrappers, usedAt: lookup.usedAt };
+    if (findsModule) decisions.differences.push('PyState_FindModule: the rewrite returns the module that ran the body (the first one, from any interpreter); single-phase init returned the latest module of the current interpreter, and nothing before PyInit had returned.');
+  }
+  const layout = layoutEdits({ ctx, lang: model.lang, options, execName, slotsName, interpreters: decisions.interpreters, gil: decisions.gil, once, functions: [...model.functions.values()] });
+  if (!layout.ok) return refuse([layout.reason]);
+  // A macro definition the layout also rewrites (moved with the def, say) keeps its refusal.
+  const clashes = [...target.macroEdits].filter(([, list]) => list.some((m) => layout.edits.some((e) => m.start < e.end && m.end > e.start)));
+  if (clashes.length) return refuse([hiddenMacroReason(target.source, clashes.map(([name]) => name))]);
+  const edits = [...layout.edits, ...outsideEdits, ...[...target.macroEdits.values()].flat()];
+  const problem = verifyEdits(model, edits, {
+    moduleName: module.name,
+    defName: target.def.varName,
+    slotsName,
+    execName: layout.hasExec ? execName : undefined,
+  });
+  if (problem) return refuse([problem]);
+  const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...nameNotes(target.def.moduleName, target.init.moduleName)];
+  return { ok: true, module: module.name, edits, notes, policy: decisions.policy };
 }

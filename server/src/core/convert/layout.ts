@@ -11,6 +11,7 @@ import { codeMask } from '../text/codeMask';
 import type { BodyContext } from './bodyContext';
 import { defEdits } from './def';
 import type { ConversionOptions } from './options';
+import { refusal, type Refusal } from './refusalCatalogue';
 import { isLocalDef } from './refusals';
 import { execPrototype, mentionsLimitedApi, slotArrayText } from './slots';
 import { applyInside, identifierIn, indentAt, lineEndOf, lineStartOf, nextLineStart, removeLines, removeSpan } from './text';
@@ -50,7 +51,7 @@ export type Layout =
       /** False when the init did nothing but create the module: no exec needed. */
       hasExec: boolean;
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Refusal };
 
 export function layoutEdits(input: LayoutInput): Layout {
   const { ctx, execName, slotsName } = input;
@@ -102,7 +103,7 @@ export function layoutEdits(input: LayoutInput): Layout {
       const onlyExternC = initBlocks.slice(defBlocks.length).every((b) => externBlockStart(mask, b) !== undefined);
       if (onlyExternC && externStart !== undefined) {
         if (usesNamesFrom(codeMask(execText), mask.slice(externStart, execAt))) {
-          return { ok: false, reason: `${source.name} sits in an extern "C" block after code its body uses` };
+          return { ok: false, reason: refusal('scope-mismatch', `${source.name} sits in an extern "C" block after code its body uses`) };
         }
         execAt = lineStartOf(text, externStart) === externStart - indentAt(text, externStart).length ? lineStartOf(text, externStart) : externStart;
       }
@@ -113,7 +114,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   // up beside the def, when it needs nothing declared in between.
   if (input.lang === 'cpp' && !sameScope(mask, anchor, execAt)) {
     if (hasExec && (execAt < anchor || usesNamesFrom(codeMask(execText), mask.slice(anchor, execAt)))) {
-      return { ok: false, reason: `'${def.varName}' and ${source.name} sit in different namespaces or extern "C" blocks` };
+      return { ok: false, reason: refusal('scope-mismatch', `'${def.varName}' and ${source.name} sit in different namespaces or extern "C" blocks`) };
     }
     if (lookupBefore(anchor)) return { ok: false, reason: lookupReason };
     edits.push({ start: anchor, end: anchor, newText: [...(once ? [once.statics, ...wrappers] : []), ...(hasExec ? [execText] : []), slots, ''].join(eol + eol) });

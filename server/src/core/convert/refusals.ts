@@ -1,249 +1,150 @@
 // The checks made before any edit: what must hold for the conversion to be
-// safe. Each failure is a precise reason the user reads in the finding.
-import type { Node } from 'web-tree-sitter';
-import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleDefInfo, ModuleInfo } from '../model';
+// safe. They run in order and each reports its own reasons; a check runs
+// when what it reads (the body, the creation, the def) could be found, so
+// the user sees every reason, not the first one the order happened to hit.
+import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleDefInfo, ModuleInfo, Span } from '../model';
 import { moduleCacheProblem } from './cache';
-import { inPython2OnlyArm } from './dualMode';
-import { mSizeVerdict } from './msize';
-import { localNames } from '../analysis/names';
-import { rewritableMacros } from './statementMacros';
+import { defChecks, helperProblem, isLocalDef } from './targetChecks';
+import { macroChecks } from './macroChecks';
+import { refusal, type Refusal } from './refusalCatalogue';
 import { codeChildren, descendants, unwrapExpression } from './text';
 import type { TargetResult } from './target';
+import type { TextEdit } from '../edits';
 
+export { isLocalDef };
+export { hiddenMacroReason, returnNullMacros } from './macroChecks';
+
+/** What the checks found so far; later checks read it. */
+export interface TargetState {
+  model: FileModel;
+  init: InitFunctionInfo;
+  source?: FunctionInfo;
+  creation?: CreationCall;
+  def?: ModuleDefInfo;
+  macroEdits: ReadonlyMap<string, TextEdit[]>;
+  reasons: Refusal[];
+}
+
+type Needs = 'init' | 'source' | 'creation' | 'def';
+export interface TargetCheck {
+  name: string;
+  needs: Needs;
+  run(state: TargetState): void;
+}
+
+// PyState_FindModule/AddModule convert under replay (stateLookup.ts); RemoveModule never does.
 const STATE_LOOKUP = /\bPyState_(RemoveModule)\s*\(/;
 
 /** Why a PyState_* call blocks the conversion (`which`: FindModule, AddModule or RemoveModule). */
-export function stateLookupReason(which: string, why = ''): string {
-  return `the file calls PyState_${which}, which does not work for multi-phase modules${why} (use the module object or PyType_GetModuleByDef instead)`;
+export function stateLookupReason(which: string, why = '', span?: Span): Refusal {
+  return refusal('state-lookup', `the file calls PyState_${which}, which does not work for multi-phase modules${why} (use the module object or PyType_GetModuleByDef instead)`, span);
 }
 
-export function findTarget(model: FileModel, module: ModuleInfo): TargetResult {
-  const reasons: string[] = [];
-  const refuse = (reason: string): TargetResult => ({ ok: false, reasons: [...reasons, reason] });
+export const TARGET_CHECKS: readonly TargetCheck[] = [
+  {
+    name: 'state lookup',
+    needs: 'init',
+    run(s) {
+      // Blocks every module of the file, whatever else is wrong: said first.
+      const lookup = STATE_LOOKUP.exec(s.model.mask);
+      if (lookup) s.reasons.push(stateLookupReason(lookup[1]!, '', { start: lookup.index, end: lookup.index + lookup[0].length }));
+    },
+  },
+  {
+    name: 'body readable',
+    needs: 'init',
+    run(s) {
+      const { init, model } = s;
+      if (init.opaque) return void s.reasons.push(init.opaqueRefusal ?? refusal('init-from-macro', `${init.name} is built by a macro the converter cannot see through`));
+      if (init.firstArmOnly) return void s.reasons.push(refusal('braces-per-arm', `the braces of ${init.name} balance only within one #if/#else arm`));
+      if (!init.helper) return void (s.source = init);
+      const problem = helperProblem(model, init, init.helper);
+      if (problem) return void s.reasons.push(problem);
+      if (init.helper.firstArmOnly) return void s.reasons.push(refusal('braces-per-arm', `the braces of ${init.helper.name} balance only within one #if/#else arm`));
+      s.source = init.helper;
+    },
+  },
+  {
+    name: 'header',
+    needs: 'init',
+    run(s) {
+      const header = s.model.mask.slice(s.init.nameSpan.end, s.init.body.startIndex);
+      if (/^[ \t]*#/m.test(header)) s.reasons.push(refusal('header-split', `the header of ${s.init.name} is split by #if/#else lines`));
+    },
+  },
+  { name: 'limited API', needs: 'init', run: (s) => limitedApiProblem(s) },
+  {
+    name: 'Python 2 creation',
+    needs: 'init',
+    run(s) {
+      if (s.init.creations.some((c) => c.python2)) s.reasons.push(refusal('python2-creation-in-init', `${s.init.name} also holds a Python 2 Py_InitModule branch; split the Python 2 init into its own function first`));
+    },
+  },
+  { name: 'creation', needs: 'source', run: findCreation },
+  {
+    name: 'cache',
+    needs: 'creation',
+    run(s) {
+      const cached = moduleCacheProblem(s.source!, s.creation!);
+      if (cached) s.reasons.push(cached);
+    },
+  },
+  {
+    name: 'def',
+    needs: 'creation',
+    run(s) {
+      s.def = s.model.defs.find((d) => d.varName === s.creation!.defName);
+      if (!s.def) s.reasons.push(refusal('def-not-in-file', `PyModuleDef '${s.creation!.defName}' is not defined in this file`));
+    },
+  },
+  ...defChecks,
+  ...macroChecks,
+];
+
+export function findTarget(model: FileModel, module: ModuleInfo, checks: readonly TargetCheck[] = TARGET_CHECKS): TargetResult {
   const init = module.init;
-  if (model.generator) return refuse(`the file is generated by ${model.generator}, which owns module initialisation`);
-  if (module.phase !== 'single' || !init) return refuse('the module does not use single-phase initialization');
-  // Blocks every module of the file, whatever else is wrong: said first.
-  // PyState_FindModule/AddModule convert under replay (stateLookup.ts); RemoveModule never does.
-  const lookup = STATE_LOOKUP.exec(model.mask);
-  if (lookup) reasons.push(stateLookupReason(lookup[1]!));
-  if (init.opaque) return refuse(init.opaqueReason ?? `${init.name} is built by a macro the converter cannot see through`);
-  if (init.firstArmOnly) return refuse(`the braces of ${init.name} balance only within one #if/#else arm`);
-  let source: FunctionInfo = init;
-  if (init.helper) {
-    const problem = helperProblem(model, init, init.helper);
-    if (problem) return refuse(problem);
-    source = init.helper;
-    if (source.firstArmOnly) return refuse(`the braces of ${source.name} balance only within one #if/#else arm`);
+  if (model.generator) return { ok: false, reasons: [refusal('generated-file', `the file is generated by ${model.generator}, which owns module initialisation`)] };
+  if (module.phase !== 'single' || !init) return { ok: false, reasons: [refusal('not-single-phase', 'the module does not use single-phase initialization')] };
+  const state: TargetState = { model, init, macroEdits: new Map(), reasons: [] };
+  const has: Record<Needs, () => boolean> = { init: () => true, source: () => !!state.source, creation: () => !!state.creation, def: () => !!state.def };
+  for (const check of checks) if (has[check.needs]()) check.run(state);
+  if (state.reasons.length || !state.source || !state.creation || !state.def) {
+    return { ok: false, reasons: state.reasons.length ? state.reasons : [refusal('internal-error', 'the checks found no module to convert and gave no reason')] };
   }
+  return { ok: true, target: { init, source: state.source, def: state.def, creation: state.creation, macroEdits: state.macroEdits } };
+}
 
-  const header = model.mask.slice(init.nameSpan.end, init.body.startIndex);
-  if (/^[ \t]*#/m.test(header)) return refuse(`the header of ${init.name} is split by #if/#else lines`);
-
-  const limited = limitedApiProblem(model.mask);
-  if (limited) return refuse(limited);
-
-  const py3 = init.creations.filter((c) => !c.python2);
-  if (init.creations.some((c) => c.python2)) reasons.push(`${init.name} also holds a Python 2 Py_InitModule branch; split the Python 2 init into its own function first`);
-  if (py3.length === 0) return refuse(`${init.name} creates no module with PyModule_Create`);
+/** The Python 3 creation whose module the source returns. */
+function findCreation(s: TargetState): void {
+  const source = s.source!;
+  const py3 = s.init.creations.filter((c) => !c.python2);
+  if (py3.length === 0) return void s.reasons.push(refusal('no-creation', `${s.init.name} creates no module with PyModule_Create`));
   const inMacro = py3.find((c) => c.viaMacro);
-  if (inMacro) return refuse(`the ${inMacro.kind} call is hidden in the macro ${inMacro.viaMacro}`);
+  if (inMacro) return void s.reasons.push(refusal('creation-in-macro', `the ${inMacro.kind} call is hidden in the macro ${inMacro.viaMacro}`, inMacro.span));
   const branched = py3.find((c) => c.inPreprocessorBranch);
-  if (branched) return refuse(`the ${branched.kind} call sits inside an #if/#ifdef branch of ${source.name}, so the preprocessor decides how the module is made`);
+  if (branched) return void s.reasons.push(refusal('creation-in-preprocessor-branch', `the ${branched.kind} call sits inside an #if/#ifdef branch of ${source.name}, so the preprocessor decides how the module is made`, branched.span));
   const withDef = py3.filter((c) => c.defName);
-  if (withDef.length === 0) return refuse(`the PyModuleDef passed to ${py3[0]!.kind} is not a plain '&name'`);
+  if (withDef.length === 0) return void s.reasons.push(refusal('def-not-plain', `the PyModuleDef passed to ${py3[0]!.kind} is not a plain '&name'`, py3[0]!.span));
   const creation = py3.length === 1 ? py3[0]! : returnedCreation(source, py3);
   if (!creation) {
     const defNames = new Set(withDef.map((c) => c.defName));
-    return refuse(defNames.size > 1 ? `${source.name} creates several modules (${[...defNames].join(', ')}) and returns none of them plainly` : `${source.name} calls ${py3[0]!.kind} more than once`);
+    return void s.reasons.push(refusal('several-creations', defNames.size > 1 ? `${source.name} creates several modules (${[...defNames].join(', ')}) and returns none of them plainly` : `${source.name} calls ${py3[0]!.kind} more than once`));
   }
   // Sub-module objects made from other defs stay as they are; the returned one is the module.
-  if (py3.some((c) => c !== creation && (c.defName === creation.defName || !c.defName))) return refuse(`${source.name} calls ${creation.kind} more than once for '${creation.defName}'`);
-  const cached = moduleCacheProblem(source, creation);
-  if (cached) return refuse(cached);
-
-  const def = model.defs.find((d) => d.varName === creation.defName);
-  if (!def) return refuse(`PyModuleDef '${creation.defName}' is not defined in this file`);
-  if (def.hasError) reasons.push(`the initialiser of '${def.varName}' could not be read`);
-  if (def.hasPreprocessor) reasons.push(`the initialiser of '${def.varName}' contains #if/#ifdef lines, so its fields cannot be located safely`);
-  if (def.hasSlots) reasons.push(`'${def.varName}' already has m_slots, which PyModule_Create refuses; the module is half converted`);
-  if (mSizeVerdict(def, model.mask) === 'unknown') reasons.push(`m_size of '${def.varName}' is '${def.fields.m_size?.valueText.trim()}', which the converter cannot evaluate (a negative size fails to load once the def has slots)`);
-  const localProblem = localDefProblem(model, def, init, source);
-  if (localProblem) return refuse(localProblem);
-  if (def.style === 'positional' && def.entries.length > 9) reasons.push(`'${def.varName}' has more initialisers than PyModuleDef has fields`);
-
-  const sharers = model.inits.filter((other) => other.name !== init.name && other.creations.some((c) => c.defName === def.varName));
-  if (sharers.length) reasons.push(`PyModuleDef '${def.varName}' is shared with ${sharers.map((s) => s.name).join(', ')}`);
-  const creators = [...model.mask.matchAll(new RegExp(`\\bPyModule_Create2?\\s*\\(\\s*(?:\\([^()]*\\)\\s*)?&\\s*\\(?\\s*${def.varName}\\b`, 'g'))];
-  const outside = creators.filter((m) => m.index < source.span.start || m.index >= source.span.end);
-  if (outside.length && !sharers.length) reasons.push(`'${def.varName}' is also passed to PyModule_Create outside ${source.name}, which would fail once the def has slots`);
-
-  const locals = localNames(source.body);
-  const rewritable = rewritableMacros(model.text, model.mask, source, [init, source], creation.assignedTo.find((t) => locals.has(t)));
-  const hidden = macrosHidingControlFlow(model.mask, source, new Set(rewritable.keys()));
-  if (hidden.length) reasons.push(hiddenMacroReason(source, hidden));
-  const errorReason = parseErrorReason(source);
-  if (errorReason) reasons.push(errorReason);
-
-  if (reasons.length) return { ok: false, reasons };
-  return { ok: true, target: { init, source, def, creation, macroEdits: rewritable } };
-}
-
-export function hiddenMacroReason(source: FunctionInfo, hidden: string[]): string {
-  const which = hidden.length === 1 ? `the macro ${hidden[0]}, which` : `the macros ${hidden.join(', ')}, which`;
-  return `${source.name} uses ${which} may return or release the module out of sight`;
-}
-
-const DEFINE_RE = /^[ \t]*#[ \t]*define[ \t]+(\w+)(\(?)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-
-/**
- * Object-like macros that only say `return NULL` (py2/py3 code's INITERROR;
- * a Python 2 `return` variant may sit beside it): exec writes `return -1`.
- */
-export function returnNullMacros(mask: string): Set<string> {
-  const verdict = new Map<string, boolean>();
-  for (const m of mask.matchAll(DEFINE_RE)) {
-    const name = m[1]!;
-    const ok = m[2] === '' && /^\s*return\s*(?:NULL|0|\(\s*PyObject\s*\*\s*\)\s*NULL)?\s*;?\s*$/.test(m[3]!);
-    verdict.set(name, (verdict.get(name) ?? true) && ok);
-  }
-  return new Set([...verdict].filter(([, ok]) => ok).map(([name]) => name));
-}
-
-/**
- * File-defined macros the init body uses whose expansion holds `return`,
- * `goto` (the exec rewrite cannot see the label is still wanted) or a
- * release, directly or through another macro of the file.
- */
-function macrosHidingControlFlow(mask: string, init: FunctionInfo, rewritable: ReadonlySet<string>): string[] {
-  const found: string[] = [];
-  const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
-  const understood = returnNullMacros(mask);
-  const bodies = [...mask.matchAll(DEFINE_RE)].map((m) => ({ name: m[1]!, body: m[3]!, ids: new Set(m[3]!.match(/\b[A-Za-z_]\w*/g)) }));
-  const hiding = new Set(bodies.filter((d) => /\breturn\b|\bgoto\b|\bPy_X?DECREF\b|\bPy_CLEAR\b/.test(d.body)).map((d) => d.name));
-  // A macro expanding one that hides flow hides it too (INITERROR included).
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const d of bodies) {
-      if (hiding.has(d.name) || ![...d.ids].some((id) => hiding.has(id))) continue;
-      hiding.add(d.name);
-      grew = true;
-    }
-  }
-  for (const name of hiding) {
-    if (understood.has(name) || rewritable.has(name)) continue;
-    if (new RegExp(`\\b${name}\\b`).test(bodyMask) && !found.includes(name)) found.push(name);
-  }
-  // A bare upper-case statement (`INITERROR;`) is a macro whose body we may not see.
-  for (const m of bodyMask.matchAll(/(?:^|[;{})])\s*([A-Z][A-Z0-9_]{2,})\s*;/g)) {
-    const name = m[1]!;
-    if (!found.includes(name) && !understood.has(name) && !rewritable.has(name) && name !== 'NULL') found.push(name);
-  }
-  return found;
-}
-
-/** A parse error in the init body that hides control flow or the module. */
-function parseErrorReason(init: FunctionInfo): string | undefined {
-  if (!init.body.hasError) return undefined;
-  for (const node of descendants(init.body)) {
-    if (node.type !== 'ERROR' && !node.isMissing) continue;
-    const text = node.text;
-    if (node.isMissing || /\breturn\b|\bgoto\b|PyModule_Create|Py_X?DECREF|Py_CLEAR/.test(text)) {
-      const line = node.startPosition.row + 1;
-      return `${init.name} has code the parser cannot read at line ${line} (a macro?), around its returns or the module`;
-    }
-  }
-  return undefined;
-}
-
-/**
- * `return make_module();` converts when the helper is a static, parameterless
- * function called from nowhere else: its body becomes exec in its place.
- */
-function helperProblem(model: FileModel, init: InitFunctionInfo, helper: FunctionInfo): string | undefined {
-  const where = `the module is created inside the helper function ${helper.name}()`;
-  const statements = codeChildren(init.body);
-  const only = statements.length === 1 && statements[0]!.type === 'return_statement' ? unwrapExpression(codeChildren(statements[0]!)[0] ?? null) : null;
-  const args = only?.type === 'call_expression' ? codeChildren(only.childForFieldName('arguments') ?? only) : [null];
-  for (const call of descendants(init.body)) {
-    if (call.type !== 'call_expression' || call.childForFieldName('function')?.text !== helper.name) continue;
-    const problem = defParameterProblem(model, helper, codeChildren(call.childForFieldName('arguments') ?? call));
-    if (problem) return problem;
-  }
-  if (only?.childForFieldName('function')?.text !== helper.name) return `${where}, and ${init.name} does more than return its result`;
-  if (args.length) return `${where}, which takes arguments from ${init.name}`;
-  const header = model.mask.slice(helper.span.start, helper.body.startIndex);
-  if (!/\bstatic\b/.test(header)) return `${where}, which is not static: other files may call it`;
-  if (!/\(\s*(?:void)?\s*\)\s*$/.test(header.trim())) return `${where}, which takes parameters`;
-  for (const m of model.mask.matchAll(new RegExp(`\\b${helper.name}\\s*\\(`, 'g'))) {
-    const inInit = m.index >= init.span.start && m.index < init.span.end;
-    const inHelper = m.index >= helper.span.start && m.index < helper.span.end;
-    const inOtherFunction = [...model.functions.values()].some((f) => m.index >= f.body.startIndex && m.index < f.body.endIndex);
-    // A Python 2 init under `#else` calling its own copy of the helper does not count.
-    if (!inInit && !inHelper && inOtherFunction && !inPython2OnlyArm(model.text, model.mask, m.index)) return `${where}, which is also called from elsewhere`;
-  }
-  return undefined;
-}
-
-/** `return helper(&def);`: one body serving several defs, which exec cannot be. */
-function defParameterProblem(model: FileModel, helper: FunctionInfo, args: (Node | null)[]): string | undefined {
-  const passesDef = args.some((a) => a?.type === 'pointer_expression' && model.defs.some((d) => d.varName === a.childForFieldName('argument')?.text));
-  if (!passesDef) return undefined;
-  const callers = model.inits.filter((i) => new RegExp(`\\b${helper.name}\\s*\\(`).test(model.mask.slice(i.body.startIndex, i.body.endIndex)));
-  const shared = callers.length > 1 ? ` and is shared by ${callers.length} inits (${callers.map((c) => c.name).join(', ')})` : '';
-  return `the helper ${helper.name}() gets its PyModuleDef as a parameter${shared}`;
+  if (py3.some((c) => c !== creation && (c.defName === creation.defName || !c.defName))) return void s.reasons.push(refusal('several-creations', `${source.name} calls ${creation.kind} more than once for '${creation.defName}'`));
+  s.creation = creation;
 }
 
 /** Py_LIMITED_API below 3.5 hides PyModuleDef_Slot and PyModuleDef_Init. */
-function limitedApiProblem(mask: string): string | undefined {
-  for (const m of mask.matchAll(/^[ \t]*#[ \t]*define[ \t]+Py_LIMITED_API\b[ \t]*([^\r\n]*)/gm)) {
+function limitedApiProblem(s: TargetState): void {
+  for (const m of s.model.mask.matchAll(/^[ \t]*#[ \t]*define[ \t]+Py_LIMITED_API\b[ \t]*([^\r\n]*)/gm)) {
     const value = m[1]!.trim();
     const number = /^(0x[0-9a-fA-F]+|\d+)[uUlL]*$/.test(value) ? Number.parseInt(value, value.startsWith('0x') ? 16 : 10) : undefined;
     if (value === '' || (number !== undefined && number < 0x03050000)) {
-      return `the file defines Py_LIMITED_API ${value || '(empty)'}, below 3.5: that API has no multi-phase initialization (raise it to at least 0x03050000 first)`;
+      s.reasons.push(refusal('limited-api-too-old', `the file defines Py_LIMITED_API ${value || '(empty)'}, below 3.5: that API has no multi-phase initialization (raise it to at least 0x03050000 first)`, { start: m.index, end: m.index + m[0].length }));
+      return;
     }
   }
-  return undefined;
-}
-
-/** Whether the def is declared inside the function that becomes exec. */
-export function isLocalDef(def: ModuleDefInfo, fn: FunctionInfo): boolean {
-  return def.declSpan.start >= fn.body.startIndex && def.declSpan.end <= fn.body.endIndex;
-}
-
-/**
- * A def declared inside the init (Pillow's style) moves to file scope, next
- * to exec: only a `static` one at the top level of that body, naming nothing
- * local, whose name is free at file scope, and (for a helper) before PyInit.
- */
-function localDefProblem(model: FileModel, def: ModuleDefInfo, init: InitFunctionInfo, source: FunctionInfo): string | undefined {
-  const inInit = source !== init && def.declSpan.start >= init.span.start && def.declSpan.end <= init.span.end;
-  if (inInit) return `PyModuleDef '${def.varName}' is declared inside ${init.name}, but the module is created in ${source.name}()`;
-  if (!isLocalDef(def, source)) return undefined;
-  const where = `PyModuleDef '${def.varName}' is declared inside ${source.name}`;
-  if (!def.isStatic) return `${where} without static`;
-  if (source.span.start > init.span.start) return `${where}, which comes after ${init.name}`;
-  const defMask = model.mask.slice(def.initSpan.start, def.initSpan.end);
-  const locals = [...localNamesOf(source)].filter((n) => n !== def.varName && new RegExp(`\\b${n}\\b`).test(defMask));
-  if (locals.length) return `${where} and uses its local ${locals.join(', ')}`;
-  const outside = model.mask.slice(0, source.span.start) + model.mask.slice(source.span.end);
-  if (new RegExp(`\\b${def.varName}\\b`).test(outside)) return `${where}, and the name '${def.varName}' is also used at file scope`;
-  const top = codeChildren(source.body).some((c) => c.startIndex <= def.declSpan.start && c.endIndex >= def.declSpan.end - 1 && c.type === 'declaration');
-  if (!top) return `${where} in a nested block`;
-  return undefined;
-}
-
-function localNamesOf(fn: FunctionInfo): Set<string> {
-  const names = new Set<string>();
-  for (const node of descendants(fn.body)) {
-    if (node.type !== 'declaration') continue;
-    for (const d of node.childrenForFieldName('declarator')) {
-      let n = d;
-      while (n && n.type !== 'identifier') n = n.childForFieldName('declarator');
-      if (n) names.add(n.text);
-    }
-  }
-  return names;
 }
 
 /** Among several creations, the one whose variable every `return <name>` returns. */

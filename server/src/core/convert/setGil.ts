@@ -4,17 +4,18 @@
 // becomes the slot value.
 import type { Node } from 'web-tree-sitter';
 import { claim, type BodyContext } from './bodyContext';
+import { refusal } from './refusalCatalogue';
 import { codeChildren, removeNode, unwrapExpression } from './text';
 
 export function removeSetGil(ctx: BodyContext, call: Node, args: Node[]): void {
   const value = args[1]?.text.trim();
   if (!value) {
-    ctx.reasons.push('PyUnstable_Module_SetGIL is called without a value');
+    ctx.reasons.push(refusal('setgil-unreadable', 'PyUnstable_Module_SetGIL is called without a value', { start: call.startIndex, end: call.endIndex }));
     return;
   }
   const statement = setGilStatement(call);
   if (!statement) {
-    ctx.reasons.push('PyUnstable_Module_SetGIL is called inside an expression the converter does not follow');
+    ctx.reasons.push(refusal('setgil-unreadable', 'PyUnstable_Module_SetGIL is called inside an expression the converter does not follow', { start: call.startIndex, end: call.endIndex }));
     return;
   }
   ctx.gilValue = value;

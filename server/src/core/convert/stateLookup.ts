@@ -9,10 +9,11 @@ import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../edits';
 import type { FileModel } from '../model';
 import { claim, type BodyContext } from './bodyContext';
+import { refusal, type Refusal } from './refusalCatalogue';
 import { setGilStatement } from './setGil';
 import { codeChildren, descendants, removeNode, unwrapExpression } from './text';
 
-export type LookupRewrite = { ok: true; edits: TextEdit[]; usedAt: number[] } | { ok: false; reason: string };
+export type LookupRewrite = { ok: true; edits: TextEdit[]; usedAt: number[] } | { ok: false; reason: Refusal };
 
 const LOOKUP = /^PyState_(FindModule|AddModule|RemoveModule)$/;
 
@@ -38,8 +39,8 @@ export function rewriteStateLookups(ctx: BodyContext, calls: Node[], bodyModule:
     const args = codeChildren(call.childForFieldName('arguments') ?? call);
     const defArg = unwrapExpression(args[name === 'PyState_FindModule' ? 0 : 1] ?? null);
     const names = defArg?.type === 'pointer_expression' ? unwrapExpression(defArg.childForFieldName('argument'))?.text : undefined;
-    if (name === 'PyState_RemoveModule') return { ok: false, reason: 'the file calls PyState_RemoveModule, which has no multi-phase equivalent' };
-    if (names !== def) return { ok: false, reason: `the file calls ${name} with '${defArg?.text ?? ''}', not '&${def}'` };
+    if (name === 'PyState_RemoveModule') return { ok: false, reason: refusal('state-lookup', 'the file calls PyState_RemoveModule, which has no multi-phase equivalent') };
+    if (names !== def) return { ok: false, reason: refusal('state-lookup', `the file calls ${name} with '${defArg?.text ?? ''}', not '&${def}'`) };
     if (name === 'PyState_FindModule') {
       const edit = { start: call.startIndex, end: call.endIndex, newText: bodyModule };
       if (inBody(call)) claim(ctx, edit, call);
@@ -49,7 +50,7 @@ export function rewriteStateLookups(ctx: BodyContext, calls: Node[], bodyModule:
     }
     // PyState_AddModule: only as a statement of the body (`PyState_AddModule(m, &def);` or `if (... < 0) {...}`).
     const statement = inBody(call) ? setGilStatement(call) : null;
-    if (!statement) return { ok: false, reason: 'PyState_AddModule is called where the converter cannot remove it (outside the init, or inside a larger expression)' };
+    if (!statement) return { ok: false, reason: refusal('state-lookup', 'PyState_AddModule is called where the converter cannot remove it (outside the init, or inside a larger expression)') };
     dropClaimsInside(ctx, statement);
     claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
   }

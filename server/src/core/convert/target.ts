@@ -2,6 +2,7 @@
 // init, the function whose body becomes exec, the def and the creation.
 import type { TextEdit } from '../edits';
 import type { CreationCall, FunctionInfo, InitFunctionInfo, ModuleDefInfo } from '../model';
+import type { Refusal } from './refusalCatalogue';
 
 export interface ConversionTarget {
   init: InitFunctionInfo;
@@ -14,4 +15,4 @@ export interface ConversionTarget {
   macroEdits: ReadonlyMap<string, TextEdit[]>;
 }
 
-export type TargetResult = { ok: true; target: ConversionTarget } | { ok: false; reasons: string[] };
+export type TargetResult = { ok: true; target: ConversionTarget } | { ok: false; reasons: Refusal[] };

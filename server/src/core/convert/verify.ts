@@ -7,6 +7,7 @@ import { LineIndex } from '../text/lines';
 import { applyEdits, normalizeEdits, type TextEdit } from '../edits';
 import type { FileModel, Span } from '../model';
 import { parseText } from '../parser';
+import { refusal, type Refusal } from './refusalCatalogue';
 
 export interface Expected {
   moduleName: string;
@@ -16,7 +17,12 @@ export interface Expected {
 }
 
 /** Undefined when the edits are good; else why they are not. */
-export function verifyEdits(model: FileModel, edits: TextEdit[], expected: Expected): string | undefined {
+export function verifyEdits(model: FileModel, edits: TextEdit[], expected: Expected): Refusal | undefined {
+  const problem = editProblem(model, edits, expected);
+  return problem === undefined ? undefined : refusal('verify-failed', problem);
+}
+
+function editProblem(model: FileModel, edits: TextEdit[], expected: Expected): string | undefined {
   const sorted = normalizeEdits(edits, model.text.length);
   const newText = applyEdits(model.text, sorted);
   const oldRegions = sorted.map((e) => ({ start: e.start, end: e.end }));

@@ -15,7 +15,8 @@ import { parseText } from '../parser';
 import { isFixable, makeFinding } from '../rules/rule';
 import { isSuppressed } from '../suppression';
 import { LineIndex } from '../text/lines';
-import { convertRegion, piecesReason, regionReason, type RegionConversion } from './convert';
+import { convertRegion, piecesReason, regionReason, regionRefusal, type RegionConversion } from './convert';
+import { refusal, type Refusal } from '../convert/refusalCatalogue';
 import { fragmentFindings } from './fragments';
 import { hostRegions, type HostKind } from './hosts';
 import { hostSpanOf, restorePlaceholders, type EmbeddedRegion } from './region';
@@ -46,7 +47,7 @@ export interface RegionEdits {
 function mapFinding(region: EmbeddedRegion, { fix, ...finding }: Finding): Finding {
   const restore = (text: string): string => regionReason(region, text);
   // A conversion maps to the host document; an edit fix's offsets and text are the region's, so it is left out.
-  const hostFix: Finding['fix'] = fix?.kind === 'conversion' ? { ...fix, module: restorePlaceholders(region, fix.module), ...(fix.refused ? { refused: fix.refused.map(restore) } : {}) } : undefined;
+  const hostFix: Finding['fix'] = fix?.kind === 'conversion' ? { ...fix, module: restorePlaceholders(region, fix.module), ...(fix.refused ? { refused: fix.refused.map((r) => regionRefusal(region, r)) } : {}) } : undefined;
   return {
     ...finding,
     ...(hostFix ? { fix: hostFix } : {}),
@@ -55,7 +56,7 @@ function mapFinding(region: EmbeddedRegion, { fix, ...finding }: Finding): Findi
     message: restore(finding.message),
     related: finding.related.map((r) => ({ span: hostSpanOf(region, r.span), message: restore(r.message) })),
     ...(finding.module !== undefined ? { module: restorePlaceholders(region, finding.module) } : {}),
-    ...(finding.refusal ? { refusal: finding.refusal.map(restore) } : {}),
+    ...(finding.refusal ? { refusal: finding.refusal.map((r) => regionRefusal(region, r)) } : {}),
   };
 }
 
@@ -89,7 +90,7 @@ function regionWork(region: EmbeddedRegion, options: ConversionOptions): RegionW
   const model = buildModel(region.text, tree, region.lang);
   try {
     const verdicts = new Map(converted.results.map((r) => [r.module, r]));
-    const refusalFor = (module: { name: string }): string[] => {
+    const refusalFor = (module: { name: string }): Refusal[] => {
       const result = verdicts.get(module.name);
       if (result) return result.ok ? [] : [...result.reasons, ...(extra ? [extra] : [])];
       return extra ? [extra] : [];
@@ -112,7 +113,7 @@ function analyzeRegion(host: string, region: EmbeddedRegion, options: Conversion
   const conversion = convertRegion(region, host, options, work.converted);
   // A fragment is a module that is not converted: `fix` says so, like any refusal,
   // placed where the fragment is reported, not at the start of its region.
-  const refusals = work.fragments.map((f): EmbeddedResult => ({ ok: false, module: restorePlaceholders(region, f.module ?? 'a module'), reasons: (f.refusal ?? []).map((r) => regionReason(region, r)), span: hostSpanOf(region, f.span) }));
+  const refusals = work.fragments.map((f): EmbeddedResult => ({ ok: false, module: restorePlaceholders(region, f.module ?? 'a module'), reasons: (f.refusal ?? []).map((r) => regionRefusal(region, r)), span: hostSpanOf(region, f.span) }));
   const results = [...conversion.results.map((r) => ({ ...r, span: region.hostSpan })), ...refusals];
   const findings = [...work.findings, ...work.fragments].map((f) => mapFinding(region, f));
   return { findings, modules: work.modules, conversion: { ...conversion, results } };
@@ -126,8 +127,9 @@ export function analyzeEmbeddedText(text: string, kind: HostKind, options: Conve
   const regions = found.regions.filter((r) => readable(r.lang));
   const analysis: EmbeddedAnalysis = { findings: [], modules: 0, regions: regions.length, results: [], edits: [], groups: [], silenced: [] };
   for (const u of unreadable) {
-    analysis.findings.push(makeFinding('single-phase-init', u.span, `This string mentions a module init, but ${u.reason}; check it by hand.`, { refusal: [u.reason] }));
-    analysis.results.push({ ok: false, module: 'a module', reasons: [u.reason], span: u.span });
+    const why = refusal('embedded-unreadable', u.reason, u.span);
+    analysis.findings.push(makeFinding('single-phase-init', u.span, `This string mentions a module init, but ${u.reason}; check it by hand.`, { refusal: [why] }));
+    analysis.results.push({ ok: false, module: 'a module', reasons: [why], span: u.span });
   }
   for (const region of regions) {
     const one = analyzeRegion(text, region, options);

@@ -6,6 +6,7 @@ import { diffLines } from 'diff';
 import type { ConversionResult } from '../convert';
 import { convertFileText, type FileConversion } from '../convert/file';
 import type { ConversionOptions } from '../convert/options';
+import { refusal, type Refusal } from '../convert/refusalCatalogue';
 import type { TextEdit } from '../edits';
 import type { PythonRegion } from './pythonRegions';
 import { restorePlaceholders, type EmbeddedRegion } from './region';
@@ -56,12 +57,17 @@ export function regionReason(region: EmbeddedRegion, reason: string): string {
   return restorePlaceholders(region, reason).replace(/\bthis file\b/g, `this ${region.noun}`);
 }
 
+/** A refusal in the region's words. */
+export function regionRefusal(region: EmbeddedRegion, r: Refusal): Refusal {
+  return { ...r, message: regionReason(region, r.message) };
+}
+
 /** The template reason added to a refusal when the literal is only one piece of the C text. */
-export function piecesReason(region: EmbeddedRegion): string | undefined {
+export function piecesReason(region: EmbeddedRegion): Refusal | undefined {
   if (region.kind !== 'python-string') return undefined;
   const { joins } = region as PythonRegion;
   if (!joins.pieces) return undefined;
-  return `the template builds the C text from several pieces${joins.computed ? ` (joined with the computed piece \`${joins.computed}\`)` : ''}, so this string holds only part of the module; convert the template by hand`;
+  return refusal('embedded-pieces', `the template builds the C text from several pieces${joins.computed ? ` (joined with the computed piece \`${joins.computed}\`)` : ''}, so this string holds only part of the module; convert the template by hand`);
 }
 
 /** `converted`: the file conversion of the region's text, when the caller has it already. */
@@ -70,14 +76,14 @@ export function convertRegion(region: EmbeddedRegion, host: string, options: Con
   const results: ConversionResult[] = converted.results.map((r) => {
     const module = restorePlaceholders(region, r.module);
     if (r.ok) return { ...r, module, edits: [], ...(r.notes ? { notes: r.notes.map((n) => regionReason(region, n)) } : {}) };
-    return { ok: false, module, reasons: [...r.reasons.map((reason) => regionReason(region, reason)), ...(extra ? [extra] : [])] };
+    return { ...r, module, reasons: [...r.reasons.map((reason) => regionRefusal(region, reason)), ...(extra ? [extra] : [])] };
   });
   const silenced = converted.silenced.map((m) => restorePlaceholders(region, m));
   if (converted.text === region.text) return { results, edits: [], silenced };
   try {
     return { results, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)), silenced };
   } catch (err) {
-    const reason = `the converted code cannot be written back into the ${region.noun}: ${err instanceof Error ? err.message : String(err)}`;
+    const reason = refusal('embedded-write-back', `the converted code cannot be written back into the ${region.noun}: ${err instanceof Error ? err.message : String(err)}`);
     return { results: results.map((r) => (r.ok ? { ok: false, module: r.module, reasons: [reason] } : r)), edits: [], silenced };
   }
 }

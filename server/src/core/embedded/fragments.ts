@@ -8,6 +8,7 @@ import { makeFinding } from '../rules/rule';
 import type { EmbeddedRegion } from './region';
 import { restorePlaceholders } from './region';
 import { piecesReason } from './convert';
+import { refusal } from '../convert/refusalCatalogue';
 
 const CREATION = /\bPyModule_Create2?\s*\(/g;
 
@@ -29,7 +30,7 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
     findings.push(
       makeFinding('single-phase-init', def.nameSpan, `PyModuleDef '${def.varName}'${def.moduleName ? ` (module '${name(def.moduleName)}')` : ''} is for single-phase initialization (no m_slots), but ${missing}. Convert it together with its init; nothing here is converted.`, {
         module: def.moduleName ? name(def.moduleName) : def.varName,
-        refusal: [missing],
+        refusal: [refusal('embedded-fragment', missing, def.nameSpan)],
       }),
     );
   }
@@ -38,12 +39,12 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
   for (const init of inits) {
     if (made.has(init as InitFunctionInfo)) continue;
     const hole = placeholderIn(region, model.text.slice(init.body.startIndex, init.body.endIndex));
-    const missing = hole ? `its body comes from the placeholder ${hole}, which is filled elsewhere` : (extra ?? `it creates no module in ${where}`);
+    const missing = hole ? `its body comes from the placeholder ${hole}, which is filled elsewhere` : (extra?.message ?? `it creates no module in ${where}`);
     const why = hole || !extra ? `: ${partial}, so it is not converted automatically` : '';
     findings.push(
       makeFinding('single-phase-init', init.nameSpan, `${name(init.name)} is defined in ${where}, but ${missing}${why}.`, {
         module: name(init.name.slice('PyInit_'.length)),
-        refusal: [missing],
+        refusal: [refusal(extra && !hole ? 'embedded-pieces' : 'embedded-fragment', missing, init.nameSpan)],
       }),
     );
   }
@@ -52,9 +53,9 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
     if ([...model.inits, ...model.functions.values()].some((f) => m.index >= f.span.start && m.index < f.span.end)) continue;
     const missing = `${name(m[0])} starts in ${where} but does not end in it`;
     findings.push(
-      makeFinding('single-phase-init', { start: m.index, end: m.index + m[0].length }, `${missing}: ${extra ?? `${partial}, so it is not converted automatically`}.`, {
+      makeFinding('single-phase-init', { start: m.index, end: m.index + m[0].length }, `${missing}: ${extra?.message ?? `${partial}, so it is not converted automatically`}.`, {
         module: name(m[0].slice('PyInit_'.length)),
-        refusal: [missing, ...(extra ? [extra] : [])],
+        refusal: [refusal('embedded-fragment', missing), ...(extra ? [extra] : [])],
       }),
     );
   }
@@ -65,7 +66,7 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
     const missing = `the call is not inside a PyInit_ function of ${where}`;
     findings.push(
       makeFinding('single-phase-init', span, `${m[0].replace(/\s*\($/, '')} creates a module here, but ${missing}: ${partial}, so it is not converted automatically.`, {
-        refusal: [missing],
+        refusal: [refusal('embedded-fragment', missing, span)],
       }),
     );
   }

@@ -5,13 +5,14 @@ import type { ConversionOptions } from '../convert/options';
 import type { Finding, FindingFix, RelatedInfo, RuleCode } from '../findings';
 import type { FileModel, ModuleInfo, Span } from '../model';
 import { CATALOGUE } from './catalogue';
+import { addRefusal, type Refusal } from '../convert/refusalCatalogue';
 
 export interface RuleContext {
   model: FileModel;
   /** What fixes write (slot values, version guards), as for a conversion. */
   options: ConversionOptions;
   /** Why converting `module` would be refused; empty when it is safe. */
-  refusalFor(module: ModuleInfo): string[];
+  refusalFor(module: ModuleInfo): Refusal[];
   /**
    * Attach each single-phase module's process-wide state to its finding
    * (check --format json reports it). False while the user types: diagnostics
@@ -42,7 +43,7 @@ export function makeFinding(
   code: RuleCode,
   span: Span,
   message: string,
-  extra: { related?: RelatedInfo[]; module?: string; severity?: Finding['severity']; refusal?: string[]; state?: Finding['state'] } = {},
+  extra: { related?: RelatedInfo[]; module?: string; severity?: Finding['severity']; refusal?: Refusal[]; state?: Finding['state'] } = {},
 ): Finding {
   return {
     code,
@@ -67,9 +68,9 @@ export function defRelated(module: ModuleInfo): RelatedInfo[] {
  * never rewritten whatever the converter says (the text to change is shared
  * macro text), then the converter's own reasons.
  */
-export function conversionRefusal(ctx: RuleContext, module: ModuleInfo): string[] {
+export function conversionRefusal(ctx: RuleContext, module: ModuleInfo): Refusal[] {
   const init = module.init;
-  const refusal = init?.opaque && init.opaqueReason ? [init.opaqueReason] : [];
-  for (const reason of ctx.refusalFor(module)) if (!refusal.includes(reason)) refusal.push(reason);
+  const refusal = init?.opaque && init.opaqueRefusal ? [init.opaqueRefusal] : [];
+  for (const reason of ctx.refusalFor(module)) addRefusal(refusal, reason);
   return refusal;
 }

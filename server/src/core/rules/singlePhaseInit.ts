@@ -2,6 +2,7 @@
 import { analyzeModuleState } from '../analysis/moduleState';
 import type { Finding, FindingFix } from '../findings';
 import type { CreationCall, InitFunctionInfo, ModuleInfo } from '../model';
+import { describeRefusals, refusal as makeRefusal } from '../convert/refusalCatalogue';
 import { conversionFix, conversionRefusal, defRelated, makeFinding, type Rule, type RuleContext } from './rule';
 
 export const singlePhaseInit: Rule = { check, fix };
@@ -17,7 +18,7 @@ function check(ctx: RuleContext): Finding[] {
     for (const creation of own ? [own] : []) {
       const base = `Module '${module.name}' uses single-phase initialization: ${init.name}${through(init, creation)} builds it with ${creation.kind}${creation.viaMacro ? ` (inside macro ${creation.viaMacro})` : ''}. Convert it to multi-phase initialization (PEP 489) so it can declare free-threading and subinterpreter support.`;
       findings.push(
-        makeFinding('single-phase-init', creation.span, refusal.length ? `${base} Not converted automatically: ${refusal.join('; ')}.` : base, {
+        makeFinding('single-phase-init', creation.span, refusal.length ? `${base} Not converted automatically: ${describeRefusals(refusal)}.` : base, {
           related: defRelated(module),
           module: module.name,
           refusal: refusal.length ? refusal : undefined,
@@ -32,7 +33,7 @@ function check(ctx: RuleContext): Finding[] {
           'single-phase-init',
           creation.span,
           `Module '${module.name}' has a Python 2 branch that creates it with ${creator}; Python 2 has no multi-phase initialization, so this branch is not converted automatically.`,
-          { related: defRelated(module), module: module.name, refusal: [PYTHON2_BRANCH] },
+          { related: defRelated(module), module: module.name, refusal: [makeRefusal('python2-only', PYTHON2_BRANCH, creation.span)] },
         ),
       );
     }
@@ -44,7 +45,7 @@ const PYTHON2_BRANCH = 'Python 2 Py_InitModule branch';
 
 /** The conversion of the finding's module; a Python 2 branch has none. */
 function fix(ctx: RuleContext, finding: Finding): FindingFix | undefined {
-  if (finding.refusal?.includes(PYTHON2_BRANCH)) return undefined;
+  if (finding.refusal?.some((r) => r.code === 'python2-only')) return undefined;
   const module = ctx.model.modules.find((m) => m.name === finding.module && m.phase === 'single' && m.init);
   return module ? conversionFix(ctx, module) : undefined;
 }

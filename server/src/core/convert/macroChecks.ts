@@ -1,0 +1,98 @@
+// Checks on the macros the body uses and on code the parser could not read,
+// run by findTarget once the creation is known.
+import type { FunctionInfo } from '../model';
+import { localNames } from '../analysis/names';
+import { refusal, type Refusal } from './refusalCatalogue';
+import type { TargetCheck } from './refusals';
+import { rewritableMacros } from './statementMacros';
+import { descendants } from './text';
+
+export const macroChecks: TargetCheck[] = [
+  {
+    name: 'macros hiding control flow',
+    needs: 'creation',
+    run(s) {
+      const source = s.source!;
+      const locals = localNames(source.body);
+      const rewritable = rewritableMacros(s.model.text, s.model.mask, source, [s.init, source], s.creation!.assignedTo.find((t) => locals.has(t)));
+      s.macroEdits = rewritable;
+      const hidden = macrosHidingControlFlow(s.model.mask, source, new Set(rewritable.keys()));
+      if (hidden.length) s.reasons.push(hiddenMacroReason(source, hidden));
+    },
+  },
+  {
+    name: 'parse errors',
+    needs: 'source',
+    run(s) {
+      const problem = parseErrorReason(s.source!);
+      if (problem) s.reasons.push(problem);
+    },
+  },
+];
+
+export function hiddenMacroReason(source: FunctionInfo, hidden: string[]): Refusal {
+  const which = hidden.length === 1 ? `the macro ${hidden[0]}, which` : `the macros ${hidden.join(', ')}, which`;
+  return refusal('hidden-control-flow', `${source.name} uses ${which} may return or release the module out of sight`);
+}
+
+const DEFINE_RE = /^[ \t]*#[ \t]*define[ \t]+(\w+)(\(?)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+
+/**
+ * Object-like macros that only say `return NULL` (py2/py3 code's INITERROR;
+ * a Python 2 `return` variant may sit beside it): exec writes `return -1`.
+ */
+export function returnNullMacros(mask: string): Set<string> {
+  const verdict = new Map<string, boolean>();
+  for (const m of mask.matchAll(DEFINE_RE)) {
+    const name = m[1]!;
+    const ok = m[2] === '' && /^\s*return\s*(?:NULL|0|\(\s*PyObject\s*\*\s*\)\s*NULL)?\s*;?\s*$/.test(m[3]!);
+    verdict.set(name, (verdict.get(name) ?? true) && ok);
+  }
+  return new Set([...verdict].filter(([, ok]) => ok).map(([name]) => name));
+}
+
+/**
+ * File-defined macros the init body uses whose expansion holds `return`,
+ * `goto` (the exec rewrite cannot see the label is still wanted) or a
+ * release, directly or through another macro of the file.
+ */
+function macrosHidingControlFlow(mask: string, init: FunctionInfo, rewritable: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
+  const understood = returnNullMacros(mask);
+  const bodies = [...mask.matchAll(DEFINE_RE)].map((m) => ({ name: m[1]!, body: m[3]!, ids: new Set(m[3]!.match(/\b[A-Za-z_]\w*/g)) }));
+  const hiding = new Set(bodies.filter((d) => /\breturn\b|\bgoto\b|\bPy_X?DECREF\b|\bPy_CLEAR\b/.test(d.body)).map((d) => d.name));
+  // A macro expanding one that hides flow hides it too (INITERROR included).
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const d of bodies) {
+      if (hiding.has(d.name) || ![...d.ids].some((id) => hiding.has(id))) continue;
+      hiding.add(d.name);
+      grew = true;
+    }
+  }
+  for (const name of hiding) {
+    if (understood.has(name) || rewritable.has(name)) continue;
+    if (new RegExp(`\\b${name}\\b`).test(bodyMask) && !found.includes(name)) found.push(name);
+  }
+  // A bare upper-case statement (`INITERROR;`) is a macro whose body we may not see.
+  for (const m of bodyMask.matchAll(/(?:^|[;{})])\s*([A-Z][A-Z0-9_]{2,})\s*;/g)) {
+    const name = m[1]!;
+    if (!found.includes(name) && !understood.has(name) && !rewritable.has(name) && name !== 'NULL') found.push(name);
+  }
+  return found;
+}
+
+/** A parse error in the init body that hides control flow or the module. */
+function parseErrorReason(init: FunctionInfo): Refusal | undefined {
+  if (!init.body.hasError) return undefined;
+  for (const node of descendants(init.body)) {
+    if (node.type !== 'ERROR' && !node.isMissing) continue;
+    const text = node.text;
+    if (node.isMissing || /\breturn\b|\bgoto\b|PyModule_Create|Py_X?DECREF|Py_CLEAR/.test(text)) {
+      const line = node.startPosition.row + 1;
+      return refusal('parse-error', `${init.name} has code the parser cannot read at line ${line} (a macro?), around its returns or the module`, { start: node.startIndex, end: node.endIndex });
+    }
+  }
+  return undefined;
+}
