@@ -75,7 +75,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];
   if (fromHelper) edits.push(...helperPrototypeRemovals(text, mask, source.name));
   const lookupBefore = (at: number): boolean => once !== undefined && once.usedAt.some((u) => u < at);
-  const lookupReason = `PyState_FindModule is called above ${source.name}, where the statics that replace it cannot be declared in this layout`;
+  const lookupReason = refusal('state-lookup', `PyState_FindModule is called above ${source.name}, where the statics that replace it cannot be declared in this layout`);
   if (isLocalDef(def, source)) {
     if (lookupBefore(fromHelper ? source.span.start : execAt)) return { ok: false, reason: lookupReason };
     // Pillow's style: the def was a static local of the init. It moves to
