@@ -235,10 +235,8 @@ describe('multiphase fix on hostile input (CLI)', () => {
     const before = snapshot(root);
     const run = fix(root, ['tree']);
     assert.equal(run.stderr, '');
-    assert.equal(
-      run.stdout,
-      'tree/cr.c: cr_module: converted\ntree/mixed.c: mixed: refused: some lines of the file end in a lone CR and others in LF: save it with one kind of line ending first\n',
-    );
+    assert.match(run.stdout, /^tree\/cr\.c: cr_module: converted$/m);
+    assert.match(run.stdout, /^tree\/mixed\.c: mixed: refused \[mixed-line-ends\]: /m);
     assert.equal(run.status, 1);
     assert.deepEqual(changedEntries(before, snapshot(root)), ['tree/cr.c']);
     const written = readFileSync(join(root, 'tree', 'cr.c'));
