@@ -11,7 +11,7 @@ import { applyRuleFixes } from '../../server/src/core/applyFixes';
 import { DEFAULT_CONVERSION_OPTIONS } from '../../server/src/core/convert/options';
 import { initParser } from '../../server/src/core/parser';
 import { compileExtension, runLimited } from '../support/build';
-import { assertInterpreters, discoverPythons, type PythonInstall } from '../support/pythons';
+import { assertInterpreters, discoverPythons, packageIncludeDir, type PythonInstall } from '../support/pythons';
 
 const MODULE = `#define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -71,14 +71,21 @@ function importStart(python: PythonInstall, dir: string): Promise<string> {
   });
 }
 
+/** A multi-phase module whose exec uses NumPy's import_array(), which returns NULL from an int function. */
+const NUMPY_MODULE = MODULE.replace('#include <Python.h>\n', '#include <Python.h>\n#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION\n#include <numpy/arrayobject.h>\n').replace(
+  '    PyObject *start = PyLong_FromLong(7);\n',
+  '    import_array();\n    PyObject *start = PyLong_FromLong(7);\n',
+);
+
 describe('rule fixes: the fixed file builds and imports', function () {
   this.timeout(300_000);
+  let found: PythonInstall[] = [];
   let pythons: PythonInstall[] = [];
   let buildRoot = '';
 
   before(async () => {
     await initParser();
-    const found = discoverPythons();
+    found = discoverPythons();
     assertInterpreters(found);
     pythons = found.filter((p) => p.minor === '3.8' || p.minor === '3.13');
     assert.equal(pythons.length, 2, 'CPython 3.8 and 3.13 are both needed');
@@ -108,4 +115,24 @@ describe('rule fixes: the fixed file builds and imports', function () {
       assert.deepEqual(results, ['7', '7']);
     });
   }
+
+  it('import-macro-in-exec: import_array1(-1) builds and imports on every CPython that has NumPy', async function () {
+    const withNumpy = found.flatMap((python) => {
+      const include = packageIncludeDir(python, 'numpy');
+      return include ? [{ python, include }] : [];
+    });
+    if (withNumpy.length === 0) this.skip();
+    const fixed = applyRuleFixes(NUMPY_MODULE, 'c', DEFAULT_CONVERSION_OPTIONS);
+    assert.ok(fixed.applied.some((f) => f.code === 'import-macro-in-exec'));
+    assert.match(fixed.text, /\n    import_array1\(-1\);\n/);
+    const results = await runLimited(
+      withNumpy.map(({ python, include }) => async () => {
+        const dir = join(buildRoot, `numpy-${python.minor}`);
+        const built = await compileExtension({ source: fixed.text, lang: 'c', moduleNames: ['counter'], dir, python, includeDirs: [include] });
+        assert.ok(built.ok, built.output);
+        return importStart(python, dir);
+      }),
+    );
+    assert.deepEqual(results, withNumpy.map(() => '7'));
+  });
 });
