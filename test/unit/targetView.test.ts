@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { codeMask } from '../../server/src/core/text/codeMask';
+import { evaluateCondition } from '../../server/src/core/text/conditions';
+import { balancedWithin, scanPreprocessor } from '../../server/src/core/text/preprocessorModel';
+import { targetView } from '../../server/src/core/text/targetView';
+
+const PY38 = 0x030800f0;
+
+/** The lines the view keeps (blank lines dropped), for readable assertions. */
+function kept(source: string, minimum = PY38): string[] {
+  const view = targetView(source, scanPreprocessor(codeMask(source)), minimum).text;
+  assert.equal(view.length, source.length, 'offsets map 1:1');
+  return view.split('\n').filter((l) => l.trim() !== '').map((l) => l.trim());
+}
+
+describe('preprocessor model', () => {
+  it('gives every directive its group and arm, and lists the defines with params, body and #undef', () => {
+    const source = '#if A\n#define X 1\n#elif B\n#  define F(a, b) ((a) + \\\n   (b))\n#else\n#undef X\n#endif\n';
+    const pp = scanPreprocessor(codeMask(source));
+    assert.deepEqual(pp.directives.map((d) => d.kind), ['if', 'define', 'elif', 'define', 'else', 'undef', 'endif']);
+    assert.equal(pp.groups.length, 1);
+    assert.equal(pp.groups[0]!.arms.length, 3);
+    assert.deepEqual(pp.directives.map((d) => d.inside?.arm), [undefined, 0, undefined, 1, undefined, 2, undefined]);
+    const [x, f] = pp.defines;
+    assert.deepEqual([x!.name, x!.body, x!.undefined, x!.params], ['X', '1', true, undefined]);
+    assert.deepEqual([f!.name, f!.params, f!.body.replace(/\s+/g, ' '), f!.undefined], ['F', ['a', 'b'], '((a) + (b))', false]);
+    assert.equal(source.slice(f!.span.start, f!.span.end), '#  define F(a, b) ((a) + \\\n   (b))');
+  });
+
+  it('keeps a stray #else/#endif apart and leaves an unfinished group open', () => {
+    const pp = scanPreprocessor('#endif\n#if A\nint x;\n');
+    assert.deepEqual(pp.stray.map((d) => d.kind), ['endif']);
+    assert.equal(pp.groups[0]!.endif, undefined);
+  });
+
+  it('says whether a span holds whole #if groups', () => {
+    const source = 'a\n#if A\nb\n#endif\nc\n';
+    const pp = scanPreprocessor(source);
+    assert.ok(balancedWithin(pp, { start: 0, end: source.length }));
+    assert.ok(!balancedWithin(pp, { start: 0, end: source.indexOf('b') }));
+  });
+});
+
+describe('condition evaluation', () => {
+  const env = { lookup: (name: string) => (name === 'TWO' ? { body: '2' } : name === 'EMPTY' ? { body: '' } : name === 'GONE' ? undefined : ('unknown' as const)) };
+  it('does arithmetic, comparisons, defined() and the logical operators', () => {
+    assert.equal(evaluateCondition('(TWO << 4) + 1 == 0x21', env), 1);
+    assert.equal(evaluateCondition('defined(TWO) && !defined GONE', env), 1);
+    assert.equal(evaluateCondition('TWO > 3 ? 0 : 7', env), 7);
+    assert.equal(evaluateCondition('0x030800f0UL >= 0x03050000L', env), 1);
+  });
+  it('keeps unknown macros unknown, unless the other side decides', () => {
+    assert.equal(evaluateCondition('Py_GIL_DISABLED', env), undefined);
+    assert.equal(evaluateCondition('defined(Py_GIL_DISABLED)', env), undefined);
+    assert.equal(evaluateCondition('defined(Py_GIL_DISABLED) && 0', env), 0);
+    assert.equal(evaluateCondition('UNKNOWN || TWO', env), 1);
+    assert.equal(evaluateCondition('FOO(1)', env), undefined);
+  });
+});
+
+describe('target view', () => {
+  it('keeps the Python 3 arm of nested #if/#elif/#else groups and blanks the rest', () => {
+    const source = [
+      '#if PY_MAJOR_VERSION >= 3',
+      '#  if PY_VERSION_HEX >= 0x03050000',
+      'int new_api;',
+      '#  elif PY_VERSION_HEX >= 0x03000000',
+      'int old3;',
+      '#  else',
+      'int never;',
+      '#  endif',
+      '#else',
+      'int py2;',
+      '#endif',
+      '',
+    ].join('\n');
+    assert.deepEqual(kept(source), ['int new_api;']);
+  });
+
+  it('resolves PY_VERSION_HEX only when every version from the minimum up agrees', () => {
+    const source = '#if PY_VERSION_HEX >= 0x030A0000\nint ten;\n#else\nint older;\n#endif\n';
+    assert.deepEqual(kept(source, PY38), ['#if PY_VERSION_HEX >= 0x030A0000', 'int ten;', '#else', 'int older;', '#endif']);
+    assert.deepEqual(kept(source, 0x030a00f0), ['int ten;']);
+    assert.deepEqual(kept('#if PY_VERSION_HEX < 0x03000000\nint py2;\n#endif\nint x;\n'), ['int x;']);
+  });
+
+  it('keeps both arms of conditions on unknown macros', () => {
+    const source = '#ifdef Py_GIL_DISABLED\nint ft;\n#else\nint gil;\n#endif\n#if defined(_WIN32) && PY_MAJOR_VERSION >= 3\nint win;\n#endif\n';
+    assert.deepEqual(kept(source), ['#ifdef Py_GIL_DISABLED', 'int ft;', '#else', 'int gil;', '#endif', '#if defined(_WIN32) && PY_MAJOR_VERSION >= 3', 'int win;', '#endif']);
+    // One side known false decides the && whatever the other.
+    assert.deepEqual(kept('#if defined(_WIN32) && PY_MAJOR_VERSION < 3\nint x;\n#endif\n'), []);
+  });
+
+  it("follows the file's own macros derived from the version, defined twice in different arms", () => {
+    const source = [
+      '#if PY_MAJOR_VERSION >= 3',
+      '#define IS_PY3K 1',
+      '#define INITERROR return NULL',
+      '#else',
+      '#define INITERROR return',
+      '#endif',
+      '#ifdef IS_PY3K',
+      'int three;',
+      '#else',
+      'int two;',
+      '#endif',
+      '#if IS_PY3K',
+      'int again;',
+      '#endif',
+      '',
+    ].join('\n');
+    assert.deepEqual(kept(source), ['#define IS_PY3K 1', '#define INITERROR return NULL', 'int three;', 'int again;']);
+    assert.equal(scanPreprocessor(source).definitions('INITERROR').length, 2);
+  });
+
+  it('maps offsets back exactly: every kept character is where it was', () => {
+    const source = 'alpha\r\n#if PY_MAJOR_VERSION < 3\r\nbeta /* c */\r\n#else\r\ndelta\r\n#endif\r\nepsilon\r\n';
+    const view = targetView(source, scanPreprocessor(codeMask(source)), PY38).text;
+    assert.equal(view.length, source.length);
+    for (let i = 0; i < source.length; i++) assert.ok(view[i] === source[i] || (view[i] === ' ' && !/[\r\n]/.test(source[i]!)), `offset ${i}`);
+    assert.equal(view.indexOf('delta'), source.indexOf('delta'));
+    assert.equal(view.indexOf('epsilon'), source.indexOf('epsilon'));
+    assert.ok(!view.includes('beta') && !view.includes('#'));
+  });
+
+  it('leaves an unfinished group and a stray #endif alone', () => {
+    assert.deepEqual(kept('#if PY_MAJOR_VERSION >= 3\nint x;\n'), ['#if PY_MAJOR_VERSION >= 3', 'int x;']);
+    assert.deepEqual(kept('#endif\nint y;\n'), ['#endif', 'int y;']);
+  });
+});
