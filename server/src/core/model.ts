@@ -3,12 +3,10 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Refusal } from './convert/refusalCatalogue';
 import type { LanguageId } from './grammars';
+import type { Span } from './span';
 
-/** Half-open range of JS string offsets into the file text. */
-export interface Span {
-  start: number;
-  end: number;
-}
+// Span has its own module so the refusal catalogue can name it without importing the model.
+export type { Span };
 
 export const DEF_FIELDS = [
   'm_base',

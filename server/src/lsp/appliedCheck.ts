@@ -14,6 +14,13 @@ import { uriToPath } from './uris';
 import type { FileEdits } from './workspaceEdit';
 
 /** One file's share of the edit: its edits and the modules they convert. */
+/** A module the converter would not convert, with its reasons. Files are URIs. */
+export interface RefusedModule {
+  file: string;
+  module: string;
+  reasons: string[];
+}
+
 export interface PlannedFile {
   edits: FileEdits;
   modules: string[];

@@ -5,7 +5,7 @@
 import { decodeSource, readSourceBytes } from '../files/sources';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { languageForPath } from '../core/grammars';
-import { awaitEditorSync, checkApplied, notAppliedAtAll, type NotAppliedModule, type PlannedFile } from './appliedCheck';
+import { awaitEditorSync, checkApplied, notAppliedAtAll, type NotAppliedModule, type PlannedFile, type RefusedModule } from './appliedCheck';
 import type { ServerContext } from './context';
 import { planFile } from './conversions';
 import type { OpenDocument } from './documents';
@@ -15,12 +15,6 @@ import { pathToUri } from './uris';
 import { buildWorkspaceEdit } from './workspaceEdit';
 import { bytesMayHoldFindings } from '../core/prefilter';
 import { embeddedKindFor, planEmbedded } from './embeddedConversion';
-
-export interface RefusedModule {
-  file: string;
-  module: string;
-  reasons: string[];
-}
 
 /** What multiphase.convertAll and multiphase.convertFile return. Files are URIs. */
 export interface ConversionSummary {

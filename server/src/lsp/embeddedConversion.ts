@@ -6,8 +6,7 @@ import { hostEnabled, hostKindForPath, type HostKind } from '../core/embedded/ho
 import { embeddedOptionsFrom } from '../core/settings';
 import { LineIndex } from '../core/text/lines';
 import { decodeSource, readSourceBytes } from '../files/sources';
-import type { PlannedFile } from './appliedCheck';
-import type { RefusedModule } from './conversionRun';
+import type { PlannedFile, RefusedModule } from './appliedCheck';
 import type { ServerContext } from './context';
 import { analyzeHostText } from './embeddedDocuments';
 import { pathToUri } from './uris';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { DEFAULT_STEPS, type ConversionSteps } from '../../../server/src/core/convert';
 import { DEFAULT_CONVERSION_OPTIONS } from '../../../server/src/core/convert/options';
-import type { TargetCheck } from '../../../server/src/core/convert/refusals';
+import type { TargetCheck } from '../../../server/src/core/convert/target';
 import { initParser } from '../../../server/src/core/parser';
 import { convertedFixtureProblems, convertText, refusedFixtureProblems } from '../../support/convertFixture';
 import { loadFixture } from '../../support/fixtures';

@@ -8,7 +8,14 @@
 // header edit) re-collects the whole list.
 import type { Edit, Node, Range, Tree } from 'web-tree-sitter';
 import type { FunctionInfo } from '../model';
-import type { HeaderFacts } from './functions';
+
+/** What a function's header says, by offsets from the function's start: the same wherever the header moves. */
+export interface HeaderFacts {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  firstParam?: string;
+}
 
 /** A function as plain offsets, valid for the text it was collected from. */
 interface PlainFunction {

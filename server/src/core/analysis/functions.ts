@@ -8,7 +8,7 @@ import { parseRanges } from '../parser';
 import { matchBodyBrace, matchBrace } from '../text/codeMask';
 import { firstArmRanges } from '../text/preprocessor';
 import { declarationStart } from './declarations';
-import type { FunctionMemo } from './functionMemo';
+import type { FunctionMemo, HeaderFacts } from './functionMemo';
 import { countErrors, declaredName, functionDeclarator, spanOf } from './nodes';
 
 export function functionInfo(fn: Node, body: Node, reparsed: boolean): FunctionInfo | null {
@@ -21,14 +21,6 @@ export function functionInfo(fn: Node, body: Node, reparsed: boolean): FunctionI
   const first = head?.type === 'parameter_declaration' ? head : params?.namedChildren.find((c) => c?.type === 'parameter_declaration');
   const firstParam = first ? declaredName(first.childForFieldName('declarator'))?.text : undefined;
   return { name: nameNode.text, node: fn, span: spanOf(fn), nameSpan: spanOf(nameNode), body, firstParam, reparsed };
-}
-
-/** What a function's header says, by offsets from the function's start: the same wherever the header moves. */
-export interface HeaderFacts {
-  name: string;
-  nameStart: number;
-  nameEnd: number;
-  firstParam?: string;
 }
 
 /**

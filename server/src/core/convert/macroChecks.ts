@@ -3,7 +3,7 @@
 import type { FunctionInfo } from '../model';
 import { localNames } from '../analysis/names';
 import { refusal, type Refusal } from './refusalCatalogue';
-import type { TargetCheck } from './refusals';
+import type { TargetCheck } from './target';
 import { rewritableMacros } from './statementMacros';
 import { descendants } from './text';
 

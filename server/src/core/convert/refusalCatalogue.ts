@@ -1,7 +1,7 @@
 // Every reason the converter (or the editor around it) declines to convert a
 // module, in one place. A refusal is {code, message, span?}: the code is
 // stable (tests and docs/refusals.md key on it), the message is for people.
-import type { Span } from '../model';
+import type { Span } from '../span';
 
 export interface RefusalEntry {
   /** A few words naming the case. */

@@ -2,35 +2,16 @@
 // safe. They run in order and each reports its own reasons; a check runs
 // when what it reads (the body, the creation, the def) could be found, so
 // the user sees every reason, not the first one the order happened to hit.
-import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleDefInfo, ModuleInfo, Span } from '../model';
+import type { CreationCall, FileModel, FunctionInfo, ModuleInfo, Span } from '../model';
 import { moduleCacheProblem } from './cache';
 import { defChecks, helperProblem, isLocalDef } from './targetChecks';
 import { macroChecks } from './macroChecks';
 import { refusal, type Refusal } from './refusalCatalogue';
 import { codeChildren, descendants, unwrapExpression } from './text';
-import type { TargetResult } from './target';
-import type { TextEdit } from '../edits';
+import type { Needs, TargetCheck, TargetResult, TargetState } from './target';
 
 export { isLocalDef };
 export { hiddenMacroReason, returnNullMacros } from './macroChecks';
-
-/** What the checks found so far; later checks read it. */
-export interface TargetState {
-  model: FileModel;
-  init: InitFunctionInfo;
-  source?: FunctionInfo;
-  creation?: CreationCall;
-  def?: ModuleDefInfo;
-  macroEdits: ReadonlyMap<string, TextEdit[]>;
-  reasons: Refusal[];
-}
-
-type Needs = 'init' | 'source' | 'creation' | 'def';
-export interface TargetCheck {
-  name: string;
-  needs: Needs;
-  run(state: TargetState): void;
-}
 
 // PyState_FindModule/AddModule convert under replay (stateLookup.ts); RemoveModule never does.
 const STATE_LOOKUP = /\bPyState_(RemoveModule)\s*\(/;

@@ -1,7 +1,7 @@
 // What the checks hand the conversion when a module may be converted: the
 // init, the function whose body becomes exec, the def and the creation.
 import type { TextEdit } from '../edits';
-import type { CreationCall, FunctionInfo, InitFunctionInfo, ModuleDefInfo } from '../model';
+import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleDefInfo } from '../model';
 import type { Refusal } from './refusalCatalogue';
 
 export interface ConversionTarget {
@@ -16,3 +16,21 @@ export interface ConversionTarget {
 }
 
 export type TargetResult = { ok: true; target: ConversionTarget } | { ok: false; reasons: Refusal[] };
+
+/** What the checks found so far; later checks read it. */
+export interface TargetState {
+  model: FileModel;
+  init: InitFunctionInfo;
+  source?: FunctionInfo;
+  creation?: CreationCall;
+  def?: ModuleDefInfo;
+  macroEdits: ReadonlyMap<string, TextEdit[]>;
+  reasons: Refusal[];
+}
+
+export type Needs = 'init' | 'source' | 'creation' | 'def';
+export interface TargetCheck {
+  name: string;
+  needs: Needs;
+  run(state: TargetState): void;
+}

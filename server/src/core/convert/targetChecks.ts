@@ -4,7 +4,7 @@ import type { FileModel, FunctionInfo, InitFunctionInfo, ModuleDefInfo } from '.
 import { inPython2OnlyArm } from './dualMode';
 import { mSizeVerdict } from './msize';
 import { refusal, type Refusal } from './refusalCatalogue';
-import type { TargetCheck } from './refusals';
+import type { TargetCheck } from './target';
 import { codeChildren, descendants, unwrapExpression } from './text';
 
 export const defChecks: TargetCheck[] = [
