@@ -32,7 +32,7 @@ export function applyRuleFixes(text: string, lang: LanguageId, options: Conversi
     const applied: AppliedFix[] = [];
     for (const finding of findings) {
       const fix = finding.fix;
-      if (fix?.kind !== 'edits' || isSuppressed(text, lines, finding.span.start, finding.code)) continue;
+      if (fix?.kind !== 'edits' || fix.onlyOnRequest || isSuppressed(text, lines, finding.span.start, finding.code)) continue;
       if (!fitsWith(taken, fix.edits, text.length)) continue;
       taken.push(...fix.edits);
       applied.push({ code: finding.code, module: finding.module, title: fix.title });

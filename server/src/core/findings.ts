@@ -15,7 +15,8 @@ export type RuleCode =
   | 'exec-decrefs-module'
   | 'exec-returns-pointer'
   | 'import-macro-in-exec'
-  | 'set-gil-call';
+  | 'set-gil-call'
+  | 'gil-used-slot';
 
 export interface RelatedInfo {
   span: Span;
@@ -45,6 +46,11 @@ export interface Finding {
  * converting its module, whose edits the converter makes on demand.
  */
 export type FindingFix =
-  | { kind: 'edits'; title: string; edits: TextEdit[] }
+  /**
+   * `onlyOnRequest`: a claim the code cannot show (gil-used-slot's "audited for
+   * free-threading"), so it is offered one finding at a time, never applied by
+   * fix-all or `fix --rules`.
+   */
+  | { kind: 'edits'; title: string; edits: TextEdit[]; onlyOnRequest?: boolean }
   /** `refused`: the converter's reasons when it will not convert the module. */
   | { kind: 'conversion'; module: string; refused?: Refusal[] };

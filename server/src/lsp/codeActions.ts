@@ -133,7 +133,7 @@ function fixAllAction(ctx: ServerContext, uri: string, analysis: DocumentAnalysi
   const groups: EditGroup[] = [...plan.groups];
   for (const finding of visibleFindings(analysis.findings, analysis.text, analysis.lines, settings.current)) {
     const fix = finding.fix;
-    if (fix?.kind === 'edits') addIfDisjoint(groups, { label: fix.title, edits: fix.edits }, analysis.text.length);
+    if (fix?.kind === 'edits' && !fix.onlyOnRequest) addIfDisjoint(groups, { label: fix.title, edits: fix.edits }, analysis.text.length);
   }
   if (groups.length === 0) return null;
   const title = plan.converted.length

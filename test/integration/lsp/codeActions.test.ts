@@ -172,10 +172,25 @@ describe('LSP: code actions', () => {
       });
     }
 
-    it('leaves nothing to fix once every quick fix is applied', async () => {
+    it('fixes gil-used-slot on the slot the missing-gil-slot fix wrote (NOT_USED, for after an audit), and no fix-all applies it', async () => {
+      const uri = await openHalf('gil-used');
+      await applyFix(uri, 'missing-gil-slot', /^Add \{Py_mod_gil, Py_MOD_GIL_USED\}/);
+      const fixAll = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll.multiphase'] },
+      });
+      assert.ok(!JSON.stringify(fixAll).includes('Py_MOD_GIL_NOT_USED'), 'fix-all never declares NOT_USED');
+      const published = await applyFix(uri, 'gil-used-slot', /^Declare Py_MOD_GIL_NOT_USED \(only once the module is audited for free-threading\)$/);
+      assert.match(client.text(uri), /#if PY_VERSION_HEX >= 0x030D0000\n    \{Py_mod_gil, Py_MOD_GIL_NOT_USED\},\n#endif/);
+      assert.ok(!published.diagnostics.some((d) => d.code === 'gil-used-slot'));
+    });
+
+    it('leaves only the GIL information once every quick fix is applied', async () => {
       const uri = await openHalf('all');
       for (const { code, title } of cases) await applyFix(uri, code, title);
-      assert.deepEqual(client.diagnosticsFor(uri).map((d) => d.code), []);
+      // The Py_mod_gil slot the fix wrote says GIL_USED: gil-used-slot stays until someone audits the module.
+      assert.deepEqual(client.diagnosticsFor(uri).map((d) => d.code), ['gil-used-slot']);
     });
   });
 

@@ -47,4 +47,12 @@ describe('rules on API calls', () => {
       assert.match(finding!.message, /in Py_mod_exec function 't_exec'/);
     });
   });
+  describe('gil-used-slot', () => {
+    it('is information on a Py_MOD_GIL_USED slot, not on NOT_USED', () => {
+      const used = analyzeSource(multiPhaseModule('    return 0;', ['{Py_mod_gil, Py_MOD_GIL_USED},']), 'c', 'gil-used-slot');
+      assert.deepEqual(used.map((f) => [f.severity, f.text]), [['information', '{Py_mod_gil, Py_MOD_GIL_USED}']]);
+      assert.match(used[0]!.message, /free-threading-extensions\.html/);
+      assert.deepEqual(analyzeSource(multiPhaseModule('    return 0;'), 'c', 'gil-used-slot'), []);
+    });
+  });
 });

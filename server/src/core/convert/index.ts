@@ -186,6 +186,9 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   // A macro definition the layout also rewrites (moved with the def, say) keeps its refusal.
   const clashes = [...target.macroEdits].filter(([, list]) => list.some((m) => layout.edits.some((e) => m.start < e.end && m.end > e.start)));
   if (clashes.length) return refuse([hiddenMacroReason(target.source, clashes.map(([name]) => name))]);
+  // The teardown wrappers rename an m_free/m_clear/m_traverse entry the def edits may also touch (m_slots written right after it).
+  const touching = outsideEdits.find((o) => layout.edits.some((e) => o.start <= e.end && o.end >= e.start));
+  if (touching) return refuse([refusal('def-too-many-fields', `the def's teardown entry at offset ${touching.start} sits where m_slots is written; put m_traverse, m_clear and m_free after m_slots in the initialiser`)]);
   const edits = [...layout.edits, ...outsideEdits, ...[...target.macroEdits.values()].flat()];
   const problem = verifyEdits(model, edits, {
     moduleName: module.name,

@@ -52,7 +52,12 @@ export function rewriteStateLookups(ctx: BodyContext, calls: Node[], bodyModule:
     const statement = inBody(call) ? setGilStatement(call) : null;
     if (!statement) return { ok: false, reason: refusal('state-lookup', 'PyState_AddModule is called where the converter cannot remove it (outside the init, or inside a larger expression)') };
     dropClaimsInside(ctx, statement);
-    claim(ctx, removeNode(ctx.text, ctx.mask, statement), statement);
+    const removal = removeNode(ctx.text, ctx.mask, statement);
+    // Whole-line removal can reach code the body rewrite already edited on the same lines.
+    if (ctx.edits.some((e) => e.start < removal.end && e.end > removal.start)) {
+      return { ok: false, reason: refusal('state-lookup', 'PyState_AddModule shares its lines with code the conversion also rewrites') };
+    }
+    claim(ctx, removal, statement);
   }
   return { ok: true, edits, usedAt };
 }

@@ -96,6 +96,14 @@ export const CATALOGUE: Record<RuleCode, RuleDescription> = {
     description:
       'PyUnstable_Module_SetGIL is the single-phase way to declare GIL use on free-threaded builds. In a multi-phase module the Py_mod_gil slot is the supported form; converting this module turns the call into that slot.',
   },
+  'gil-used-slot': {
+    code: 'gil-used-slot',
+    title: 'Module declares Py_MOD_GIL_USED',
+    defaultSeverity: 'information',
+    docs: DOCS.freeThreading,
+    description:
+      'Py_MOD_GIL_USED says the module needs the GIL: importing it on a free-threaded CPython 3.13+ re-enables the GIL for the whole process, which is what happened before the module declared anything. Conversions write it unless the module declared otherwise, because Py_MOD_GIL_NOT_USED is a promise of thread safety. Once the module is audited for free-threading (see the HOWTO), declare Py_MOD_GIL_NOT_USED.',
+  },
 };
 
 export const RULE_CODES = Object.keys(CATALOGUE) as RuleCode[];

@@ -8,6 +8,7 @@ import { missingMultipleInterpretersSlot } from './missingMultipleInterpretersSl
 import { moduleStateLookup } from './moduleStateLookup';
 import { negativeMSize } from './negativeMSize';
 import type { Rule } from './rule';
+import { gilUsedSlot } from './gilUsedSlot';
 import { setGilCall } from './setGilCall';
 import { singlePhaseInit } from './singlePhaseInit';
 
@@ -21,4 +22,5 @@ export const RULES: Record<RuleCode, Rule> = {
   'exec-returns-pointer': execReturnsPointer,
   'import-macro-in-exec': importMacroInExec,
   'set-gil-call': setGilCall,
+  'gil-used-slot': gilUsedSlot,
 };

@@ -34,7 +34,7 @@ function check(ctx: RuleContext): Finding[] {
     } else {
       const owner = module ? `single-phase module '${module.name}'` : defName ? `PyModuleDef '${defName}'` : 'the module';
       findings.push(
-        makeFinding('module-state-lookup', call.span, `${call.name} works only while ${owner} uses single-phase initialization; after conversion to multi-phase init it fails. It blocks automatic conversion: pass the module object (or use PyType_GetModuleByDef) to reach module state instead.`, {
+        makeFinding('module-state-lookup', call.span, `${call.name} works only while ${owner} uses single-phase initialization; after conversion to multi-phase init it fails. It blocks automatic conversion, except for an m_size -1 module with process-wide state, whose conversion keeps the module that ran the body and reads it instead: pass the module object (or use PyType_GetModuleByDef) to reach module state.`, {
           related: def ? [{ span: def.nameSpan, message: `PyModuleDef '${def.varName}'` }] : [],
           module: module?.name,
         }),
