@@ -82,8 +82,18 @@ describe('LSP: multiphase.convertAll with a preview and a partial apply', () => 
     assert.match(two, /PyModuleDef_Init\(&right_module\)/);
     assert.match(two, /PyModule_Create\(&left_module\)/);
   });
+});
+
+describe('LSP: multiphase.convertAll once the preview setting is turned off', () => {
+  const ws = makeWorkspace({
+    'b.c': singlePhaseModule('b'),
+    'opened.c': singlePhaseModule('opened'),
+    'two.c': `${singlePhaseModule('left')}\n${singlePhaseModule('right')}`,
+  });
+  const client = useServer({ settings: { previewConvertAll: true }, rootUri: ws.uri, initializationOptions: { diagnosticsDebounceMs: 0, appliedEditWaitMs: 300 } });
 
   it('applies directly, without confirmation, once the setting is off', async () => {
+    await client().open(ws.fileUri('opened.c'), singlePhaseModule('opened'));
     client().applyEditAnswer = (params) => {
       client().applyWorkspaceEdit(params.edit);
       return { applied: true };
@@ -91,10 +101,11 @@ describe('LSP: multiphase.convertAll with a preview and a partial apply', () => 
     await client().changeSettings({});
     const summary = await convertAll(client());
 
-    const annotations = annotationsOf(client().appliedEdits[1]);
-    assert.deepEqual(annotations.map((a) => a.label).sort(), ['b', 'left', 'opened'].map(title), 'labelled per module, so the edit is undoable by name');
+    assert.equal(client().appliedEdits.length, 1);
+    const annotations = annotationsOf(client().appliedEdits[0]);
+    assert.deepEqual(annotations.map((a) => a.label).sort(), ['b', 'left', 'opened', 'right'].map(title), 'labelled per module, so the edit is undoable by name');
     assert.ok(annotations.every((a) => a.needsConfirmation === false));
-    assert.deepEqual(summary.converted.map((c) => c.module).sort(), ['b', 'left', 'opened']);
+    assert.deepEqual(summary.converted.map((c) => c.module).sort(), ['b', 'left', 'opened', 'right']);
     assert.deepEqual(summary.notApplied, []);
     // The open document changed through didChange, the others on disk.
     assert.match(client().text(ws.fileUri('opened.c')), /return PyModuleDef_Init\(&opened_module\);/);
