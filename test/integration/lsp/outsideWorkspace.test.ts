@@ -46,7 +46,6 @@ describe('LSP: no edit leaves the workspace', () => {
   symlinkSync('sub/target.c', tree.path('ws/link_in.c'));
   const ws = pathToFileURL(tree.path('ws')).href;
   const client = useServer({ rootUri: ws, initializationOptions: { diagnosticsDebounceMs: 0 } });
-  const inWorkspace = (path: string): boolean => path.startsWith(tree.path('ws') + '/');
 
   const hostile: Array<[string, string, RegExp]> = [
     ['another folder', pathToFileURL(tree.path('elsewhere/victim.c')).href, /^it resolves to .*\/elsewhere\/victim\.c, outside the workspace folders$/],
@@ -97,23 +96,6 @@ describe('LSP: no edit leaves the workspace', () => {
     assert.match(readFileSync(tree.path('ws/sub/target.c'), 'utf8'), /return PyModuleDef_Init\(&target_module\);/);
   });
 
-  it('convertAll edits only files inside the workspace, leaves the outward link and the silenced module alone', async () => {
-    const before = snapshot(tree.root);
-    const edits = client().appliedEdits.length;
-    const summary = await execute(client(), 'multiphase.convertAll');
-    assert.equal(summary.applied, true);
-    const edited = editedPaths(client()).slice(edits);
-    assert.ok(edited.length > 0 && edited.every(inWorkspace), edited.join('\n'));
-    assert.deepEqual(edited, [tree.path('ws/inside.c')]);
-    assert.deepEqual(summary.refused.map((r) => [r.module, r.reasons.map((reason) => /^\[([a-z-]+)\]: /.exec(reason)?.[1])]), [['quiet', ['silenced']]]);
-    assert.deepEqual(changedEntries(before, snapshot(tree.root)), ['ws/inside.c']);
-    assert.ok(client().logs.some((line) => /^multiphase\.convertAll: left out .*link_out\.c: a symbolic link to .*shared\/linked\.c, outside the workspace folders$/.test(line)));
-    const leftOut = summary.skipped.find((entry) => entry.file === `${ws}/link_out.c`);
-    assert.match(leftOut?.reason ?? '', /^a symbolic link to .*\/shared\/linked\.c, outside the workspace folders$/, 'the reply says so too');
-    assert.equal(readFileSync(tree.path('shared/linked.c'), 'utf8'), singlePhaseModule('linked'));
-    assert.equal(readFileSync(tree.path('elsewhere/victim.c'), 'utf8'), singlePhaseModule('victim'));
-  });
-
   it('offers no conversion for a module silenced by // multiphase: ignore', async () => {
     const uri = `${ws}/quiet.c`;
     await client().open(uri, SILENCED);
@@ -137,5 +119,36 @@ describe('LSP: Convert All and a link inside the workspace', () => {
     assert.deepEqual(changedEntries(before, snapshot(tree.root)), ['sub/target.c']);
     assert.equal(readlinkSync(tree.path('a_link.c')), 'sub/target.c');
     assert.match(readFileSync(tree.path('sub/target.c'), 'utf8'), /return PyModuleDef_Init\(&target_module\);/);
+  });
+});
+
+describe('LSP: convertAll stays inside the workspace', () => {
+  // Its own tree: no earlier test has converted any of it.
+  const tree = makeWorkspace({
+    'ws/inside.c': singlePhaseModule('inside'),
+    'ws/quiet.c': SILENCED,
+    'elsewhere/victim.c': singlePhaseModule('victim'),
+    'shared/linked.c': singlePhaseModule('linked'),
+  });
+  symlinkSync('../shared/linked.c', tree.path('ws/link_out.c'));
+  const ws = pathToFileURL(tree.path('ws')).href;
+  const client = useServer({ rootUri: ws, initializationOptions: { diagnosticsDebounceMs: 0 } });
+  const inWorkspace = (path: string): boolean => path.startsWith(tree.path('ws') + '/');
+
+  it('convertAll edits only files inside the workspace, leaves the outward link and the silenced module alone', async () => {
+    const before = snapshot(tree.root);
+    const edits = client().appliedEdits.length;
+    const summary = await execute(client(), 'multiphase.convertAll');
+    assert.equal(summary.applied, true);
+    const edited = editedPaths(client()).slice(edits);
+    assert.ok(edited.length > 0 && edited.every(inWorkspace), edited.join('\n'));
+    assert.deepEqual(edited, [tree.path('ws/inside.c')]);
+    assert.deepEqual(summary.refused.map((r) => [r.module, r.reasons.map((reason) => /^\[([a-z-]+)\]: /.exec(reason)?.[1])]), [['quiet', ['silenced']]]);
+    assert.deepEqual(changedEntries(before, snapshot(tree.root)), ['ws/inside.c']);
+    assert.ok(client().logs.some((line) => /^multiphase\.convertAll: left out .*link_out\.c: a symbolic link to .*shared\/linked\.c, outside the workspace folders$/.test(line)));
+    const leftOut = summary.skipped.find((entry) => entry.file === `${ws}/link_out.c`);
+    assert.match(leftOut?.reason ?? '', /^a symbolic link to .*\/shared\/linked\.c, outside the workspace folders$/, 'the reply says so too');
+    assert.equal(readFileSync(tree.path('shared/linked.c'), 'utf8'), singlePhaseModule('linked'));
+    assert.equal(readFileSync(tree.path('elsewhere/victim.c'), 'utf8'), singlePhaseModule('victim'));
   });
 });
