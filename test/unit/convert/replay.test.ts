@@ -46,6 +46,7 @@ describe('conversion: replay and error policies', () => {
       assert.match(output, /if \(spam_body_module != NULL\) \{\n        PyErr_SetString\(PyExc_ImportError,\n\s+"cannot load module more than once per process"\);/);
       assert.match(output, /spam_body_free,?\n/);
       assert.doesNotMatch(output, /spam_namespace/);
+      assert.equal(result.notes?.some((n) => /'always' .* is the deprecated name of 'error'/.test(n)), reinitGuard === 'always');
     }
   });
 

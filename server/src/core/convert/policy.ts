@@ -64,6 +64,7 @@ export function decide(input: DecisionInput): Decisions {
   const gil = input.gilFromCode ?? (options.gil === 'preserve' ? GIL.used : options.gil === 'omit' ? undefined : GIL[options.gil]);
 
   differences.push(...reimportSentences(policy, input));
+  if (options.reinitGuard === 'always') differences.push("Setting: reinitGuard 'always' (--guard always) is the deprecated name of 'error'; it works the same.");
   if (interpreters === INTERPRETERS.per_interpreter_gil) {
     differences.push(`Subinterpreters: the module now also loads in isolated subinterpreters (${interpreters}), which single-phase modules could not${options.multipleInterpreters === 'auto' ? '; chosen because no process-wide state was found' : ''}.`);
   } else if (interpreters === INTERPRETERS.supported || interpreters === undefined) {
