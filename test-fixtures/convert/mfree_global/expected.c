@@ -1,5 +1,6 @@
-/* mfree_global: a registry kept in a static global, filled by the init and
- * released by m_free, which also counts how often it ran. */
+/* mfree_global: a registry kept in a static global, filled by the init,
+ * visited by m_traverse, released by m_clear and m_free (which also counts
+ * how often it ran). */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -31,6 +32,20 @@ mfree_global_free_calls(PyObject *self, PyObject *unused)
     return PyLong_FromLong(free_count);
 }
 
+static int
+mfree_global_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    Py_VISIT(registry);
+    return 0;
+}
+
+static int
+mfree_global_clear(PyObject *module)
+{
+    Py_CLEAR(registry);
+    return 0;
+}
+
 static void
 mfree_global_free(void *module)
 {
@@ -50,6 +65,26 @@ static PyMethodDef mfree_global_methods[] = {
  * is kept here, and later module objects get a copy of its namespace. */
 static PyObject *mfree_global_body_module = NULL;
 static PyObject *mfree_global_namespace = NULL;
+
+static int
+mfree_global_body_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    if (module != mfree_global_body_module) {
+        /* Not the module that ran the body: the state is not its own. */
+        return 0;
+    }
+    return mfree_global_traverse(module, visit, arg);
+}
+
+static int
+mfree_global_body_clear(PyObject *module)
+{
+    if (module != mfree_global_body_module) {
+        /* Not the module that ran the body: the state is not its own. */
+        return 0;
+    }
+    return mfree_global_clear(module);
+}
 
 static void
 mfree_global_body_free(void *module)
@@ -81,8 +116,8 @@ static struct PyModuleDef mfree_global_module = {
     0,
     mfree_global_methods,
     mfree_global_slots,
-    NULL,
-    NULL,
+    mfree_global_body_traverse,
+    mfree_global_body_clear,
     mfree_global_body_free
 };
 

@@ -1,5 +1,6 @@
-/* mfree_global: a registry kept in a static global, filled by the init and
- * released by m_free, which also counts how often it ran. */
+/* mfree_global: a registry kept in a static global, filled by the init,
+ * visited by m_traverse, released by m_clear and m_free (which also counts
+ * how often it ran). */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -31,6 +32,20 @@ mfree_global_free_calls(PyObject *self, PyObject *unused)
     return PyLong_FromLong(free_count);
 }
 
+static int
+mfree_global_traverse(PyObject *module, visitproc visit, void *arg)
+{
+    Py_VISIT(registry);
+    return 0;
+}
+
+static int
+mfree_global_clear(PyObject *module)
+{
+    Py_CLEAR(registry);
+    return 0;
+}
+
 static void
 mfree_global_free(void *module)
 {
@@ -51,8 +66,8 @@ static struct PyModuleDef mfree_global_module = {
     -1,
     mfree_global_methods,
     NULL,
-    NULL,
-    NULL,
+    mfree_global_traverse,
+    mfree_global_clear,
     mfree_global_free
 };
 
