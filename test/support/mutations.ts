@@ -80,6 +80,21 @@ export const MUTATORS = {
     for (const at of [...chosen].sort((a, b) => b - a)) out = splice(out, at, at + 1);
     return out;
   },
+  /** A dropped #endif, a stray #else, or a directive moved into another arm: #if groups that no longer pair up. */
+  unbalanceDirectives(text: string, random: Random): string {
+    const lines = text.split('\n');
+    const directives = lines.flatMap((l, i) => (/^\s*#\s*(?:if|ifdef|ifndef|elif|else|endif)\b/.test(l) ? [i] : []));
+    const at = pick(random, lines.length);
+    const choice = pick(random, 4);
+    if (choice === 0 && directives.length > 0) lines.splice(directives[pick(random, directives.length)]!, 1);
+    else if (choice === 1) lines.splice(at, 0, '#else');
+    else if (choice === 2) lines.splice(at, 0, random() < 0.5 ? '#if PY_MAJOR_VERSION >= 3' : '#endif');
+    else if (directives.length > 0) {
+      const [line] = lines.splice(directives[pick(random, directives.length)]!, 1);
+      lines.splice(pick(random, lines.length + 1), 0, line!);
+    }
+    return lines.join('\n');
+  },
   swapLines(text: string, random: Random): string {
     const lines = text.split('\n');
     if (lines.length < 2) return text;

@@ -158,6 +158,11 @@ export interface FileModel {
   text: string;
   /** Set when the source's lines end in lone CRs: edits must write CRs back ('all') or are refused ('mixed'). */
   loneCarriageReturns?: 'all' | 'mixed';
+  /**
+   * Set when `text` is the target view (text/targetView.ts) of this source:
+   * the raw text hid an init behind #if lines. Offsets are the same.
+   */
+  source?: string;
   /** Same-length text with comments and literals blanked. */
   mask: string;
   lang: LanguageId;

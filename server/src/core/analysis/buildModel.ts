@@ -13,6 +13,7 @@ import { detectGenerator } from './generators';
 import { creationMacros, defineSpans, findMacros, type CreationMacro } from './macros';
 import { macroBuiltInits } from './macroInits';
 import { refusal } from '../convert/refusalCatalogue';
+import { seenThroughPreprocessor } from './viewModel';
 
 /** `(void *)name`, `(void*)&name`, `&name`, `reinterpret_cast<void *>(name)` -> `name`. */
 export function slotFunctionName(value: string): string | undefined {
@@ -25,6 +26,10 @@ export function slotFunctionName(value: string): string | undefined {
 
 /** `memo`: what this document's earlier analyses learnt about its functions (see FunctionMemo), for callers that analyse it repeatedly. */
 export function buildModel(source: string, tree: Tree, lang: LanguageId, memo?: FunctionMemo): FileModel {
+  return seenThroughPreprocessor(buildRawModel(source, tree, lang, memo), lang, buildRawModel);
+}
+
+function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: FunctionMemo): FileModel {
   const loneCRs = loneCarriageReturns(source);
   const text = withLineFeeds(source);
   const mask = codeMask(text);

@@ -287,6 +287,8 @@ function rewriteImportMacros(ctx: BodyContext): void {
   const region = ctx.mask.slice(body.startIndex, body.endIndex);
   for (const m of region.matchAll(/\b(import_array|import_umath|import_ufunc)\s*\(\s*\)/g)) {
     const start = body.startIndex + m.index;
+    // Inside a statement the rewrite removed already (a null check around it): nothing left to rewrite.
+    if (ctx.claimed.some((c) => start >= c.start && start < c.end)) continue;
     claim(ctx, { start, end: start + m[0].length, newText: IMPORT_MACROS[m[1]!]!.replace('(', `${ctx.style.callGap}(`) });
   }
   // The forms taking the error value: make it -1 where NULL was passed.
@@ -294,6 +296,7 @@ function rewriteImportMacros(ctx: BodyContext): void {
   for (const re of withValue) {
     for (const m of region.matchAll(re)) {
       const [from, to] = m.indices![1]!;
+      if (ctx.claimed.some((c) => body.startIndex + from >= c.start && body.startIndex + from < c.end)) continue;
       claim(ctx, { start: body.startIndex + from, end: body.startIndex + to, newText: '-1' });
     }
   }

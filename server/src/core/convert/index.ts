@@ -21,6 +21,7 @@ import { refusal, type Refusal } from './refusalCatalogue';
 import { detectStyle } from './style';
 import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
+import { editsOnSource } from './viewEdits';
 
 export type ConversionResult =
   /** `notes`: behaviour changes worth a line to the user; the edits are right regardless. */
@@ -50,6 +51,10 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
   }
   const result = guarded(module, () => convertAnyShape(model, module, options, steps));
   if (!result.ok) return result;
+  const onSource = editsOnSource(model, result.edits);
+  if (!onSource.ok) return { ok: false, module: module.name, reasons: [onSource.reason] };
+  if (onSource.notes.length) result.notes = [...(result.notes ?? []), ...onSource.notes];
+  result.edits = onSource.edits;
   // Computed on the text read with LFs: write the file's own lone CRs.
   return { ...result, edits: editsForLineEnds(model.loneCarriageReturns, result.edits) ?? [] };
 }
@@ -181,6 +186,11 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     once = { bodyName: names.body, exec: onceExec(ctx, names, decisions.policy, header), statics: declarations.statics, wrappers: declarations.wrappers, usedAt: lookup.usedAt };
     if (findsModule) decisions.differences.push('PyState_FindModule: the rewrite returns the module that ran the body (the first one, from any interpreter); single-phase init returned the latest module of the current interpreter, and nothing before PyInit had returned.');
   }
+  // On text the parser could not read, the tree can hand the rewrite one
+  // statement twice: that is the file's damage, not a converter bug.
+  if (overlapping(ctx.edits) && countParseErrors(model.tree.rootNode) > 0) {
+    return refuse([refusal('parse-error', `${target.source.name} sits in code the parser cannot read (unbalanced braces or a macro?), so its rewrite cannot be laid out; fix the parse errors first`)]);
+  }
   const layout = layoutEdits({ ctx, lang: model.lang, options, execName, slotsName, interpreters: decisions.interpreters, gil: decisions.gil, once, functions: [...model.functions.values()] });
   if (!layout.ok) return refuse([layout.reason]);
   // A macro definition the layout also rewrites (moved with the def, say) keeps its refusal.
@@ -199,4 +209,9 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   if (problem) return refuse([problem]);
   const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...nameNotes(target.def.moduleName, target.init.moduleName)];
   return { ok: true, module: module.name, edits, notes, policy: decisions.policy };
+}
+
+function overlapping(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.some((e, i) => i > 0 && sorted[i - 1]!.end > e.start);
 }

@@ -59,6 +59,7 @@ export const REFUSALS = {
   'callee-releases-module': entry('helper releases the module', 'a release of the module, which exec only borrows', 'release the module in the caller only'),
   'scope-mismatch': entry('def and init in different C++ scopes', 'an exec placed where its names are not declared', 'put the def and the init in the same namespace or extern "C" block'),
   'mixed-line-ends': entry('mixed line endings', 'edits written with the wrong line ending in a file that mixes lone CR and LF', 'save the file with one kind of line ending'),
+  'preprocessor-split-edit': entry('rewrite would cut an #if group', 'a file whose #if/#endif would no longer pair up after the rewrite of an init seen through the preprocessor', 'move the #if lines so each wraps whole functions or statements'),
   'verify-failed': entry('converted code did not check out', 'edits that would not parse or not be recognised as multi-phase', 'report the file; convert by hand meanwhile'),
   'embedded-fragment': entry('part of a module in a document', 'converting an example or template that shows only part of a module', 'convert the module where its whole source is'),
   'embedded-pieces': entry('template built from pieces', 'a Python template whose C text is joined from several strings, which one string edit would break', 'convert the template by hand'),

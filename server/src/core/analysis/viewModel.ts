@@ -1,0 +1,49 @@
+// A module the raw text hides behind #if lines (a PyInit_ header split by
+// `#if PY_MAJOR_VERSION >= 3 ... #else initx(void) #endif`) is seen in the
+// target view: the file as Python 3.5+ compiles it, same offsets. The model
+// is built from the view only when the view finds an init the raw text
+// does not, so every other file is analysed as before.
+import type { Tree } from 'web-tree-sitter';
+import type { LanguageId } from '../grammars';
+import type { FileModel } from '../model';
+import { parseText } from '../parser';
+import { scanPreprocessor } from '../text/preprocessorModel';
+import { targetView } from '../text/targetView';
+
+/** Multi-phase init exists from 3.5: every converted module needs at least that. */
+export const VIEW_MINIMUM_HEX = 0x030500f0;
+
+type Build = (text: string, tree: Tree, lang: LanguageId) => FileModel;
+
+export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build: Build): FileModel {
+  if (raw.generator || !missesAnInit(raw)) return raw;
+  const view = targetView(raw.text, scanPreprocessor(raw.mask), VIEW_MINIMUM_HEX);
+  if (view.text === raw.text) return raw;
+  const tree = parseText(view.text, lang);
+  const seen = build(view.text, tree, lang);
+  const known = new Set(raw.modules.map((m) => m.name));
+  if (!seen.modules.some((m) => !known.has(m.name))) {
+    seen.dispose();
+    tree.delete();
+    return raw;
+  }
+  raw.dispose();
+  const disposeSeen = seen.dispose;
+  return {
+    ...seen,
+    source: raw.text,
+    dispose: () => {
+      disposeSeen();
+      tree.delete();
+    },
+  };
+}
+
+/** A `PyInit_x(` the raw model found no init for, in a file with #if lines. */
+function missesAnInit(raw: FileModel): boolean {
+  if (!/^[ \t]*#[ \t]*if/m.test(raw.mask)) return false;
+  for (const m of raw.mask.matchAll(/\b(PyInit_\w+)\s*\(/g)) {
+    if (!raw.inits.some((i) => i.name === m[1])) return true;
+  }
+  return false;
+}
