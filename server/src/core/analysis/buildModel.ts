@@ -12,6 +12,7 @@ import type { FunctionMemo } from './functionMemo';
 import { detectGenerator } from './generators';
 import { creationMacros, defineSpans, findMacros, type CreationMacro } from './macros';
 import { macroBuiltInits } from './macroInits';
+import { builtNameInits } from './builtNameInits';
 import { refusal } from '../convert/refusalCatalogue';
 import { seenThroughPreprocessor } from './viewModel';
 
@@ -85,6 +86,13 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
     init.opaque = true;
     init.definedByMacro = built.macroName;
     init.opaqueRefusal = refusal('init-from-macro', `${init.name} is defined by macro ${built.macroName}`, init.nameSpan);
+    model.inits.push(init);
+  }
+  for (const built of builtNameInits(tree, mask)) {
+    if (model.inits.some((i) => i.name === built.fn.name)) continue;
+    const init = initInfo(built.fn, model, creators, extraTrees);
+    init.opaque = true;
+    init.opaqueRefusal = refusal('init-name-from-build', `the init's name ${built.spelling} comes from ${built.fromBuild}, which the build defines: the file alone does not say which module it is`, init.nameSpan);
     model.inits.push(init);
   }
 

@@ -1,0 +1,38 @@
+// An init whose name a macro pastes together from something the build
+// defines (numpy's `PyMODINIT_FUNC NPY_CAT(PyInit_, MODULE_NAME)(void)`):
+// the file alone cannot say which module it is, but it is a single-phase
+// init all the same and must be reported. Found through the tree, where it
+// is a function whose declarator is itself a call-like declarator.
+import type { Node, Tree } from 'web-tree-sitter';
+import type { FunctionInfo } from '../model';
+import { scanPreprocessor } from '../text/preprocessorModel';
+import { spanOf } from './nodes';
+
+export interface BuiltNameInit {
+  fn: FunctionInfo;
+  /** `NPY_CAT(PyInit_, MODULE_NAME)` as written. */
+  spelling: string;
+  /** The macro the build defines (`MODULE_NAME`). */
+  fromBuild: string;
+}
+
+/** `mask`: the file's comment-free text, read first so most files never walk the tree. */
+export function builtNameInits(tree: Tree, mask: string): BuiltNameInit[] {
+  if (!/\bPyInit_\s*,/.test(mask)) return [];
+  const found: BuiltNameInit[] = [];
+  for (const fn of tree.rootNode.descendantsOfType('function_definition')) {
+    const outer = fn?.childForFieldName('declarator');
+    const body = fn?.childForFieldName('body');
+    const inner = outer?.type === 'function_declarator' ? outer.childForFieldName('declarator') : null;
+    if (!fn || !body || inner?.type !== 'function_declarator') continue;
+    const macro = inner.childForFieldName('declarator');
+    const args = inner.childForFieldName('parameters');
+    if (!macro || !args || !/^\(\s*PyInit_\s*,\s*\w+\s*\)$/.test(args.text)) continue;
+    const fromBuild = /(\w+)\s*\)$/.exec(args.text)![1]!;
+    // A fallback the file gives (`#ifndef MODULE_NAME #define MODULE_NAME x`) names the module; else the macro does.
+    const fallback = scanPreprocessor(mask).definitions(fromBuild).map((d) => d.body);
+    const name = fallback.length === 1 && /^\w+$/.test(fallback[0]!) ? fallback[0]! : fromBuild;
+    found.push({ fn: { name: `PyInit_${name}`, node: fn as Node, span: spanOf(fn), nameSpan: spanOf(inner), body, reparsed: false }, spelling: inner.text, fromBuild });
+  }
+  return found;
+}
