@@ -84,4 +84,15 @@ describe('conversion: replay and error policies', () => {
     const { result } = convert(source);
     assert.ok(!result.ok && result.reasons.some((r) => r.code === 'state-lookup'), JSON.stringify(result));
   });
+  it('forgets the body at a subinterpreter\'s end through its atexit callbacks, except under the limited API, which says so', () => {
+    const source = `static PyObject *cache;\n${moduleWith(STATEFUL_BODY)}`;
+    const full = convert(source).output;
+    assert.match(full, /if \(PyThreadState_Get\(\)->interp == PyInterpreterState_Main\(\)\) \{\n        return 0;\n    \}/);
+    assert.match(full, /return spam_forget_at_interpreter_end\(\);\n\}/);
+    const limited = convert(`#define Py_LIMITED_API 0x03080000\n${source}`);
+    assert.doesNotMatch(limited.output, /PyThreadState|forget/);
+    assert.match(limited.output, /    return spam_keep_namespace\(m\);\n\}/);
+    assert.ok(limited.result.ok && limited.result.notes?.some((n) => /^Subinterpreters: under the limited API/.test(n)));
+    assert.ok(limited.result.ok && !limited.result.notes?.some((n) => /^Subinterpreters: when the first import happens/.test(n)));
+  });
 });

@@ -11,7 +11,7 @@ import { calleesReleasingModule, noteCalleeState } from './calleeState';
 import { analyzeModuleState, describeModuleState, type ModuleState } from '../analysis/moduleState';
 import { mSizeVerdict } from './msize';
 import { decide, type ReinitPolicy } from './policy';
-import { hasTeardown, onceDeclarations, onceExec, onceNames } from './replay';
+import { hasTeardown, limitedApi, onceDeclarations, onceExec, onceNames } from './replay';
 import { rewriteStateLookups, stateLookupCalls } from './stateLookup';
 import { layoutEdits, type OnceLayout } from './layout';
 import type { ConversionOptions } from './options';
@@ -184,6 +184,8 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     outsideEdits = [...lookup.edits, ...declarations.defEdits];
     const header = `static int${/\n/.test(model.text.slice(target.source.span.start, target.source.nameSpan.start)) ? ctx.style.eol : ' '}${execName}${ctx.style.callGap}(${ctx.style.objectPointer}${ctx.paramName})`;
     once = { bodyName: names.body, exec: onceExec(ctx, names, decisions.policy, header), statics: declarations.statics, wrappers: declarations.wrappers, usedAt: lookup.usedAt };
+    if (limitedApi(ctx)) decisions.differences = decisions.differences.filter((d) => !d.startsWith('Subinterpreters: when the first import happens'));
+    if (limitedApi(ctx)) decisions.differences.push('Subinterpreters: under the limited API the converted module cannot tell which interpreter ran its body, so a first import inside a legacy subinterpreter leaves later imports its objects even after that subinterpreter ends.');
     if (findsModule) decisions.differences.push('PyState_FindModule: the rewrite returns the module that ran the body (the first one, from any interpreter); single-phase init returned the latest module of the current interpreter, and nothing before PyInit had returned.');
   }
   // On text the parser could not read, the tree can hand the rewrite one

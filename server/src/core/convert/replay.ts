@@ -114,10 +114,16 @@ export function onceExec(ctx: BodyContext, names: OnceNames, policy: Exclude<Rei
     lines.push(`if (${names.bodyModule} != ${nullLiteral}) {`, ...raise('cannot load module more than once per process'), `}`);
   }
   lines.push(`Py_INCREF${gap}(${p});`, `${names.bodyModule} = ${p};`, `if (${names.body}${gap}(${p}) < 0) {`, `${step}Py_CLEAR${gap}(${names.bodyModule});`, `${step}return -1;`, `}`);
-  if (policy === 'replay') lines.push(`if (${names.keepNamespace}${gap}(${p}) < 0) {`, `${step}return -1;`, '}');
-  lines.push(`return ${names.forgetAtEnd}${gap}();`);
+  // The limited API cannot tell which interpreter runs exec: no forgetting there (a stated difference).
+  const forgets = !limitedApi(ctx);
+  if (policy === 'replay') {
+    if (forgets) lines.push(`if (${names.keepNamespace}${gap}(${p}) < 0) {`, `${step}return -1;`, '}');
+    else lines.push(`return ${names.keepNamespace}${gap}(${p});`);
+  }
+  if (forgets) lines.push(`return ${names.forgetAtEnd}${gap}();`);
+  else if (policy !== 'replay') lines.push('return 0;');
   const exec = `${header}${ctx.style.eol}{${ctx.style.eol}${lines.map((l) => step + l).join(ctx.style.eol)}${ctx.style.eol}}`;
-  const helpers = [...(policy === 'replay' ? [keepNamespaceText(ctx, names)] : []), forgetText(ctx, names, policy)];
+  const helpers = [...(policy === 'replay' ? [keepNamespaceText(ctx, names)] : []), ...(forgets ? [forgetText(ctx, names, policy)] : [])];
   return [...helpers, exec].join(ctx.style.eol + ctx.style.eol);
 }
 
@@ -210,6 +216,11 @@ function functionText(ctx: BodyContext, ret: string, name: string, params: strin
 /** `PyObject *` as a return type: the pointer sits with the type, whatever the file's spacing. */
 export function objectReturnType(objectPointer: string): string {
   return objectPointer.trim().replace(/\s*\*$/, ' *');
+}
+
+/** The file builds against the limited API, which hides the thread and interpreter structs. */
+export function limitedApi(ctx: BodyContext): boolean {
+  return /\bPy_LIMITED_API\b/.test(ctx.mask);
 }
 
 function isNullEntry(entry: InitEntry): boolean {
