@@ -4,7 +4,7 @@
 // them in place, and the settings turn each kind off.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { CodeAction } from 'vscode-languageserver-protocol';
+import type { CodeAction, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { useServer } from '../../support/lspClient';
 import { makeWorkspace, singlePhaseModule } from './sources';
 
@@ -41,9 +41,16 @@ describe('LSP: C embedded in documents and Python strings', () => {
     assert.ok(published.diagnostics.some((d) => /cppmod/.test(d.message)));
   });
 
-  it('offers a quick fix on the finding that converts the fenced block', async () => {
+  /** README.md open with its original text and its findings in, whatever earlier tests did: each test that needs it starts here. */
+  async function openReadme(): Promise<{ uri: string; published: PublishDiagnosticsParams }> {
     const uri = ws.fileUri('README.md');
-    const published = await client().waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'single-phase-init'));
+    const version = client().documents.has(uri) ? await client().change(uri, [{ text: README }]) : (await client().open(uri, README, 'markdown'), 1);
+    const published = await client().waitForDiagnostics(uri, (p) => p.version === version && p.diagnostics.some((d) => d.code === 'single-phase-init'));
+    return { uri, published };
+  }
+
+  it('offers a quick fix on the finding that converts the fenced block', async () => {
+    const { uri, published } = await openReadme();
     const diagnostic = published.diagnostics.find((d) => d.code === 'single-phase-init')!;
     const actions: CodeAction[] = await client().connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
     assert.deepEqual(actions.map((a) => a.title), ["Convert 'mdmod' (code block at line 6) to multi-phase initialization (PEP 489)"]);
@@ -55,6 +62,7 @@ describe('LSP: C embedded in documents and Python strings', () => {
   });
 
   it('Convert All converts the fenced block (the open buffer) and the Python string (on disk) in place', async () => {
+    await openReadme();
     const summary: Summary = await client().connection.sendRequest('workspace/executeCommand', { command: 'multiphase.convertAll', arguments: [] });
     assert.equal(summary.applied, true);
     assert.deepEqual(summary.converted.map((c) => c.module).sort(), ['mdmod', 'pymod']);
@@ -80,8 +88,7 @@ describe('LSP: C embedded in documents and Python strings', () => {
   });
 
   it('multiphase.embedded.docs = false clears the Markdown diagnostics', async () => {
-    await client().change(ws.fileUri('README.md'), [{ text: README }]);
-    await client().waitForDiagnostics(ws.fileUri('README.md'), (p) => p.diagnostics.length > 0);
+    await openReadme();
     await client().changeSettings({ embedded: { docs: false } });
     const cleared = await client().nextDiagnostics(ws.fileUri('README.md'), (p) => p.diagnostics.length === 0);
     assert.deepEqual(cleared.diagnostics, []);

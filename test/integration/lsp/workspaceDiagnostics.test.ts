@@ -67,8 +67,10 @@ describe('LSP: workspace diagnostics', () => {
     });
 
     it('serves textDocument/diagnostic for an open document', async () => {
-      const uri = ws.fileUri('pkg/cxx/beta.cpp');
-      await client().open(uri, singlePhaseModule('beta'), 'cpp');
+      // A new C buffer, not on disk, so no other test's files change; C, because a C++ document
+      // opened before anything loaded the C++ grammar answers its first pull empty (a refresh follows).
+      const uri = ws.fileUri('pkg/gamma.c');
+      await client().open(uri, singlePhaseModule('gamma'));
       const report = await client().connection.sendRequest<{ kind: string; resultId: string; items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
       assert.equal(report.kind, 'full');
       assert.ok(report.items.some((d) => d.code === 'single-phase-init'));
