@@ -2,6 +2,7 @@
 // functions, slot arrays. Plain data plus tree-sitter nodes; no LSP types.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Refusal } from './convert/refusalCatalogue';
+import type { PreprocessorModel } from './text/preprocessorModel';
 import type { LanguageId } from './grammars';
 import type { Span } from './span';
 
@@ -158,6 +159,8 @@ export interface FileModel {
   text: string;
   /** Set when the source's lines end in lone CRs: edits must write CRs back ('all') or are refused ('mixed'). */
   loneCarriageReturns?: 'all' | 'mixed';
+  /** The file's #if groups and #defines, scanned once from `mask` on first use. */
+  readonly preprocessor: PreprocessorModel;
   /**
    * Set when `text` is the target view (text/targetView.ts) of this source:
    * the raw text hid an init behind #if lines. Offsets are the same.

@@ -202,3 +202,19 @@ describe('conversion: text at the very start of a file', () => {
     assert.deepEqual(refusalOf(source), ['def-not-in-file']);
   });
 });
+
+describe('conversion: releases inside macros', () => {
+  before(() => initParser());
+  const body = `${CREATE}\n    PyObject *d = PyModule_GetDict(m), *t;\n    ADD(A);\n    return m;`;
+
+  it('converts a macro whose only release is of a temporary of its own', () => {
+    const source = `#define ADD(N) t = PyLong_FromLong(1); if (t != NULL) { PyDict_SetItemString(d, #N, t); Py_DECREF(t); }\n${moduleWith(body)}`;
+    const { result } = convert(source);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+  });
+
+  it('refuses a macro that releases its parameter or the module', () => {
+    assert.deepEqual(refusalOf(`#define ADD(N) Py_DECREF(N)\n${moduleWith(body.replace('ADD(A)', 'ADD(m)'))}`), ['hidden-control-flow']);
+    assert.deepEqual(refusalOf(`#define ADD(N) if (PyModule_AddIntConstant(m, #N, 1) < 0) Py_CLEAR(m)\n${moduleWith(body)}`), ['hidden-control-flow']);
+  });
+});

@@ -134,13 +134,19 @@ describe('conversion: slots, def and options', () => {
     assert.doesNotMatch(convert(source.replace(/\n    -1,\n/, '\n    0,\n')).output, /spam_body_module/);
   });
 
-  it('uses limited-API-aware slot guards, and refuses a limited API below 3.5', () => {
+  it('uses limited-API-aware slot guards, and raises a limited API below 3.5 to 3.5 with a note', () => {
     const limited = `#define Py_LIMITED_API 0x03080000\n${moduleWith(SIMPLE_BODY)}`;
     const slots = slotsOf(convert(limited, { minimumPythonVersion: '3.13' }).output);
     assert.match(slots, /#if PY_VERSION_HEX >= 0x030C0000 && \(!defined\(Py_LIMITED_API\) \|\| Py_LIMITED_API\+0 >= 0x030C0000\)\n    \{Py_mod_multiple_interpreters/);
     assert.match(slots, /#if PY_VERSION_HEX >= 0x030D0000 && \(!defined\(Py_LIMITED_API\) \|\| Py_LIMITED_API\+0 >= 0x030D0000\)\n    \{Py_mod_gil/);
-    const { result } = convert(`#define Py_LIMITED_API 0x03020000\n${moduleWith(SIMPLE_BODY)}`);
-    assert.ok(!result.ok && result.reasons.some((r) => r.code === 'limited-api-too-old'));
+    const { result, output } = convert(`#define Py_LIMITED_API 0x03020000 /* 3.2 */\n${moduleWith(SIMPLE_BODY)}`);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.ok(output.startsWith('#define Py_LIMITED_API 0x03050000 /* 3.2 */\n'), output.slice(0, 80));
+    assert.ok(result.notes?.some((n) => n.startsWith('Py_LIMITED_API: raised to 0x03050000')));
+    // Defined without a value (the 3.2 stable ABI): the value is added.
+    assert.ok(convert(`#define Py_LIMITED_API\n${moduleWith(SIMPLE_BODY)}`).output.startsWith('#define Py_LIMITED_API 0x03050000\n'));
+    // An expression is evaluated; the whole value is replaced.
+    assert.ok(convert(`#define Py_LIMITED_API (0x03020000UL)\n${moduleWith(SIMPLE_BODY)}`).output.startsWith('#define Py_LIMITED_API 0x03050000\n'));
   });
 
   it('replays static types readied in the init, and guards a stateless module only when asked', () => {

@@ -13,6 +13,7 @@ import { detectGenerator } from './generators';
 import { creationMacros, defineSpans, findMacros, type CreationMacro } from './macros';
 import { macroBuiltInits } from './macroInits';
 import { builtNameInits } from './builtNameInits';
+import { scanPreprocessor, type PreprocessorModel } from '../text/preprocessorModel';
 import { refusal } from '../convert/refusalCatalogue';
 import { seenThroughPreprocessor } from './viewModel';
 
@@ -35,6 +36,7 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
   const text = withLineFeeds(source);
   const mask = codeMask(text);
   const extraTrees: Tree[] = [];
+  let scanned: PreprocessorModel | undefined;
   const model: FileModel = {
     text,
     ...(loneCRs !== 'none' ? { loneCarriageReturns: loneCRs } : {}),
@@ -47,6 +49,10 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
     inits: [],
     functions: new Map(),
     generator: detectGenerator(text),
+    get preprocessor(): PreprocessorModel {
+      scanned ??= scanPreprocessor(mask);
+      return scanned;
+    },
     dispose: () => {
       for (const t of extraTrees.splice(0)) t.delete();
     },

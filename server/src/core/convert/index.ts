@@ -210,6 +210,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   });
   if (problem) return refuse([problem]);
   const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...nameNotes(target.def.moduleName, target.init.moduleName)];
+  if (target.macroEdits.has('Py_LIMITED_API')) notes.push('Py_LIMITED_API: raised to 0x03050000, the first limited API with multi-phase initialization; the built module needs Python 3.5 or later.');
   return { ok: true, module: module.name, edits, notes, policy: decisions.policy };
 }
 

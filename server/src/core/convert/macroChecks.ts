@@ -6,6 +6,7 @@ import { refusal, type Refusal } from './refusalCatalogue';
 import type { TargetCheck } from './target';
 import { rewritableMacros } from './statementMacros';
 import { descendants } from './text';
+import { scanPreprocessor } from '../text/preprocessorModel';
 
 export const macroChecks: TargetCheck[] = [
   {
@@ -15,8 +16,8 @@ export const macroChecks: TargetCheck[] = [
       const source = s.source!;
       const locals = localNames(source.body);
       const rewritable = rewritableMacros(s.model.text, s.model.mask, source, [s.init, source], s.creation!.assignedTo.find((t) => locals.has(t)));
-      s.macroEdits = rewritable;
-      const hidden = macrosHidingControlFlow(s.model.mask, source, new Set(rewritable.keys()));
+      s.macroEdits = new Map([...s.macroEdits, ...rewritable]);
+      const hidden = macrosHidingControlFlow(s.model.mask, source, new Set(rewritable.keys()), new Set(s.creation!.assignedTo));
       if (hidden.length) s.reasons.push(hiddenMacroReason(source, hidden));
     },
   },
@@ -35,33 +36,45 @@ export function hiddenMacroReason(source: FunctionInfo, hidden: string[]): Refus
   return refusal('hidden-control-flow', `${source.name} uses ${which} may return or release the module out of sight`);
 }
 
-const DEFINE_RE = /^[ \t]*#[ \t]*define[ \t]+(\w+)(\(?)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-
 /**
  * Object-like macros that only say `return NULL` (py2/py3 code's INITERROR;
  * a Python 2 `return` variant may sit beside it): exec writes `return -1`.
  */
 export function returnNullMacros(mask: string): Set<string> {
   const verdict = new Map<string, boolean>();
-  for (const m of mask.matchAll(DEFINE_RE)) {
-    const name = m[1]!;
-    const ok = m[2] === '' && /^\s*return\s*(?:NULL|0|\(\s*PyObject\s*\*\s*\)\s*NULL)?\s*;?\s*$/.test(m[3]!);
-    verdict.set(name, (verdict.get(name) ?? true) && ok);
+  for (const d of scanPreprocessor(mask).defines) {
+    const ok = d.params === undefined && /^\s*return\s*(?:NULL|0|\(\s*PyObject\s*\*\s*\)\s*NULL)?\s*;?\s*$/.test(d.body);
+    verdict.set(d.name, (verdict.get(d.name) ?? true) && ok);
   }
   return new Set([...verdict].filter(([, ok]) => ok).map(([name]) => name));
+}
+
+const RELEASE = /\b(?:Py_X?DECREF|Py_CLEAR|Py_X?DecRef|Py_X?SETREF)\s*\(\s*(?:\(\s*PyObject\s*\*\s*\)\s*)?([^()]*?)\s*[,)]/g;
+
+/**
+ * Whether a macro body releases the module: a release of one of its
+ * parameters (the use may pass the module) or of a module name. A release
+ * of a temporary of its own (numpy's ADDCONST) is none of exec's business.
+ */
+function releasesModule(body: string, params: readonly string[], moduleNames: ReadonlySet<string>): boolean {
+  for (const m of body.matchAll(RELEASE)) {
+    const arg = m[1]!;
+    if (!/^\w+$/.test(arg) || params.includes(arg) || moduleNames.has(arg)) return true;
+  }
+  return false;
 }
 
 /**
  * File-defined macros the init body uses whose expansion holds `return`,
  * `goto` (the exec rewrite cannot see the label is still wanted) or a
- * release, directly or through another macro of the file.
+ * release of the module, directly or through another macro of the file.
  */
-function macrosHidingControlFlow(mask: string, init: FunctionInfo, rewritable: ReadonlySet<string>): string[] {
+function macrosHidingControlFlow(mask: string, init: FunctionInfo, rewritable: ReadonlySet<string>, moduleNames: ReadonlySet<string>): string[] {
   const found: string[] = [];
   const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
   const understood = returnNullMacros(mask);
-  const bodies = [...mask.matchAll(DEFINE_RE)].map((m) => ({ name: m[1]!, body: m[3]!, ids: new Set(m[3]!.match(/\b[A-Za-z_]\w*/g)) }));
-  const hiding = new Set(bodies.filter((d) => /\breturn\b|\bgoto\b|\bPy_X?DECREF\b|\bPy_CLEAR\b/.test(d.body)).map((d) => d.name));
+  const bodies = scanPreprocessor(mask).defines.map((d) => ({ name: d.name, body: d.body, params: d.params ?? [], ids: new Set(d.body.match(/\b[A-Za-z_]\w*/g)) }));
+  const hiding = new Set(bodies.filter((d) => /\breturn\b|\bgoto\b/.test(d.body) || releasesModule(d.body, d.params, moduleNames)).map((d) => d.name));
   // A macro expanding one that hides flow hides it too (INITERROR included).
   for (let grew = true; grew; ) {
     grew = false;

@@ -28,7 +28,7 @@ export const REFUSALS = {
   'header-split': entry('init header split by #if lines', 'choosing one of several function headers', 'write one header per #if arm, each with its own body, or one header'),
   'helper-shape': entry('helper that cannot become exec', 'a helper called elsewhere, with parameters or not static, whose body would change for its other callers', 'make the helper static, parameterless and called only from the init'),
   'helper-def-parameter': entry('helper gets its def as a parameter', 'one body serving several defs, which one exec cannot be', 'give each module its own helper'),
-  'limited-api-too-old': entry('Py_LIMITED_API below 3.5', 'a limited API without PyModuleDef_Slot and PyModuleDef_Init', 'raise Py_LIMITED_API to 0x03050000 or more'),
+  'limited-api-too-old': entry('Py_LIMITED_API below 3.5, unreadable', 'a limited API without PyModuleDef_Slot and PyModuleDef_Init whose #define the converter cannot raise (a value below 0x03050000 is raised, with a note)', 'raise Py_LIMITED_API to 0x03050000 or more'),
   'python2-creation-in-init': entry('Python 2 creation in the init', 'a Python 2 Py_InitModule branch that shares the init body', 'split the Python 2 init into its own function'),
   'no-creation': entry('no PyModule_Create', 'inits that make their module some other way', 'create the module with PyModule_Create(&def)'),
   'creation-in-preprocessor-branch': entry('creation inside #if', 'configurations in which the module is made differently', 'create the module outside the #if'),

@@ -2,11 +2,13 @@
 // safe. They run in order and each reports its own reasons; a check runs
 // when what it reads (the body, the creation, the def) could be found, so
 // the user sees every reason, not the first one the order happened to hit.
+import type { TextEdit } from '../edits';
 import type { CreationCall, FileModel, FunctionInfo, ModuleInfo, Span } from '../model';
 import { moduleCacheProblem } from './cache';
 import { defChecks, helperProblem, isLocalDef } from './targetChecks';
 import { macroChecks } from './macroChecks';
 import { refusal, type Refusal } from './refusalCatalogue';
+import { evaluateCondition } from '../text/conditions';
 import { codeChildren, descendants, unwrapExpression } from './text';
 import type { Needs, TargetCheck, TargetResult, TargetState } from './target';
 
@@ -118,14 +120,24 @@ function findCreation(s: TargetState): void {
 
 /** Py_LIMITED_API below 3.5 hides PyModuleDef_Slot and PyModuleDef_Init. */
 function limitedApiProblem(s: TargetState): void {
-  for (const m of s.model.mask.matchAll(/^[ \t]*#[ \t]*define[ \t]+Py_LIMITED_API\b[ \t]*([^\r\n]*)/gm)) {
-    const value = m[1]!.trim();
-    const number = /^(0x[0-9a-fA-F]+|\d+)[uUlL]*$/.test(value) ? Number.parseInt(value, value.startsWith('0x') ? 16 : 10) : undefined;
-    if (value === '' || (number !== undefined && number < 0x03050000)) {
-      s.reasons.push(refusal('limited-api-too-old', `the file defines Py_LIMITED_API ${value || '(empty)'}, below 3.5: that API has no multi-phase initialization (raise it to at least 0x03050000 first)`, { start: m.index, end: m.index + m[0].length }));
+  const edits: TextEdit[] = [];
+  for (const d of s.model.preprocessor.definitions('Py_LIMITED_API')) {
+    const value = d.body;
+    // A value naming other macros is the build's business: left alone.
+    const number = evaluateCondition(value, { lookup: () => 'unknown' });
+    if (value !== '' && (number === undefined || number >= 0x03050000)) continue;
+    const at = s.model.text.indexOf('Py_LIMITED_API', d.span.start) + 'Py_LIMITED_API'.length;
+    const line = s.model.text.slice(at, d.span.end);
+    // `#define Py_LIMITED_API 0x03020000 /* why */`: only the value changes, the comment stays.
+    const valueAt = value === '' ? -1 : line.indexOf(value);
+    if (value !== '' && valueAt === -1) {
+      s.reasons.push(refusal('limited-api-too-old', `the file defines Py_LIMITED_API ${value}, below 3.5, in a form the converter cannot raise (raise it to at least 0x03050000 first)`, d.span));
       return;
     }
+    const start = value === '' ? at : at + valueAt;
+    edits.push({ start, end: value === '' ? at : start + value.length, newText: value === '' ? ' 0x03050000' : '0x03050000' });
   }
+  if (edits.length) s.macroEdits = new Map([...s.macroEdits, ['Py_LIMITED_API', edits]]);
 }
 
 /** Among several creations, the one whose variable every `return <name>` returns. */

@@ -1,0 +1,52 @@
+/* Constants added through the module dict by a macro that releases its own
+ * temporary, the way large C-API modules register dozens of flags. */
+#include <Python.h>
+
+#define FLAG_READ 1
+#define FLAG_WRITE 2
+#define FLAG_EXEC 4
+
+#define ADD_FLAG(NAME)                               \
+    tmp = PyLong_FromLong(FLAG_##NAME);              \
+    if (tmp == NULL)                                 \
+        goto fail;                                   \
+    if (PyDict_SetItemString(d, "FLAG_" #NAME, tmp) < 0) { \
+        Py_DECREF(tmp);                              \
+        goto fail;                                   \
+    }                                                \
+    Py_DECREF(tmp)
+
+#define ADD_NAME(NAME)                               \
+    tmp = PyUnicode_FromString(#NAME);               \
+    if (tmp != NULL) {                               \
+        PyDict_SetItemString(d, "NAME_" #NAME, tmp); \
+        Py_DECREF(tmp);                              \
+    }
+
+static PyMethodDef flags_methods[] = {
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef flags_def = {
+    PyModuleDef_HEAD_INIT, "macro_temp_decref", NULL, 0, flags_methods
+};
+
+PyMODINIT_FUNC
+PyInit_macro_temp_decref(void)
+{
+    PyObject *m, *d, *tmp;
+
+    m = PyModule_Create(&flags_def);
+    if (m == NULL)
+        return NULL;
+    d = PyModule_GetDict(m);
+    ADD_NAME(read);
+    ADD_NAME(write);
+    if (PyErr_Occurred())
+        goto fail;
+    return m;
+
+fail:
+    Py_DECREF(m);
+    return NULL;
+}
