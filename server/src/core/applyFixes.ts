@@ -1,7 +1,7 @@
 // The rules' own fixes applied to a file's text, for `multiphase fix --rules`:
 // every finding whose fix is an edit (not a conversion, which the converter
-// makes), unless a `multiphase: ignore` comment silences it. Fixes that
-// would overlap one taken earlier in the file wait for the next run.
+// makes, nor one only applied on request), unless a `multiphase: ignore`
+// comment silences it.
 import { analyzeTree } from './analyze';
 import type { ConversionOptions } from './convert/options';
 import { applyEdits, fitsWith, type TextEdit } from './edits';
@@ -23,6 +23,20 @@ export interface FixedText {
 }
 
 export function applyRuleFixes(text: string, lang: LanguageId, options: ConversionOptions): FixedText {
+  const applied: AppliedFix[] = [];
+  let current = text;
+  // Each round takes every fix that fits with the others; one that overlaps (two entries for a
+  // one-line slot array) is found again on the fixed text. Bounded: each round fixes something.
+  for (let round = 0; round < 8; round++) {
+    const fixed = oneRound(current, lang, options);
+    if (fixed.applied.length === 0) break;
+    applied.push(...fixed.applied);
+    current = fixed.text;
+  }
+  return { text: current, applied };
+}
+
+function oneRound(text: string, lang: LanguageId, options: ConversionOptions): FixedText {
   const tree = parseText(text, lang);
   try {
     const { model, findings } = analyzeTree(text, tree, lang, options);
@@ -32,6 +46,7 @@ export function applyRuleFixes(text: string, lang: LanguageId, options: Conversi
     const applied: AppliedFix[] = [];
     for (const finding of findings) {
       const fix = finding.fix;
+      // A fix that makes a claim the code cannot show (gil-used-slot's audit) is the user's to pick, one at a time.
       if (fix?.kind !== 'edits' || fix.onlyOnRequest || isSuppressed(text, lines, finding.span.start, finding.code)) continue;
       if (!fitsWith(taken, fix.edits, text.length)) continue;
       taken.push(...fix.edits);

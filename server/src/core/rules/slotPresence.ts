@@ -55,7 +55,9 @@ function slotInsertion(ctx: RuleContext, slots: SlotArrayInfo, entry: string, sl
     return { start: lineStart, end: lineStart, newText: lines.map((line) => line + eol).join('') };
   }
   const lines = guardedSlotLines(slotId, [`    ${entry},`], ctx.options.minimumPythonVersion, limitedApi);
-  // `{..}, {0, NULL}` on one line: an entry that needs no guard joins it, a guard needs lines of its own.
+  // `{..}, {0, NULL}` on one line: an entry that needs no guard joins it, a guard needs lines of its own,
+  // which take the place of the blanks before the terminator (so no line is left ending in one).
   if (lines.length === 1) return { start: slots.insertAt, end: slots.insertAt, newText: `${entry}, ` };
-  return { start: slots.insertAt, end: slots.insertAt, newText: `${eol}${lines.join(eol)}${eol}    ` };
+  const gap = /[ \t]*$/.exec(text.slice(lineStart, slots.insertAt))![0].length;
+  return { start: slots.insertAt - gap, end: slots.insertAt, newText: `${eol}${lines.join(eol)}${eol}    ` };
 }
