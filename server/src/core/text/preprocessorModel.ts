@@ -2,7 +2,7 @@
 // directive with the #if group and arm it opens or sits in, and the table of
 // #defines. The rest of the core reads this instead of its own #if stacks
 // and #define regexes.
-import type { Span } from '../model';
+import type { Span } from '../span';
 
 export type DirectiveKind = 'if' | 'ifdef' | 'ifndef' | 'elif' | 'elifdef' | 'elifndef' | 'else' | 'endif' | 'define' | 'undef' | 'include' | 'other';
 
