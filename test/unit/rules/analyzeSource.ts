@@ -13,6 +13,8 @@ export interface SeenFinding {
   /** 1-based. */
   line: number;
   message: string;
+  /** Refusal codes of a conversion that is refused. */
+  refusalCodes: string[];
 }
 
 export function analyzeSource(source: string, lang: LanguageId = 'c', only?: RuleCode): SeenFinding[] {
@@ -26,6 +28,7 @@ export function analyzeSource(source: string, lang: LanguageId = 'c', only?: Rul
       text: source.slice(f.span.start, f.span.end),
       line: lines.positionAt(f.span.start).line + 1,
       message: f.message,
+      refusalCodes: (f.refusal ?? []).map((r) => r.code),
     }));
 }
 

@@ -32,7 +32,7 @@ PyMODINIT_FUNC PyInit_m(void) { return PyModule_Create(&d); }
   });
 
   it('is never fixable on a module whose init is built by a macro', () => {
-    const src = '#define INIT(n) PyMODINIT_FUNC PyInit_##n(void)\nstatic struct PyModuleDef d = { PyModuleDef_HEAD_INIT, "m", NULL, -1, NULL };\nINIT(m) { return PyModule_Create(&d); }\n';
+    const src = 'static struct PyModuleDef d = { PyModuleDef_HEAD_INIT, "m", NULL, -1, NULL };\n#define INIT(n) PyMODINIT_FUNC PyInit_##n(void) { return PyModule_Create(&d); }\nINIT(m)\n';
     assert.deepEqual(analyzeSource(src, 'c', 'negative-m-size').map((f) => f.fixable), [false]);
   });
 

@@ -17,11 +17,12 @@ import { layoutEdits, type OnceLayout } from './layout';
 import type { ConversionOptions } from './options';
 import { findTarget, hiddenMacroReason, isLocalDef, stateLookupReason, TARGET_CHECKS } from './refusals';
 import type { TargetCheck } from './target';
-import { refusal, type Refusal } from './refusalCatalogue';
+import { refusal, type Refusal, type RefusalCode } from './refusalCatalogue';
 import { detectStyle } from './style';
 import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
 import { editsOnSource } from './viewEdits';
+import { expandInitMacros } from './macroExpansion';
 
 export type ConversionResult =
   /** `notes`: behaviour changes worth a line to the user; the edits are right regardless. */
@@ -63,9 +64,23 @@ function convertAnyShape(model: FileModel, module: ModuleInfo, options: Conversi
   const direct = guarded(module, () => convertDirect(model, module, options, steps));
   if (direct.ok || direct.internalError || !module.init || model.generator) return direct;
   const init = module.init;
+  if (direct.reasons.some((r) => MACRO_CODES.has(r.code))) {
+    const expanded = guarded(module, () => convertExpanded(model, init, options, steps) ?? direct);
+    if (expanded.ok || expanded.internalError) return expanded;
+  }
   const dual = guarded(module, () => convertDualMode(model, init, options, steps) ?? direct);
   // The dual-mode attempt only helps when it converts or fails outright.
   return dual.ok || dual.internalError ? dual : direct;
+}
+
+/** Refusals that expanding the init's macros in place may lift. */
+const MACRO_CODES = new Set<RefusalCode>(['init-from-macro', 'hidden-control-flow', 'creation-in-macro', 'no-creation', 'def-not-plain', 'return-without-value', 'returns-other-object']);
+
+/** The init with its file-local macros expanded (macroExpansion.ts), converted; one edit from the original. */
+function convertExpanded(model: FileModel, init: InitFunctionInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult | undefined {
+  const expansion = expandInitMacros(model, init);
+  if (!expansion) return undefined;
+  return convertIntermediate(model, init, expansion.text, options, steps, expansion.expanded.map((name) => `Macro ${name}: expanded in place in the init (its definition is left for any other user).`));
 }
 
 /** Runs a step; an exception becomes an internal error, never a plain refusal. */
@@ -90,22 +105,35 @@ function guarded(module: ModuleInfo, run: () => ConversionResult): ConversionRes
  */
 function convertDualMode(model: FileModel, init: InitFunctionInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult | undefined {
   const split = init.helper ? splitDualModeHelper(model.text, model.mask, init.helper) : splitDualModeInit(model.text, model.mask, init);
-  if (split === undefined) return undefined;
-  const tree = parseText(split, model.lang);
-  const splitModel = buildModel(split, tree, model.lang);
+  return split === undefined ? undefined : convertIntermediate(model, init, split, options, steps, []);
+}
+
+/**
+ * Convert `intermediate` (the file reshaped so the converter can read the
+ * init: split in two, or its macros expanded) and hand back one edit from
+ * the original text to the result, with `extraNotes` saying what changed.
+ */
+function convertIntermediate(model: FileModel, init: InitFunctionInfo, intermediate: string, options: ConversionOptions, steps: ConversionSteps, extraNotes: string[]): ConversionResult | undefined {
+  const tree = parseText(intermediate, model.lang);
+  const inner = buildModel(intermediate, tree, model.lang);
   try {
-    const module = splitModel.modules.find((m) => m.init?.name === init.name && m.phase === 'single');
+    const module = inner.modules.find((m) => m.init?.name === init.name && m.phase === 'single');
     if (!module) return undefined;
-    const inner = convertDirect(splitModel, module, options, steps);
-    if (!inner.ok) return inner;
-    const converted = applyEdits(split, inner.edits);
+    const result = convertDirect(inner, module, options, steps);
+    if (!result.ok) return result;
+    // The intermediate text may itself be read through its target view.
+    const onIntermediate = editsOnSource(inner, result.edits);
+    if (!onIntermediate.ok) return { ok: false, module: module.name, reasons: [onIntermediate.reason] };
+    const converted = applyEdits(inner.source ?? intermediate, onIntermediate.edits);
+    extraNotes.unshift(...onIntermediate.notes);
     const after = parseText(converted, model.lang);
     const worse = countParseErrors(after.rootNode) > countParseErrors(model.tree.rootNode);
     after.delete();
     if (worse) return undefined;
-    return { ok: true, module: module.name, edits: [wholeChange(model.text, converted)], ...(inner.notes ? { notes: inner.notes } : {}), ...(inner.policy ? { policy: inner.policy } : {}) };
+    const notes = [...(result.notes ?? []), ...extraNotes];
+    return { ok: true, module: module.name, edits: [wholeChange(model.text, converted)], ...(notes.length ? { notes } : {}), ...(result.policy ? { policy: result.policy } : {}) };
   } finally {
-    splitModel.dispose();
+    inner.dispose();
     tree.delete();
   }
 }

@@ -38,7 +38,7 @@ export const defChecks: TargetCheck[] = [
       const sharers = model.inits.filter((other) => other.name !== init.name && other.creations.some((c) => c.defName === def.varName));
       if (sharers.length) s.reasons.push(refusal('def-shared', `PyModuleDef '${def.varName}' is shared with ${sharers.map((o) => o.name).join(', ')}`));
       const creators = [...model.mask.matchAll(new RegExp(`\\bPyModule_Create2?\\s*\\(\\s*(?:\\([^()]*\\)\\s*)?&\\s*\\(?\\s*${def.varName}\\b`, 'g'))];
-      const outside = creators.filter((m) => m.index < source!.span.start || m.index >= source!.span.end);
+      const outside = creators.filter((m) => (m.index < source!.span.start || m.index >= source!.span.end) && !inDefine(model, m.index));
       if (outside.length && !sharers.length) s.reasons.push(refusal('def-created-elsewhere', `'${def.varName}' is also passed to PyModule_Create outside ${source!.name}, which would fail once the def has slots`));
     },
   },
@@ -103,8 +103,8 @@ function localDefProblem(model: FileModel, def: ModuleDefInfo, init: InitFunctio
   const defMask = model.mask.slice(def.initSpan.start, def.initSpan.end);
   const locals = [...localNamesOf(source)].filter((n) => n !== def.varName && new RegExp(`\\b${n}\\b`).test(defMask));
   if (locals.length) return `${where} and uses its local ${locals.join(', ')}`;
-  const outside = model.mask.slice(0, source.span.start) + model.mask.slice(source.span.end);
-  if (new RegExp(`\\b${def.varName}\\b`).test(outside)) return `${where}, and the name '${def.varName}' is also used at file scope`;
+  const outside = [...model.mask.matchAll(new RegExp(`\\b${def.varName}\\b`, 'g'))].filter((m) => (m.index < source.span.start || m.index >= source.span.end) && !inDefine(model, m.index));
+  if (outside.length) return `${where}, and the name '${def.varName}' is also used at file scope`;
   const top = codeChildren(source.body).some((c) => c.startIndex <= def.declSpan.start && c.endIndex >= def.declSpan.end - 1 && c.type === 'declaration');
   if (!top) return `${where} in a nested block`;
   return undefined;
@@ -121,4 +121,9 @@ function localNamesOf(fn: FunctionInfo): Set<string> {
     }
   }
   return names;
+}
+
+/** A macro's replacement text only counts where the macro is used: the init, once expanded (macroExpansion.ts). */
+function inDefine(model: FileModel, at: number): boolean {
+  return model.preprocessor.directives.some((d) => d.kind === 'define' && at >= d.span.start && at < d.span.end);
 }

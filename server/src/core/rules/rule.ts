@@ -64,13 +64,15 @@ export function defRelated(module: ModuleInfo): RelatedInfo[] {
 }
 
 /**
- * Why `module` will not be converted automatically: a macro-built init is
- * never rewritten whatever the converter says (the text to change is shared
- * macro text), then the converter's own reasons.
+ * Why `module` will not be converted automatically: the converter's reasons,
+ * after why the analysis could not read the init (a macro-built one).
  */
 export function conversionRefusal(ctx: RuleContext, module: ModuleInfo): Refusal[] {
+  const verdict = ctx.refusalFor(module);
+  // A macro-built init the converter reads by expanding its macros converts like any other.
+  if (verdict.length === 0) return [];
   const init = module.init;
   const refusal = init?.opaque && init.opaqueRefusal ? [init.opaqueRefusal] : [];
-  for (const reason of ctx.refusalFor(module)) addRefusal(refusal, reason);
+  for (const reason of verdict) addRefusal(refusal, reason);
   return refusal;
 }

@@ -1,5 +1,5 @@
-/* refuse_macro_return: the init's returns are hidden in a project macro,
- * so the tool cannot see what each path returns. */
+/* macro_return: the init's returns are hidden in project macros (a check
+ * that releases the module and returns NULL, and a plain return): converted. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -15,22 +15,22 @@
 #define INIT_FINISH(module) return (module)
 
 static PyObject *
-refuse_macro_return_ping(PyObject *self, PyObject *Py_UNUSED(ignored))
+macro_return_ping(PyObject *self, PyObject *Py_UNUSED(ignored))
 {
     return PyUnicode_FromString("pong");
 }
 
-static PyMethodDef refuse_macro_return_methods[] = {
-    {"ping", refuse_macro_return_ping, METH_NOARGS, NULL},
+static PyMethodDef macro_return_methods[] = {
+    {"ping", macro_return_ping, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 
-static struct PyModuleDef refuse_macro_return_module = {
+static struct PyModuleDef macro_return_module = {
     PyModuleDef_HEAD_INIT,
-    "refuse_macro_return",
+    "macro_return",
     NULL,
     -1,
-    refuse_macro_return_methods,
+    macro_return_methods,
     NULL,
     NULL,
     NULL,
@@ -38,9 +38,9 @@ static struct PyModuleDef refuse_macro_return_module = {
 };
 
 PyMODINIT_FUNC
-PyInit_refuse_macro_return(void)
+PyInit_macro_return(void)
 {
-    PyObject *m = PyModule_Create(&refuse_macro_return_module);
+    PyObject *m = PyModule_Create(&macro_return_module);
     INIT_CHECK(m);
     PyModule_AddIntConstant(m, "LIMIT", 3);
     INIT_CHECK(m);

@@ -1,4 +1,4 @@
-import refuse_macro_return as r
+import macro_return as r
 
 assert r.ping() == "pong"
 assert r.LIMIT == 3
