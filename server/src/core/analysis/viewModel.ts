@@ -5,7 +5,7 @@
 // does not, so every other file is analysed as before.
 import type { Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../grammars';
-import type { FileModel } from '../model';
+import type { FileModel, InitFunctionInfo } from '../model';
 import { parseText } from '../parser';
 import { scanPreprocessor } from '../text/preprocessorModel';
 import { targetView } from '../text/targetView';
@@ -21,8 +21,7 @@ export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build:
   if (view.text === raw.text) return raw;
   const tree = parseText(view.text, lang);
   const seen = build(view.text, tree, lang);
-  const known = new Set(raw.modules.map((m) => m.name));
-  if (!seen.modules.some((m) => !known.has(m.name))) {
+  if (!readsBetter(raw, seen)) {
     seen.dispose();
     tree.delete();
     return raw;
@@ -39,11 +38,23 @@ export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build:
   };
 }
 
-/** A `PyInit_x(` the raw model found no init for, in a file with #if lines. */
+/** A `PyInit_x(` the raw model found no init for, or an init whose braces or header it could read only per #if arm. */
 function missesAnInit(raw: FileModel): boolean {
   if (!/^[ \t]*#[ \t]*if/m.test(raw.mask)) return false;
+  if (raw.inits.some(readPerArm)) return true;
   for (const m of raw.mask.matchAll(/\b(PyInit_\w+)\s*\(/g)) {
     if (!raw.inits.some((i) => i.name === m[1])) return true;
   }
   return false;
+}
+
+function readPerArm(init: InitFunctionInfo): boolean {
+  return init.opaqueRefusal?.code === 'braces-per-arm';
+}
+
+/** The view finds a module the text hides, or reads whole an init the text could read only per arm. */
+function readsBetter(raw: FileModel, seen: FileModel): boolean {
+  const known = new Set(raw.modules.map((m) => m.name));
+  if (seen.modules.some((m) => !known.has(m.name))) return true;
+  return raw.modules.some((m) => m.init && readPerArm(m.init) && seen.modules.some((v) => v.name === m.name && v.init && !v.init.opaque));
 }

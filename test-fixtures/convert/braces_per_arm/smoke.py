@@ -1,0 +1,3 @@
+import braces_per_arm as b
+
+assert b.ARMS == 2
