@@ -13,6 +13,7 @@ import { detectGenerator } from './generators';
 import { creationMacros, defineSpans, findMacros, type CreationMacro } from './macros';
 import { macroBuiltInits } from './macroInits';
 import { builtNameInits } from './builtNameInits';
+import { classCreation } from './classCreations';
 import { scanPreprocessor, type PreprocessorModel } from '../text/preprocessorModel';
 import { refusal } from '../convert/refusalCatalogue';
 import { seenThroughPreprocessor } from './viewModel';
@@ -176,6 +177,13 @@ function initInfo(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<stri
         init.opaqueRefusal = refusal('creation-too-deep', `${init.name} creates the module two calls deep, through ${found.via}() and ${found.helper.name}()`);
       }
     }
+  }
+  const inClass = init.creations.length === 0 && !defInit ? classCreation(model, fn) : undefined;
+  if (inClass) {
+    init.creations.push(inClass.creation);
+    init.opaque = true;
+    init.opaqueRefusal = refusal('creation-in-class', `the module is created inside the C++ class ${inClass.className}, which ${init.name} uses; exec cannot take over a module an object makes and owns`, inClass.creation.span);
+    return init;
   }
   const hidden = init.creations.find((c) => c.viaMacro && !c.python2);
   if (hidden) {
