@@ -19,20 +19,25 @@ export interface BuiltNameInit {
 /** `mask`: the file's comment-free text, read first so most files never walk the tree. */
 export function builtNameInits(tree: Tree, mask: string): BuiltNameInit[] {
   if (!/\bPyInit_\s*,/.test(mask)) return [];
+  const pp = scanPreprocessor(mask);
   const found: BuiltNameInit[] = [];
   for (const fn of tree.rootNode.descendantsOfType('function_definition')) {
     const outer = fn?.childForFieldName('declarator');
     const body = fn?.childForFieldName('body');
     const inner = outer?.type === 'function_declarator' ? outer.childForFieldName('declarator') : null;
-    if (!fn || !body || inner?.type !== 'function_declarator') continue;
-    const macro = inner.childForFieldName('declarator');
-    const args = inner.childForFieldName('parameters');
-    if (!macro || !args || !/^\(\s*PyInit_\s*,\s*\w+\s*\)$/.test(args.text)) continue;
-    const fromBuild = /(\w+)\s*\)$/.exec(args.text)![1]!;
+    // Only a body that makes a module: the same alias may name a PyModExport_ entry in another arm.
+    if (!fn || !body || !inner || !/\bPyModule_Create2?\s*\(/.test(mask.slice(body.startIndex, body.endIndex))) continue;
+    // `NPY_CAT(PyInit_, MODULE_NAME)(void)` written out, or through an alias (`#define ENTRY_FUNC_NAME NPY_CAT(PyInit_, MODULE_NAME)`).
+    const spelling = inner.type === 'function_declarator' ? inner.text : inner.type === 'identifier' ? pp.definitions(inner.text).map((d) => d.body).find((b) => PASTED.test(b)) : undefined;
+    const fromBuild = spelling === undefined ? undefined : PASTED.exec(spelling)?.[1];
+    if (!spelling || !fromBuild) continue;
     // A fallback the file gives (`#ifndef MODULE_NAME #define MODULE_NAME x`) names the module; else the macro does.
-    const fallback = scanPreprocessor(mask).definitions(fromBuild).map((d) => d.body);
+    const fallback = pp.definitions(fromBuild).map((d) => d.body);
     const name = fallback.length === 1 && /^\w+$/.test(fallback[0]!) ? fallback[0]! : fromBuild;
-    found.push({ fn: { name: `PyInit_${name}`, node: fn as Node, span: spanOf(fn), nameSpan: spanOf(inner), body, reparsed: false }, spelling: inner.text, fromBuild });
+    found.push({ fn: { name: `PyInit_${name}`, node: fn as Node, span: spanOf(fn), nameSpan: spanOf(inner), body, reparsed: false }, spelling, fromBuild });
   }
   return found;
 }
+
+/** `NPY_CAT(PyInit_, MODULE_NAME)`: a macro pasting PyInit_ and a build-defined name. */
+const PASTED = /^\w+\s*\(\s*PyInit_\s*,\s*(\w+)\s*\)$/;
