@@ -61,7 +61,7 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
   const allFunctions = collectFunctions(tree, lang, text, memo);
   for (const fn of allFunctions) if (!model.functions.has(fn.name)) model.functions.set(fn.name, fn);
   if (model.generator) return model;
-  const macros = findMacros(mask);
+  const macros = findMacros(model.preprocessor);
   const defines = defineSpans(macros);
   const creators = creationMacros(macros);
   model.defs = findModuleDefs(text, mask, defines);

@@ -7,6 +7,7 @@
 import type { CreationKind, Span } from '../model';
 import { matchBrace } from '../text/codeMask';
 import { insideAny } from '../text/spans';
+import type { PreprocessorModel } from '../text/preprocessorModel';
 import { splitInitializer } from './declarations';
 import { bodyClose } from './functions';
 
@@ -20,16 +21,9 @@ export interface MacroDefinition {
   span: Span;
 }
 
-const DEFINE_RE = /^[ \t]*#[ \t]*define[ \t]+(\w+)(\([^)\n]*\))?((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-
-/** Every `#define` in the (comment-free) mask. */
-export function findMacros(mask: string): MacroDefinition[] {
-  const out: MacroDefinition[] = [];
-  for (const m of mask.matchAll(DEFINE_RE)) {
-    const params = m[2] === undefined ? null : m[2].slice(1, -1).split(',').map((p) => p.trim()).filter((p) => p !== '');
-    out.push({ name: m[1]!, params, body: m[3]!.replace(/\\\r?\n/g, ' '), span: { start: m.index, end: m.index + m[0].length } });
-  }
-  return out;
+/** Every `#define` in the (comment-free) mask, from the file's preprocessor model. */
+export function findMacros(pp: PreprocessorModel): MacroDefinition[] {
+  return pp.defines.map((d) => ({ name: d.name, params: d.params ?? null, body: ` ${d.body}`, span: d.span }));
 }
 
 /** Spans of `#define` logical lines, sorted, for "is this offset inside a macro?". */

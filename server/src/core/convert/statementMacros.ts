@@ -7,8 +7,8 @@
 // refused by the caller as a macro that hides control flow.
 import type { TextEdit } from '../edits';
 import type { FunctionInfo } from '../model';
+import { scanPreprocessor } from '../text/preprocessorModel';
 
-const DEFINE_RE = /^[ \t]*#[ \t]*define[ \t]+(\w+)(\(?)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
 /** Whitespace inside a macro body, line continuations included. */
 const WS = String.raw`(?:\s|\\(?=\r?\n))*`;
 const FLOW_RE = /\b(?:return|goto|break|continue|longjmp|throw|co_return)\b/g;
@@ -32,22 +32,24 @@ export function rewritableMacros(text: string, mask: string, source: FunctionInf
   const result = new Map<string, TextEdit[]>();
   if (!moduleVar) return result;
   const definitions = new Map<string, Definition[]>();
-  for (const m of mask.matchAll(DEFINE_RE)) {
-    const name = m[1]!;
-    const bodyStartRaw = m.index + m[0].length - m[3]!.length;
-    let params: string[] | undefined;
-    let bodyStart = bodyStartRaw;
-    if (m[2] === '(') {
-      const close = mask.indexOf(')', bodyStartRaw);
-      if (close < 0 || close > m.index + m[0].length) continue;
-      params = mask.slice(bodyStartRaw, close).split(',').map((p) => p.replace(/\\\r?\n/g, '').trim()).filter((p) => p !== '');
+  const pp = scanPreprocessor(mask);
+  for (const d of pp.defines) {
+    // The replacement text starts after the name, and after the parameter list of a function-like macro.
+    const afterName = new RegExp(String.raw`define[ \t]+${d.name}`, 'y');
+    afterName.lastIndex = mask.indexOf('define', d.span.start);
+    if (!afterName.test(mask)) continue;
+    let bodyStart = afterName.lastIndex;
+    if (d.params !== undefined) {
+      const close = mask.indexOf(')', bodyStart);
+      if (close < 0 || close > d.span.end) continue;
       bodyStart = close + 1;
     }
-    definitions.set(name, [...(definitions.get(name) ?? []), { name, params, bodyStart, bodyEnd: m.index + m[0].length }]);
+    definitions.set(d.name, [...(definitions.get(d.name) ?? []), { name: d.name, params: d.params, bodyStart, bodyEnd: d.span.end }]);
   }
   for (const [name, defs] of definitions) {
     const def = defs[0]!;
-    if (defs.length !== 1 || !HIDES_FLOW.test(mask.slice(def.bodyStart, def.bodyEnd))) continue;
+    // One definition, never #undef'd: what the init sees is what is rewritten.
+    if (defs.length !== 1 || pp.definitions(name)[0]?.undefined || !HIDES_FLOW.test(mask.slice(def.bodyStart, def.bodyEnd))) continue;
     const edits = rewriteDefinition(text, mask, def, definitions, source, outside, moduleVar);
     if (edits) result.set(name, edits);
   }
@@ -65,7 +67,6 @@ function rewriteDefinition(
 ): TextEdit[] | undefined {
   // The definition must not sit where the layout rewrites code.
   if (outside.some((f) => def.bodyStart < f.span.end && def.bodyEnd > f.span.start)) return undefined;
-  if (new RegExp(String.raw`^[ \t]*#[ \t]*undef[ \t]+${def.name}\b`, 'm').test(mask)) return undefined;
   const uses = usesOf(mask, def, source);
   if (!uses) return undefined;
   const body = mask.slice(def.bodyStart, def.bodyEnd);

@@ -2,7 +2,7 @@
 // with a multi-phase def, and block converting a single-phase module.
 import { defNameOfArgument, textCalls } from '../analysis/textCalls';
 import type { Finding } from '../findings';
-import { conditionalDepthAt } from '../text/preprocessor';
+import { armsAt } from '../text/preprocessorModel';
 import { moduleOfDef } from './context';
 import { makeFinding, type Rule, type RuleContext } from './rule';
 
@@ -22,7 +22,7 @@ function check(ctx: RuleContext): Finding[] {
     const module = moduleOfDef(model, def);
     // A dual-mode module sets m_slots only under `#if`, and keeps the lookup
     // for its single-phase build in an `#if` arm of its own: valid there.
-    if (def?.fields.m_slots?.conditional && conditionalDepthAt(model.mask, call.span.start) > conditionalDepthAt(model.mask, def.declSpan.start)) continue;
+    if (def?.fields.m_slots?.conditional && armsAt(model.preprocessor, call.span.start).length > armsAt(model.preprocessor, def.declSpan.start).length) continue;
     if (def?.hasSlots) {
       findings.push(
         makeFinding('module-state-lookup', call.span, `${call.name} with the multi-phase PyModuleDef '${def.varName}' fails: one multi-phase def can make many modules, so there is no single module to look up (${call.name === 'PyState_FindModule' ? 'it returns NULL' : 'it raises SystemError'}). Reach the module state through the module object: PyModule_GetState(module), PyType_GetModuleByDef(type, &def).`, {
