@@ -9,6 +9,7 @@ import type { FileModel, InitFunctionInfo } from '../model';
 import { parseText } from '../parser';
 import { scanPreprocessor } from '../text/preprocessorModel';
 import { targetView } from '../text/targetView';
+import { matchBrace } from '../text/codeMask';
 
 /** Multi-phase init exists from 3.5: every converted module needs at least that. */
 export const VIEW_MINIMUM_HEX = 0x030500f0;
@@ -43,7 +44,10 @@ function missesAnInit(raw: FileModel): boolean {
   if (!/^[ \t]*#[ \t]*if/m.test(raw.mask)) return false;
   if (raw.inits.some(readPerArm)) return true;
   for (const m of raw.mask.matchAll(/\b(PyInit_\w+)\s*\(/g)) {
-    if (!raw.inits.some((i) => i.name === m[1])) return true;
+    if (raw.inits.some((i) => i.name === m[1])) continue;
+    // A prototype or a call (`PyInit_x(void);`, `return PyInit_x();`) defines nothing: not worth a second parse.
+    const close = matchBrace(raw.mask, m.index + m[0].length - 1);
+    if (close !== -1 && !/^\s*[;,)]/.test(raw.mask.slice(close + 1, close + 40))) return true;
   }
   return false;
 }
