@@ -49,6 +49,8 @@ describe('conversion: statement macros used only in the init', () => {
     const { result, output } = convert(withMacro(macro));
     assert.ok(result.ok, JSON.stringify(result));
     assert.ok(output.startsWith('#define ADD_INT(N, V) do { if (PyModule_AddIntConstant(m, N, V)) { return (-1); } } while (0)\n'), output);
+    // The rewrite of the definition is stated, once.
+    assert.equal(result.ok && result.notes?.filter((n) => n.startsWith('Macro ADD_INT:')).length, 1);
   });
 
   it('refuses a macro also used outside the init', () => {

@@ -238,6 +238,9 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   });
   if (problem) return refuse([problem]);
   const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...nameNotes(target.def.moduleName, target.init.moduleName)];
+  for (const name of target.macroEdits.keys()) {
+    if (name !== 'Py_LIMITED_API') notes.push(`Macro ${name}: its definition was rewritten for exec (its return NULL returns -1, and a release of the module is dropped), since the init was its only user.`);
+  }
   if (target.macroEdits.has('Py_LIMITED_API')) notes.push('Py_LIMITED_API: raised to 0x03050000, the first limited API with multi-phase initialization; the built module needs Python 3.5 or later.');
   return { ok: true, module: module.name, edits, notes, policy: decisions.policy };
 }
