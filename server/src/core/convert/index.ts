@@ -56,6 +56,10 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
   if (!onSource.ok) return { ok: false, module: module.name, reasons: [onSource.reason] };
   if (onSource.notes.length) result.notes = [...(result.notes ?? []), ...onSource.notes];
   result.edits = onSource.edits;
+  // Checked on the view; the source the edits land on is checked again.
+  if (model.source !== undefined && addsParseErrors(model.source, result.edits, model.lang)) {
+    return { ok: false, module: module.name, reasons: [refusal('verify-failed', 'the converted code would not parse cleanly in the file as written (its #if lines around the init)')] };
+  }
   // Computed on the text read with LFs: write the file's own lone CRs.
   return { ...result, edits: editsForLineEnds(model.loneCarriageReturns, result.edits) ?? [] };
 }
@@ -248,4 +252,15 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
 function overlapping(edits: readonly TextEdit[]): boolean {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   return sorted.some((e, i) => i > 0 && sorted[i - 1]!.end > e.start);
+}
+
+function addsParseErrors(source: string, edits: readonly TextEdit[], lang: FileModel['lang']): boolean {
+  const before = parseText(source, lang);
+  const after = parseText(applyEdits(source, edits), lang);
+  try {
+    return countParseErrors(after.rootNode) > countParseErrors(before.rootNode);
+  } finally {
+    before.delete();
+    after.delete();
+  }
 }

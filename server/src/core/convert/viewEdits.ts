@@ -19,6 +19,9 @@ export function editsOnSource(model: FileModel, edits: readonly TextEdit[]): Vie
   if (source === undefined) return { ok: true, edits: [...edits], notes: [] };
   const pp = scanPreprocessor(codeMask(source));
   const lines = new LineIndex(source);
+  // The view is only trusted on a file whose #if/#else/#endif pair up.
+  const unpaired = pp.stray[0]?.span.start ?? pp.groups.find((g) => !g.endif)?.arms[0]!.directive.span.start;
+  if (unpaired !== undefined) return { ok: false, reason: refusal('preprocessor-split-edit', `the #if lines of the file do not pair up (line ${lines.positionAt(unpaired).line + 1}), so the init cannot be read through them`) };
   // Widened spans, merged where they meet; each becomes one edit.
   const widened: (Span & { edit: TextEdit })[] = [];
   for (const edit of edits) {
