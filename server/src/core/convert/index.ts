@@ -222,9 +222,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   }
   // On text the parser could not read, the tree can hand the rewrite one
   // statement twice: that is the file's damage, not a converter bug.
-  if (overlapping(ctx.edits) && countParseErrors(model.tree.rootNode) > 0) {
-    return refuse([refusal('parse-error', `${target.source.name} sits in code the parser cannot read (unbalanced braces or a macro?), so its rewrite cannot be laid out; fix the parse errors first`)]);
-  }
+  if (overlapping(ctx.edits) && countParseErrors(model.tree.rootNode) > 0) return refuse([unreadableAround(target.source.name)]);
   const layout = layoutEdits({ ctx, lang: model.lang, options, execName, slotsName, interpreters: decisions.interpreters, gil: decisions.gil, once, functions: [...model.functions.values()] });
   if (!layout.ok) return refuse([layout.reason]);
   // A macro definition the layout also rewrites (moved with the def, say) keeps its refusal.
@@ -234,6 +232,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   const touching = outsideEdits.find((o) => layout.edits.some((e) => o.start <= e.end && o.end >= e.start));
   if (touching) return refuse([refusal('def-too-many-fields', `the def's teardown entry at offset ${touching.start} sits where m_slots is written; put m_traverse, m_clear and m_free after m_slots in the initialiser`)]);
   const edits = [...layout.edits, ...outsideEdits, ...[...target.macroEdits.values()].flat()];
+  if (overlapping(edits) && countParseErrors(model.tree.rootNode) > 0) return refuse([unreadableAround(target.source.name)]);
   const problem = verifyEdits(model, edits, {
     moduleName: module.name,
     defName: target.def.varName,
@@ -247,6 +246,10 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   }
   if (target.macroEdits.has('Py_LIMITED_API')) notes.push('Py_LIMITED_API: raised to 0x03050000, the first limited API with multi-phase initialization; the built module needs Python 3.5 or later.');
   return { ok: true, module: module.name, edits, notes, policy: decisions.policy };
+}
+
+function unreadableAround(name: string): Refusal {
+  return refusal('parse-error', `${name} sits in code the parser cannot read (unbalanced braces or a macro?), so its rewrite cannot be laid out; fix the parse errors first`);
 }
 
 function overlapping(edits: readonly TextEdit[]): boolean {
