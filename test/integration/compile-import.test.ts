@@ -112,12 +112,12 @@ describe('compile and import on every CPython', function () {
   const OPTION_CASES: { fixture: string; options: ConversionOptions; onceGuard: boolean }[] = [
     {
       fixture: 'static_type',
-      options: { minimumPythonVersion: '3.8', gil: 'used', multipleInterpreters: 'per_interpreter_gil', reinitGuard: 'never' },
+      options: { minimumPythonVersion: '3.8', gil: 'used', multipleInterpreters: 'per_interpreter_gil', reinitGuard: 'never', keepPython2: false },
       onceGuard: false,
     },
     {
       fixture: 'direct_return',
-      options: { minimumPythonVersion: '3.9', gil: 'omit', multipleInterpreters: 'supported', reinitGuard: 'always' },
+      options: { minimumPythonVersion: '3.9', gil: 'omit', multipleInterpreters: 'supported', reinitGuard: 'always', keepPython2: false },
       onceGuard: true,
     },
   ];

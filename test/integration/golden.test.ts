@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { CONVERTED_MUST_NOT_REPORT, convertedFixtureProblems, convertText, initParser, internalErrorsOf, reanalyze, refusedFixtureProblems } from '../support/convertFixture';
 import { loadFixtures } from '../support/fixtures';
+import { DEFAULT_CONVERSION_OPTIONS } from '../../server/src/core/convert/options';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const fixtures = loadFixtures();
@@ -96,6 +97,20 @@ describe('conversion golden files', () => {
       // Byte comparison: line endings and the final newline are part of it.
       assert.equal(run.output, readFileSync(fixture.expectedPath, 'utf8'), `output differs from ${where}`);
     });
+
+    const keep = fixture.keepPython2;
+    if (keep) {
+      it(`${fixture.name}: converts with keepPython2 to its golden output`, () => {
+        const run = convertText(fixture.input, fixture.lang, { ...DEFAULT_CONVERSION_OPTIONS, keepPython2: true });
+        assert.deepEqual(convertedFixtureProblems(fixture, run), []);
+        if (UPDATE) {
+          writeFileSync(keep.expectedPath, run.output);
+          return;
+        }
+        assert.ok(existsSync(keep.expectedPath), `no golden file ${relative(process.cwd(), keep.expectedPath)}: run with UPDATE_GOLDEN=1 and review it`);
+        assert.equal(run.output, readFileSync(keep.expectedPath, 'utf8'), `output differs from ${relative(process.cwd(), keep.expectedPath)}`);
+      });
+    }
 
     it(`${fixture.name}: converting again changes nothing and the module re-checks clean`, () => {
       const once = convertText(fixture.input, fixture.lang).output;

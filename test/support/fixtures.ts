@@ -36,11 +36,17 @@ export interface ConvertFixture {
   moduleNames: string[];
   /** Python packages the module builds against ("numpy"). */
   needs: string[];
+  /**
+   * Also converted with keepPython2: golden file expected.keep-python2.<ext>;
+   * `python2`: that output is built, imported and smoke-tested on Python 2.7 too.
+   */
+  keepPython2?: { expectedPath: string; python2: boolean };
 }
 
 interface FixtureJson {
   modules: ({ name: string; onceGuard: boolean; replay?: boolean } | { name: string; refusal: RefusalCode })[];
   needs?: string[];
+  keepPython2?: { python2?: boolean };
 }
 
 function isRefused(m: FixtureJson['modules'][number]): m is RefusedModule {
@@ -69,6 +75,7 @@ export function loadFixture(name: string): ConvertFixture {
     refused,
     moduleNames: meta.modules.map((m) => m.name),
     needs: meta.needs ?? [],
+    ...(meta.keepPython2 ? { keepPython2: { expectedPath: join(dir, `expected.keep-python2.${ext}`), python2: meta.keepPython2.python2 ?? false } } : {}),
   };
 }
 

@@ -51,6 +51,7 @@ function pickOptions(random: Random): ConversionOptions {
     gil: any(OPTION_VALUES.gil),
     multipleInterpreters: any(OPTION_VALUES.multipleInterpreters),
     reinitGuard: any(OPTION_VALUES.reinitGuard),
+    keepPython2: random() < 0.5,
   };
 }
 

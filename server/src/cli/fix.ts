@@ -41,6 +41,8 @@ options:
                                   (default ${DEFAULT_CONVERSION_OPTIONS.multipleInterpreters})
   --guard VALUE                   re-import behaviour: ${OPTION_VALUES.reinitGuard.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.reinitGuard});
                                   always is the deprecated name of error
+  --keep-python2                  keep a Python 2 init (Py_InitModule, then the exec function) instead
+                                  of removing the Python 2 code the conversion touches
 ${PATH_OPTIONS_HELP}
 
 A symbolic link whose target lies outside the PATHs (for a PATH that is a
@@ -73,6 +75,7 @@ const FIX_OPTIONS = {
   gil: { type: 'string' },
   'multiple-interpreters': { type: 'string' },
   guard: { type: 'string' },
+  'keep-python2': { type: 'boolean' },
 } as const;
 
 export function parseFixArgs(argv: readonly string[]): FixArgs | 'help' {
@@ -95,6 +98,7 @@ export function parseFixArgs(argv: readonly string[]): FixArgs | 'help' {
       gil: oneOf('--gil', values.gil ?? defaults.gil, OPTION_VALUES.gil),
       multipleInterpreters: oneOf('--multiple-interpreters', values['multiple-interpreters'] ?? defaults.multipleInterpreters, OPTION_VALUES.multipleInterpreters),
       reinitGuard: oneOf('--guard', values.guard ?? defaults.reinitGuard, OPTION_VALUES.reinitGuard),
+      keepPython2: Boolean(values['keep-python2']),
     },
   };
 }

@@ -25,6 +25,8 @@ export interface MultiphaseSettings {
   gil: GilOption;
   multipleInterpreters: InterpretersOption;
   reinitGuard: GuardOption;
+  /** Keep a Python 2 init calling the exec function instead of removing the Python 2 code. */
+  keepPython2: boolean;
   /** Glob patterns (relative to a workspace folder) of files never scanned. */
   exclude: string[];
   /** Severity per rule code; every code is present after validation. */
@@ -63,6 +65,7 @@ export const DEFAULT_SETTINGS: Readonly<MultiphaseSettings> = Object.freeze({
   gil: DEFAULT_CONVERSION_OPTIONS.gil,
   multipleInterpreters: DEFAULT_CONVERSION_OPTIONS.multipleInterpreters,
   reinitGuard: DEFAULT_CONVERSION_OPTIONS.reinitGuard,
+  keepPython2: DEFAULT_CONVERSION_OPTIONS.keepPython2,
   exclude: ['**/node_modules/**', '**/.git/**', '**/build/**', '**/.venv/**', '**/venv/**', '**/.tox/**', '**/.nox/**'],
   severity: Object.fromEntries(RULE_CODES.map((code) => [code, catalogueSeverity(code)])) as Record<RuleCode, RuleSeveritySetting>,
   // Off: a user who runs "convert all" expects it to convert, and VS Code's
@@ -102,6 +105,12 @@ export const SETTINGS_SCHEMA: readonly SettingDescription[] = [
     enum: OPTION_VALUES.reinitGuard,
     description:
       'What a converted module does when imported again. auto (default): like the original — exec re-runs when m_size >= 0 or no state is found, and an m_size -1 module with state is replayed (the body runs once, later imports get a copy of its namespace); replay; error (a second load raises ImportError, numpy style; always is its deprecated old name); never (exec re-runs).',
+  },
+  {
+    key: 'keepPython2',
+    type: 'boolean',
+    description:
+      'Keep a Python 2 init in converted files that had one: it calls Py_InitModule, then the same exec function Python 3 uses. Off (default): the Python 2 code the conversion touches (the Python 2 init, its Py_InitModule branch, the Python 2 arms of the macros the init used) is removed, since the converted module needs Python 3.5 or later.',
   },
   { key: 'exclude', type: 'array', description: 'Glob patterns of files the workspace scan and "convert all" skip (in addition to .gitignore).' },
   { key: 'severity', type: 'object', enum: RULE_SEVERITY_VALUES, description: 'Severity per rule code: off, information, warning or error.' },
@@ -157,7 +166,7 @@ function pickExclude(raw: Record<string, unknown>, errors: string[]): string[] {
   return fallback;
 }
 
-function pickBoolean(raw: Record<string, unknown>, key: 'previewConvertAll' | 'embedded.docs' | 'embedded.python', errors: string[]): boolean {
+function pickBoolean(raw: Record<string, unknown>, key: 'previewConvertAll' | 'keepPython2' | 'embedded.docs' | 'embedded.python', errors: string[]): boolean {
   // `multiphase.embedded.docs` arrives nested ({embedded: {docs}}) from VS Code, flat from other clients.
   const [group, leaf] = key.split('.');
   const nested = leaf !== undefined && isRecord(raw[group!]) ? (raw[group!] as Record<string, unknown>)[leaf] : undefined;
@@ -208,6 +217,7 @@ export function validateSettings(raw: unknown): SettingsValidation {
     gil: pickEnum(raw, 'gil', OPTION_VALUES.gil, DEFAULT_SETTINGS.gil, errors),
     multipleInterpreters: pickEnum(raw, 'multipleInterpreters', OPTION_VALUES.multipleInterpreters, DEFAULT_SETTINGS.multipleInterpreters, errors),
     reinitGuard: pickEnum(raw, 'reinitGuard', OPTION_VALUES.reinitGuard, DEFAULT_SETTINGS.reinitGuard, errors),
+    keepPython2: pickBoolean(raw, 'keepPython2', errors),
     exclude: pickExclude(raw, errors),
     severity: pickSeverity(raw, errors),
     previewConvertAll: pickBoolean(raw, 'previewConvertAll', errors),
@@ -228,6 +238,7 @@ export function conversionOptionsFrom(settings: MultiphaseSettings): ConversionO
     gil: settings.gil,
     multipleInterpreters: settings.multipleInterpreters,
     reinitGuard: settings.reinitGuard,
+    keepPython2: settings.keepPython2,
   };
 }
 

@@ -54,14 +54,4 @@ PyInit_py2_branch(void)
 {
     return PyModuleDef_Init(&py2_branch_module);
 }
-#else
-PyMODINIT_FUNC
-initpy2_branch(void)
-{
-    PyObject *m = Py_InitModule3("py2_branch", py2_branch_methods,
-                                 "Builds for Python 2 and 3.");
-    if (m == NULL)
-        return;
-    PyModule_AddIntConstant(m, "BUILT_FOR_3", 0);
-}
 #endif

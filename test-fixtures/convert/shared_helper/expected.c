@@ -33,21 +33,6 @@ shared_helper_exec(PyObject *m)
     }
     return 0;
 }
-#else
-static PyObject *
-moduleinit(void)
-{
-    PyObject *m;
-
-    m = Py_InitModule3("shared_helper", shared_methods, "One body for 2 and 3.");
-    if (m == NULL)
-        return NULL;
-    if (PyModule_AddStringConstant(m, "FLAVOUR", "shared") < 0) {
-        Py_DECREF(m);
-        return NULL;
-    }
-    return m;
-}
 #endif
 
 #if PY_MAJOR_VERSION >= 3
@@ -55,11 +40,5 @@ PyMODINIT_FUNC
 PyInit_shared_helper(void)
 {
     return PyModuleDef_Init(&shared_def);
-}
-#else
-PyMODINIT_FUNC
-initshared_helper(void)
-{
-    moduleinit();
 }
 #endif

@@ -4,8 +4,6 @@
 
 #if PY_MAJOR_VERSION >= 3
 #define INITERROR return NULL
-#else
-#define INITERROR return
 #endif
 
 static long counter_total = 0;

@@ -23,6 +23,7 @@ import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
 import { editsOnSource } from './viewEdits';
 import { expandInitMacros } from './macroExpansion';
+import { settlePython2 } from './python2';
 
 export type ConversionResult =
   /** `notes`: behaviour changes worth a line to the user; the edits are right regardless. */
@@ -56,12 +57,28 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
   if (!onSource.ok) return { ok: false, module: module.name, reasons: [onSource.reason] };
   if (onSource.notes.length) result.notes = [...(result.notes ?? []), ...onSource.notes];
   result.edits = onSource.edits;
+  if (module.init) settleOnSource(model, module.init, result, options.keepPython2);
   // Checked on the view; the source the edits land on is checked again.
   if (model.source !== undefined && addsParseErrors(model.source, result.edits, model.lang)) {
     return { ok: false, module: module.name, reasons: [refusal('verify-failed', 'the converted code would not parse cleanly in the file as written (its #if lines around the init)')] };
   }
   // Computed on the text read with LFs: write the file's own lone CRs.
   return { ...result, edits: editsForLineEnds(model.loneCarriageReturns, result.edits) ?? [] };
+}
+
+/** The Python 2 code the edits touch, settled (python2.ts): the edits become one change when it moves anything. */
+function settleOnSource(model: FileModel, init: InitFunctionInfo, result: { edits: TextEdit[]; notes?: string[] }, keep: boolean): void {
+  const before = model.source ?? model.text;
+  const after = applyEdits(before, result.edits);
+  const settled = settlePython2(after, {
+    moduleName: init.moduleName,
+    before,
+    initText: before.slice(init.span.start, init.span.end),
+    ...(init.helper ? { helper: { name: init.helper.name, text: before.slice(init.helper.span.start, init.helper.span.end) } } : {}),
+  }, keep);
+  if (settled.text === after) return;
+  result.edits = [wholeChange(before, settled.text)];
+  result.notes = [...(result.notes ?? []), ...settled.notes];
 }
 
 function convertAnyShape(model: FileModel, module: ModuleInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult {

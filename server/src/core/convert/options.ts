@@ -16,6 +16,12 @@ export interface ConversionOptions {
   gil: GilOption;
   multipleInterpreters: InterpretersOption;
   reinitGuard: GuardOption;
+  /**
+   * Keep a Python 2 init (Py_InitModule, then the one exec function) where
+   * the file had one; by default the Python 2 code the conversion touches
+   * goes, since the converted module needs Python 3.5 or later anyway.
+   */
+  keepPython2: boolean;
 }
 
 export const DEFAULT_CONVERSION_OPTIONS: ConversionOptions = {
@@ -23,6 +29,7 @@ export const DEFAULT_CONVERSION_OPTIONS: ConversionOptions = {
   gil: 'preserve',
   multipleInterpreters: 'auto',
   reinitGuard: 'auto',
+  keepPython2: false,
 };
 
 export const OPTION_VALUES = {

@@ -1,0 +1,187 @@
+// Python 2 code the conversion touches, after the conversion: by default it
+// goes (the converted module needs Python 3.5 or later anyway); with
+// keepPython2 the file keeps a Python 2 init that builds the module with
+// Py_InitModule and then runs the one exec function Python 3 uses, so the
+// init body is never written twice.
+//
+// Touched means: an arm of a `#if PY_MAJOR_VERSION >= 3` (or PY_VERSION_HEX
+// test certain for 2 against 3) that Python 2 compiles and that defines or
+// calls the Python 2 init (`initx`) or the helper the init delegated to, or
+// (removal only) #defines a macro the init used.
+import { codeMask, matchBrace } from '../text/codeMask';
+import { armsAt, scanPreprocessor, type ConditionalGroup, type PreprocessorModel } from '../text/preprocessorModel';
+import { versionCondition } from './dualMode';
+import { lineStartOf, nextLineStart } from './text';
+
+export interface Python2Facts {
+  /** `x` of `PyInit_x`. */
+  moduleName: string;
+  /** The file before the conversion. */
+  before: string;
+  /** The init's text before the conversion (macros and a Py_InitModule call are read from it). */
+  initText: string;
+  /** The helper the init delegated to, if any. */
+  helper?: { name: string; text: string };
+}
+
+export interface Python2Result {
+  text: string;
+  notes: string[];
+}
+
+interface Py2Arm {
+  group: ConditionalGroup;
+  /** Offsets to remove, and what to put there. */
+  start: number;
+  end: number;
+  replacement: string;
+  /** The arm's text (kept for reading a Py_InitModule call). */
+  armText: string;
+  functions: boolean;
+  what: string;
+}
+
+/** `after` (the converted file) with the Python 2 code the conversion touched removed, or replaced by one Python 2 init. */
+export function settlePython2(after: string, facts: Python2Facts, keep: boolean): Python2Result {
+  const eol = after.includes('\r\n') ? '\r\n' : '\n';
+  const arms = touchedPython2Arms(after, facts, keep);
+  let text = after;
+  const notes: string[] = [];
+  for (const arm of [...arms].sort((a, b) => b.start - a.start)) {
+    text = text.slice(0, arm.start) + arm.replacement + text.slice(arm.end);
+  }
+  for (const arm of arms) notes.push(`Python 2: the arm of '#${arm.group.arms[0]!.directive.kind} ${arm.group.arms[0]!.directive.rest}' that Python 2 compiles (${arm.what}) was removed; the converted module needs Python 3.5 or later.`);
+  if (!keep || !new RegExp(`\\binit${facts.moduleName}\\s*\\(|\\bPy_InitModule\\w*\\s*\\(`).test(facts.before)) return { text, notes };
+  const call = initModuleCall([facts.initText, facts.helper?.text ?? '', ...arms.filter((a) => a.functions).map((a) => a.armText)]);
+  const kept = call === undefined ? undefined : keepPython2Init(text, facts.moduleName, call, eol);
+  if (!kept) {
+    notes.push(`Python 2: no Python 2 init kept for ${facts.moduleName}: no Py_InitModule call outside a macro was found to build it from.`);
+    return { text, notes };
+  }
+  notes.push(`Python 2: init${facts.moduleName} kept: it calls ${call!.replace(/\s+/g, ' ')} and then ${kept.exec}, the code Python 3 runs.`);
+  return { text: kept.text, notes };
+}
+
+function touchedPython2Arms(text: string, facts: Python2Facts, keep: boolean): Py2Arm[] {
+  const mask = codeMask(text);
+  const pp = scanPreprocessor(mask);
+  const names = [`init${facts.moduleName}`, ...(facts.helper ? [facts.helper.name] : [])];
+  const mentions = new RegExp(`\\b(?:${names.join('|')})\\s*\\(`);
+  const used = new Set(facts.initText.match(/\b[A-Za-z_]\w*\b/g) ?? []);
+  const found: Py2Arm[] = [];
+  for (const group of pp.groups) {
+    if (found.some((f) => within(group.arms[0]!.directive.span.start, f))) continue;
+    const first = group.arms[0]!.directive;
+    if (first.kind !== 'if' || group.arms.length > 2 || !group.endif) continue;
+    const verdict = versionCondition('if', first.rest);
+    if (!verdict || verdict.py3 === verdict.py2) continue;
+    const py2Index = verdict.py2 ? 0 : 1;
+    const arm = group.arms[py2Index];
+    if (!arm || (arm.directive.kind !== 'if' && arm.directive.kind !== 'else')) continue;
+    const armMask = mask.slice(arm.body.start, arm.body.end);
+    const functions = mentions.test(armMask);
+    const macros = keep ? [] : pp.defines.filter((d) => d.span.start >= arm.body.start && d.span.start < arm.body.end && used.has(d.name)).map((d) => d.name);
+    if (!functions && macros.length === 0) continue;
+    const what = functions ? names.filter((n) => new RegExp(`\\b${n}\\s*\\(`).test(armMask)).join(', ') : `its definitions of ${macros.join(', ')}`;
+    const groupStart = first.span.start;
+    const endifLineEnd = nextLineStart(text, group.endif.span.end);
+    const removal =
+      py2Index === 1
+        ? { start: arm.directive.span.start, end: group.endif.span.start, replacement: '' }
+        : // Python 2 first: what stays is the Python 3 arm's text, without the group's lines.
+          { start: groupStart, end: endifLineEnd, replacement: group.arms[1] ? text.slice(group.arms[1].body.start, group.arms[1].body.end) : '' };
+    found.push({ group, ...removal, armText: text.slice(arm.body.start, arm.body.end), functions, what });
+  }
+  return found;
+}
+
+function within(offset: number, arm: Py2Arm): boolean {
+  return offset >= arm.start && offset < arm.end;
+}
+
+/** The first `Py_InitModule…(…)` call in `texts` that is not part of a #define. */
+function initModuleCall(texts: readonly string[]): string | undefined {
+  for (const text of texts) {
+    const mask = codeMask(text);
+    const call = /\bPy_InitModule\w*\s*\(/g;
+    for (let m = call.exec(mask); m; m = call.exec(mask)) {
+      const line = lineStartOf(mask, m.index);
+      if (/^[ \t]*#/.test(mask.slice(line)) || /\\\r?\n[^\n]*$/.test(mask.slice(0, line))) continue;
+      const close = matchBrace(mask, m.index + m[0].length - 1);
+      if (close !== -1) return text.slice(m.index, close + 1);
+    }
+  }
+  return undefined;
+}
+
+/** True/false for Python 3 of a group's first arm, when it is a certain version test. */
+function py3Only(pp: PreprocessorModel, group: number, arm: number): boolean {
+  const first = pp.groups[group]!.arms[0]!.directive;
+  const verdict = first.kind === 'if' ? versionCondition('if', first.rest) : undefined;
+  return verdict !== undefined && verdict.py3 && !verdict.py2 && arm === 0 && pp.groups[group]!.arms.length === 1;
+}
+
+/**
+ * The exec function moved out of a Python 3 only arm (Python 2 calls it
+ * too), and a Python 2 init added beside PyInit_x; undefined when either is
+ * not found in a shape read with certainty.
+ */
+function keepPython2Init(text: string, moduleName: string, call: string, eol: string): { text: string; exec: string } | undefined {
+  const exec = new RegExp(`\\{\\s*Py_mod_exec\\s*,\\s*(?:\\(void \\*\\))?\\s*(\\w+)\\s*\\}`).exec(codeMask(text))?.[1];
+  if (!exec) return undefined;
+  const lifted = liftOutOfPy3Arm(text, new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm'), eol);
+  if (!lifted) return undefined;
+  const mask = codeMask(lifted);
+  const header = new RegExp(`^PyMODINIT_FUNC\\s+PyInit_${moduleName}\\s*\\(\\s*void\\s*\\)\\s*\\{`, 'm').exec(mask);
+  if (!header) return undefined;
+  const close = matchBrace(mask, header.index + header[0].length - 1);
+  if (close === -1) return undefined;
+  const py2Init = [
+    '#else',
+    '/* Python 2 builds the module with Py_InitModule, then runs the same exec function. */',
+    'PyMODINIT_FUNC',
+    `init${moduleName}(void)`,
+    '{',
+    `    PyObject *m = ${call};`,
+    '    if (m != NULL)',
+    `        (void)${exec}(m);`,
+    '}',
+    '',
+  ].join(eol);
+  const pp = scanPreprocessor(mask);
+  const inside = armsAt(pp, header.index);
+  const innermost = inside[inside.length - 1];
+  if (innermost && py3Only(pp, innermost.group, innermost.arm)) {
+    const endif = pp.groups[innermost.group]!.endif!;
+    return { text: lifted.slice(0, endif.span.start) + py2Init + lifted.slice(endif.span.start), exec };
+  }
+  if (inside.length) return undefined;
+  const end = nextLineStart(lifted, close);
+  return { text: `${lifted.slice(0, header.index)}#if PY_MAJOR_VERSION >= 3${eol}${lifted.slice(header.index, end)}${py2Init}#endif${eol}${lifted.slice(end)}`, exec };
+}
+
+/** `text` with the function whose header matches `header` moved out of the Python 3 only arm it sits in (unchanged when at top level). */
+function liftOutOfPy3Arm(text: string, header: RegExp, eol: string): string | undefined {
+  const mask = codeMask(text);
+  const found = header.exec(mask);
+  if (!found) return undefined;
+  const close = matchBrace(mask, found.index + found[0].length - 1);
+  if (close === -1) return undefined;
+  const pp = scanPreprocessor(mask);
+  const inside = armsAt(pp, found.index);
+  if (inside.length === 0) return text;
+  const innermost = inside[inside.length - 1]!;
+  if (inside.length > 1 || !py3Only(pp, innermost.group, innermost.arm)) return undefined;
+  const group = pp.groups[innermost.group]!;
+  const ifLine = text.slice(group.arms[0]!.directive.span.start, group.arms[0]!.directive.span.end);
+  const endifLine = text.slice(group.endif!.span.start, group.endif!.span.end);
+  const body = group.arms[0]!.body;
+  const fnEnd = nextLineStart(text, close);
+  const before = text.slice(body.start, found.index);
+  const after = text.slice(fnEnd, body.end);
+  const fn = text.slice(found.index, fnEnd);
+  const head = before.trim() === '' ? '' : `${ifLine}${eol}${before.replace(/(\r?\n)+$/, eol)}${endifLine}${eol}${eol}`;
+  const tail = after.trim() === '' ? '' : `${eol}${ifLine}${eol}${after.replace(/^(\r?\n)+/, '')}${endifLine}`;
+  const end = nextLineStart(text, group.endif!.span.end);
+  return `${text.slice(0, group.arms[0]!.directive.span.start)}${head}${fn}${tail}${tail ? eol : ''}${text.slice(end)}`;
+}

@@ -1,0 +1,57 @@
+/* The porting-guide shape: MOD_INIT names the init, MOD_DEF declares the def
+ * inside it and creates the module, MOD_ERROR_VAL/MOD_SUCCESS_VAL are the
+ * returns; each has a Python 2 definition under #else. */
+#include <Python.h>
+
+#if PY_MAJOR_VERSION >= 3
+  #define MOD_ERROR_VAL NULL
+  #define MOD_SUCCESS_VAL(val) val
+  #define MOD_INIT(name) PyMODINIT_FUNC PyInit_##name(void)
+  #define MOD_DEF(ob, name, doc, methods) \
+          static struct PyModuleDef moduledef = { \
+            PyModuleDef_HEAD_INIT, name, doc, -1, methods, }; \
+          ob = PyModule_Create(&moduledef);
+#else
+  #define MOD_ERROR_VAL
+  #define MOD_SUCCESS_VAL(val)
+  #define MOD_INIT(name) void init##name(void)
+  #define MOD_DEF(ob, name, doc, methods) \
+          ob = Py_InitModule3(name, methods, doc);
+#endif
+
+static PyObject *
+mod_init_compat_ping(PyObject *self, PyObject *unused)
+{
+    return PyUnicode_FromString("pong");
+}
+
+static PyMethodDef mod_init_compat_methods[] = {
+    {"ping", mod_init_compat_ping, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static int mod_init_compat_exec(PyObject *m)
+{
+    if (PyModule_AddIntConstant(m, "LEVEL", 3) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+static PyModuleDef_Slot mod_init_compat_slots[] = {
+    {Py_mod_exec, mod_init_compat_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef moduledef = { PyModuleDef_HEAD_INIT, "mod_init_compat", "Works on 2 and 3.", 0, mod_init_compat_methods, mod_init_compat_slots, };
+
+PyMODINIT_FUNC PyInit_mod_init_compat(void)
+{
+    return PyModuleDef_Init(&moduledef);
+}

@@ -1,0 +1,69 @@
+/* py2_branch: still carries its Python 2 init beside the Python 3 one, as
+ * many long-lived extensions do. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *
+py2_branch_major(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return PyLong_FromLong(PY_MAJOR_VERSION);
+}
+
+static PyMethodDef py2_branch_methods[] = {
+    {"major", py2_branch_major, METH_NOARGS, "Major version built for."},
+    {NULL, NULL, 0, NULL}
+};
+
+#if PY_MAJOR_VERSION >= 3
+static int py2_branch_exec(PyObject *m);
+
+static PyModuleDef_Slot py2_branch_slots[] = {
+    {Py_mod_exec, py2_branch_exec},
+#if PY_VERSION_HEX >= 0x030C0000
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
+#endif
+#if PY_VERSION_HEX >= 0x030D0000
+    {Py_mod_gil, Py_MOD_GIL_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef py2_branch_module = {
+    PyModuleDef_HEAD_INIT,
+    "py2_branch",
+    "Builds for Python 2 and 3.",
+    0,
+    py2_branch_methods,
+    py2_branch_slots,
+    NULL,
+    NULL,
+    NULL
+};
+#endif
+
+static int
+py2_branch_exec(PyObject *m)
+{
+    if (PyModule_AddIntConstant(m, "BUILT_FOR_3", 1) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+#if PY_MAJOR_VERSION >= 3
+PyMODINIT_FUNC
+PyInit_py2_branch(void)
+{
+    return PyModuleDef_Init(&py2_branch_module);
+}
+#else
+/* Python 2 builds the module with Py_InitModule, then runs the same exec function. */
+PyMODINIT_FUNC
+initpy2_branch(void)
+{
+    PyObject *m = Py_InitModule3("py2_branch", py2_branch_methods,
+                                 "Builds for Python 2 and 3.");
+    if (m != NULL)
+        (void)py2_branch_exec(m);
+}
+#endif
