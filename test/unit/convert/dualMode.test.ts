@@ -61,17 +61,31 @@ describe('conversion: Python 2/3 dual-mode inits', () => {
     assert.equal(resolveVersionArms(text, codeMask(text), false), 'b;\n#ifdef X\nc;\n#endif\n');
   });
 
-  it('splits the init, converts the Python 3 function and keeps a Python 2 one', () => {
+  it('splits the init, converts the Python 3 function and removes the Python 2 one by default', () => {
     const { result, output } = convert(DUAL);
     assert.ok(result.ok, JSON.stringify(result));
-    assert.match(output, /#if PY_MAJOR_VERSION >= 3\nstatic int\ncutils_exec\(PyObject \*m\)\n\{\n    PyModule_AddIntConstant\(m, "A", 1\);\n    return 0;\n\}\n\nPyMODINIT_FUNC\nPyInit_cutils\(void\)\n\{\n    return PyModuleDef_Init\(&module_def\);\n\}\n#else\nPyMODINIT_FUNC\ninitcutils\(void\)\n\{\n    PyObject \*m;\n    m = Py_InitModule3\("cutils", module_methods, NULL\);\n    if \(m == NULL\)\n        return;\n\}\n#endif\n$/);
+    assert.match(output, /#if PY_MAJOR_VERSION >= 3\nstatic int\ncutils_exec\(PyObject \*m\)\n\{\n    PyModule_AddIntConstant\(m, "A", 1\);\n    return 0;\n\}\n\nPyMODINIT_FUNC\nPyInit_cutils\(void\)\n\{\n    return PyModuleDef_Init\(&module_def\);\n\}\n#endif\n$/);
+    assert.doesNotMatch(output, /initcutils|Py_InitModule/);
+    assert.deepEqual(result.ok && result.notes?.filter((n) => n.startsWith('Python 2:')).length, 1);
   });
 
-  it('splits a helper shared with the Python 2 init, converting its Python 3 copy', () => {
+  it('keepPython2: the Python 2 init calls Py_InitModule, then the one exec function', () => {
+    const { result, output } = convert(DUAL, { keepPython2: true });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /#endif\n\nstatic int\ncutils_exec\(PyObject \*m\)\n\{\n    PyModule_AddIntConstant\(m, "A", 1\);\n    return 0;\n\}\n\n#if PY_MAJOR_VERSION >= 3\nPyMODINIT_FUNC\nPyInit_cutils\(void\)\n\{\n    return PyModuleDef_Init\(&module_def\);\n\}\n#else\n[^\n]*\nPyMODINIT_FUNC\ninitcutils\(void\)\n\{\n    PyObject \*m = Py_InitModule3\("cutils", module_methods, NULL\);\n    if \(m != NULL\)\n        \(void\)cutils_exec\(m\);\n\}\n#endif\n$/);
+    // The body is written once: only the exec function adds the constant.
+    assert.equal(output.match(/PyModule_AddIntConstant/g)?.length, 1);
+  });
+
+  it('splits a helper shared with the Python 2 init, converting its Python 3 copy and removing the Python 2 path', () => {
     const source = readFileSync(join(__dirname, '../../../test-fixtures/check/delegation.c'), 'utf8');
     const { result, output } = convert(source);
     assert.ok(result.ok, JSON.stringify(result));
-    assert.match(output, /#if PY_MAJOR_VERSION >= 3\nstatic int\ncompat_exec\(PyObject \*m\)\n\{\n    PyModule_AddIntConstant\(m, "ANSWER", 42\);\n    return 0;\n\}\n#else\nstatic PyObject \*\nmoduleinit\(void\)\n\{\n    PyObject \*m;\n    m = Py_InitModule3/);
-    assert.match(output, /initcompat\(void\)\n\{\n    moduleinit\(\);\n\}\n#endif\n$/);
+    assert.match(output, /#if PY_MAJOR_VERSION >= 3\nstatic int\ncompat_exec\(PyObject \*m\)\n\{\n    PyModule_AddIntConstant\(m, "ANSWER", 42\);\n    return 0;\n\}\n#endif/);
+    assert.doesNotMatch(output, /moduleinit|initcompat|Py_InitModule/);
+    const kept = convert(source, { keepPython2: true });
+    assert.ok(kept.result.ok, JSON.stringify(kept.result));
+    assert.match(kept.output, /initcompat\(void\)\n\{\n    PyObject \*m = Py_InitModule3\([^;]*\);\n    if \(m != NULL\)\n        \(void\)compat_exec\(m\);\n\}\n#endif\n$/);
+    assert.doesNotMatch(kept.output, /moduleinit/);
   });
 });

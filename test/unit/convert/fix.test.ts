@@ -123,6 +123,14 @@ describe('multiphase fix', () => {
     assert.deepEqual(parsed.paths, ['src', '--odd-name.c']);
     assert.equal(parseFixArgs(['-h']), 'help');
   });
+
+  it('--keep-python2 sets keepPython2; without it Python 2 code goes', () => {
+    const kept = parseFixArgs(['--keep-python2', 'src']);
+    const plain = parseFixArgs(['src']);
+    assert.ok(kept !== 'help' && plain !== 'help');
+    assert.equal(kept.options.keepPython2, true);
+    assert.equal(plain.options.keepPython2, false);
+  });
 });
 
 describe('multiphase fix: walking', () => {

@@ -114,7 +114,7 @@ PyInit_spam2(void)
     assert.ok(refusalOf(source).some((c) => c === 'python2-creation-in-init' || c === 'creation-in-preprocessor-branch'));
   });
 
-  it('converts the Python 3 init and leaves a separate Python 2 init alone', () => {
+  it('converts the Python 3 init and removes a separate Python 2 init, with a note', () => {
     const source = `${moduleWith(`${CREATE}\n    return m;`)}
 #if PY_MAJOR_VERSION < 3
 PyMODINIT_FUNC
@@ -126,7 +126,13 @@ initspam(void)
 `;
     const { result, output } = convert(source);
     assert.ok(result.ok, JSON.stringify(result));
-    assert.match(output, /initspam\(void\)\n\{\n    Py_InitModule\("spam", spam_methods\);\n\}/);
+    assert.doesNotMatch(output, /initspam|PY_MAJOR_VERSION/);
+    assert.equal(result.notes?.filter((n) => n.startsWith('Python 2:')).length, 1);
+    // keepPython2: one Python 2 init; the body has nothing after the creation, so no exec slot to call.
+    const kept = convert(source, { keepPython2: true });
+    assert.ok(kept.result.ok, JSON.stringify(kept.result));
+    assert.match(kept.output, /#if PY_MAJOR_VERSION >= 3\nPyMODINIT_FUNC\nPyInit_spam\(void\)\n\{\n    return PyModuleDef_Init\(&spam_def\);\n\}\n#else\n[^\n]*\nPyMODINIT_FUNC\ninitspam\(void\)\n\{\n    \(void\)Py_InitModule\("spam", spam_methods\);\n\}\n#endif\n/);
+    assert.equal(kept.output.match(/initspam\(void\)/g)?.length, 1);
   });
 
   it('refuses rather than rewrite a module variable assigned from something else', () => {

@@ -58,7 +58,8 @@ export function settlePython2(after: string, facts: Python2Facts, keep: boolean)
     notes.push(`Python 2: no Python 2 init kept for ${facts.moduleName}: no Py_InitModule call outside a macro was found to build it from.`);
     return { text, notes };
   }
-  notes.push(`Python 2: init${facts.moduleName} kept: it calls ${call!.replace(/\s+/g, ' ')} and then ${kept.exec}, the code Python 3 runs.`);
+  const then = kept.exec ? ` and then ${kept.exec}, the code Python 3 runs` : '';
+  notes.push(`Python 2: init${facts.moduleName} kept: it calls ${call!.replace(/\s+/g, ' ')}${then}.`);
   return { text: kept.text, notes };
 }
 
@@ -126,10 +127,10 @@ function py3Only(pp: PreprocessorModel, group: number, arm: number): boolean {
  * too), and a Python 2 init added beside PyInit_x; undefined when either is
  * not found in a shape read with certainty.
  */
-function keepPython2Init(text: string, moduleName: string, call: string, eol: string): { text: string; exec: string } | undefined {
+function keepPython2Init(text: string, moduleName: string, call: string, eol: string): { text: string; exec?: string } | undefined {
   const exec = new RegExp(`\\{\\s*Py_mod_exec\\s*,\\s*(?:\\(void \\*\\))?\\s*(\\w+)\\s*\\}`).exec(codeMask(text))?.[1];
-  if (!exec) return undefined;
-  const lifted = liftOutOfPy3Arm(text, new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm'), eol);
+  // No exec slot: the body had nothing left to run once the module exists.
+  const lifted = exec ? liftOutOfPy3Arm(text, new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm'), eol) : text;
   if (!lifted) return undefined;
   const mask = codeMask(lifted);
   const header = new RegExp(`^PyMODINIT_FUNC\\s+PyInit_${moduleName}\\s*\\(\\s*void\\s*\\)\\s*\\{`, 'm').exec(mask);
@@ -138,13 +139,11 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
   if (close === -1) return undefined;
   const py2Init = [
     '#else',
-    '/* Python 2 builds the module with Py_InitModule, then runs the same exec function. */',
+    exec ? '/* Python 2 builds the module with Py_InitModule, then runs the same exec function. */' : '/* Python 2 builds the module with Py_InitModule. */',
     'PyMODINIT_FUNC',
     `init${moduleName}(void)`,
     '{',
-    `    PyObject *m = ${call};`,
-    '    if (m != NULL)',
-    `        (void)${exec}(m);`,
+    ...(exec ? [`    PyObject *m = ${call};`, '    if (m != NULL)', `        (void)${exec}(m);`] : [`    (void)${call};`]),
     '}',
     '',
   ].join(eol);
@@ -153,11 +152,11 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
   const innermost = inside[inside.length - 1];
   if (innermost && py3Only(pp, innermost.group, innermost.arm)) {
     const endif = pp.groups[innermost.group]!.endif!;
-    return { text: lifted.slice(0, endif.span.start) + py2Init + lifted.slice(endif.span.start), exec };
+    return { text: lifted.slice(0, endif.span.start) + py2Init + lifted.slice(endif.span.start), ...(exec ? { exec } : {}) };
   }
   if (inside.length) return undefined;
   const end = nextLineStart(lifted, close);
-  return { text: `${lifted.slice(0, header.index)}#if PY_MAJOR_VERSION >= 3${eol}${lifted.slice(header.index, end)}${py2Init}#endif${eol}${lifted.slice(end)}`, exec };
+  return { text: `${lifted.slice(0, header.index)}#if PY_MAJOR_VERSION >= 3${eol}${lifted.slice(header.index, end)}${py2Init}#endif${eol}${lifted.slice(end)}`, ...(exec ? { exec } : {}) };
 }
 
 /** `text` with the function whose header matches `header` moved out of the Python 3 only arm it sits in (unchanged when at top level). */
