@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileExtension, runFixtureChecks, runLimited, type ModuleExpectation, type ProcessResult } from '../support/build';
-import type { ConversionOptions } from '../../server/src/core/convert/options';
+import { compileExtension, runFixtureChecks, runLimited, runSmokeOnly, type ModuleExpectation, type ProcessResult } from '../support/build';
+import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../../server/src/core/convert/options';
 import { describeRefusals } from '../../server/src/core/convert/refusalCatalogue';
 import { convertText, initParser } from '../support/convertFixture';
 import { loadFixture, loadFixtures, type ConvertFixture } from '../support/fixtures';
-import { assertInterpreters, discoverPythons, packageIncludeDir, type PythonInstall } from '../support/pythons';
+import { assertInterpreters, discoverPython2, discoverPythons, packageIncludeDir, type PythonInstall } from '../support/pythons';
 
 const fixtures = loadFixtures();
 
@@ -103,6 +103,37 @@ describe('compile and import on every CPython', function () {
         assert.deepEqual(refused, [], 'converter refused');
         assert.notEqual(run.output, fixture.input, 'converter made no edit');
         return buildAndCheck(this, fixture, 'converted', run.output);
+      });
+
+      const keep = fixture.keepPython2;
+      if (!keep) return;
+      const convertKeeping = (): string => {
+        const run = convertText(fixture.input, fixture.lang, { ...DEFAULT_CONVERSION_OPTIONS, keepPython2: true });
+        assert.ok(run.results.every((r) => r.ok), 'converter refused');
+        return run.output;
+      };
+      it('keepPython2 output builds, imports, is multi-phase and passes its smoke script', function () {
+        return buildAndCheck(this, fixture, 'keep-python2', convertKeeping());
+      });
+      if (!keep.python2) return;
+      it('keepPython2 output (and the input) build, import and pass the smoke script on Python 2.7', async function () {
+        const python2 = discoverPython2();
+        if (!python2) {
+          if (process.env.MULTIPHASE_REQUIRE_ALL_PYTHONS === '1') throw new Error('no Python 2.7 under pyenv');
+          console.warn(`WARNING: skipped: ${fixture.name} asks for Python 2.7, which pyenv here does not have`);
+          this.skip();
+        }
+        const failures: string[] = [];
+        for (const [variant, source] of [['input', fixture.input], ['keep-python2', convertKeeping()]] as const) {
+          const dir = join(buildRoot, fixture.name, `${variant}-py2`);
+          const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python: python2 });
+          if (!built.ok || built.output) failures.push(`${variant}: build ${built.ok ? 'warned' : 'failed'}:\n${built.output}`);
+          else {
+            const smoke = await runSmokeOnly(python2, dir, fixture.smokePath);
+            if (!smoke.ok) failures.push(`${variant}: Python ${python2.version} failed:\n${smoke.output}`);
+          }
+        }
+        assert.deepEqual(failures, []);
       });
     });
   }

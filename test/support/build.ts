@@ -92,3 +92,13 @@ export function runFixtureChecks(
   // -X dev: debug memory allocator hooks, so a wrong DECREF shows up as a crash.
   return run(python.executable, ['-X', 'dev', '-X', 'faulthandler', RUNNER, mode, buildDir, smokePath, JSON.stringify(modules)], 60_000);
 }
+
+/**
+ * Python 2.7 has no PEP 489 and no importlib machinery to check it with:
+ * import the built module by name and run the smoke script (written to run
+ * on 2.7 and 3).
+ */
+export function runSmokeOnly(python: PythonInstall, buildDir: string, smokePath: string): Promise<ProcessResult> {
+  const script = 'import sys;sys.path.insert(0,sys.argv[1]);exec(compile(open(sys.argv[2]).read(),sys.argv[2],"exec"),{"__name__":"__main__"})';
+  return run(python.executable, ['-c', script, buildDir, smokePath], 60_000);
+}

@@ -38,8 +38,9 @@ function releaseParts(name: string): [number, number, number] | undefined {
 function describe(executable: string): { includeDir: string; extSuffix: string } | undefined {
   const script = 'import sysconfig,json;print(json.dumps([sysconfig.get_paths()["include"],sysconfig.get_config_var("EXT_SUFFIX")]))';
   try {
-    const [includeDir, extSuffix] = JSON.parse(execFileSync(executable, ['-c', script], { encoding: 'utf8' })) as [string, string];
-    return existsSync(join(includeDir, 'Python.h')) ? { includeDir, extSuffix } : undefined;
+    // Python 2.7 has no EXT_SUFFIX: its extensions are plain .so files.
+    const [includeDir, extSuffix] = JSON.parse(execFileSync(executable, ['-c', script], { encoding: 'utf8' })) as [string, string | null];
+    return existsSync(join(includeDir, 'Python.h')) ? { includeDir, extSuffix: extSuffix ?? '.so' } : undefined;
   } catch {
     return undefined;
   }
@@ -70,6 +71,20 @@ export function discoverPythons(): PythonInstall[] {
   }
   cached = found;
   return found;
+}
+
+/**
+ * pyenv's newest 2.7, for fixtures whose keepPython2 output must still build
+ * and import there; undefined when pyenv has none.
+ */
+export function discoverPython2(): PythonInstall | undefined {
+  const versionsDir = join(pyenvRoot(), 'versions');
+  const names = (existsSync(versionsDir) ? readdirSync(versionsDir) : []).filter((n) => /^2\.7\.\d+$/.test(n));
+  const name = names.sort((a, b) => Number(a.split('.')[2]) - Number(b.split('.')[2])).pop();
+  if (!name) return undefined;
+  const executable = join(versionsDir, name, 'bin', 'python2');
+  const info = existsSync(executable) ? describe(executable) : undefined;
+  return info ? { version: name, minor: '2.7', executable, ...info } : undefined;
 }
 
 export function missingMinors(found: readonly PythonInstall[]): string[] {

@@ -4,7 +4,7 @@
 #include <Python.h>
 
 static PyObject *
-py2_branch_major(PyObject *self, PyObject *Py_UNUSED(ignored))
+py2_branch_major(PyObject *self, PyObject *ignored)
 {
     return PyLong_FromLong(PY_MAJOR_VERSION);
 }
