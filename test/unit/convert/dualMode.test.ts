@@ -73,6 +73,7 @@ describe('conversion: Python 2/3 dual-mode inits', () => {
     const { result, output } = convert(DUAL, { keepPython2: true });
     assert.ok(result.ok, JSON.stringify(result));
     assert.match(output, /#endif\n\nstatic int\ncutils_exec\(PyObject \*m\)\n\{\n    PyModule_AddIntConstant\(m, "A", 1\);\n    return 0;\n\}\n\n#if PY_MAJOR_VERSION >= 3\nPyMODINIT_FUNC\nPyInit_cutils\(void\)\n\{\n    return PyModuleDef_Init\(&module_def\);\n\}\n#else\n[^\n]*\nPyMODINIT_FUNC\ninitcutils\(void\)\n\{\n    PyObject \*m = Py_InitModule3\("cutils", module_methods, NULL\);\n    if \(m != NULL\)\n        \(void\)cutils_exec\(m\);\n\}\n#endif\n$/);
+    assert.ok(result.ok && result.notes?.some((n) => /^Python 2: initcutils kept/.test(n)));
     // The body is written once: only the exec function adds the constant.
     assert.equal(output.match(/PyModule_AddIntConstant/g)?.length, 1);
   });

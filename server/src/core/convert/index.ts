@@ -76,9 +76,8 @@ function settleOnSource(model: FileModel, init: InitFunctionInfo, result: { edit
     initText: before.slice(init.span.start, init.span.end),
     ...(init.helper ? { helper: { name: init.helper.name, text: before.slice(init.helper.span.start, init.helper.span.end) } } : {}),
   }, keep);
-  if (settled.text === after) return;
-  result.edits = [wholeChange(before, settled.text)];
-  result.notes = [...(result.notes ?? []), ...settled.notes];
+  if (settled.notes.length) result.notes = [...(result.notes ?? []), ...settled.notes];
+  if (settled.text !== after) result.edits = [wholeChange(before, settled.text)];
 }
 
 function convertAnyShape(model: FileModel, module: ModuleInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult {

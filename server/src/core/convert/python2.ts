@@ -46,21 +46,41 @@ export function settlePython2(after: string, facts: Python2Facts, keep: boolean)
   const eol = after.includes('\r\n') ? '\r\n' : '\n';
   const arms = touchedPython2Arms(after, facts, keep);
   let text = after;
-  const notes: string[] = [];
   for (const arm of [...arms].sort((a, b) => b.start - a.start)) {
     text = text.slice(0, arm.start) + arm.replacement + text.slice(arm.end);
   }
-  for (const arm of arms) notes.push(`Python 2: the arm of '#${arm.group.arms[0]!.directive.kind} ${arm.group.arms[0]!.directive.rest}' that Python 2 compiles (${arm.what}) was removed; the converted module needs Python 3.5 or later.`);
-  if (!keep || !new RegExp(`\\binit${facts.moduleName}\\s*\\(|\\bPy_InitModule\\w*\\s*\\(`).test(facts.before)) return { text, notes };
+  const removed = (arm: Py2Arm): string => `Python 2: the arm of '#${arm.group.arms[0]!.directive.kind} ${arm.group.arms[0]!.directive.rest}' that Python 2 compiles (${arm.what}) was removed; the converted module needs Python 3.5 or later.`;
+  if (!keep || !new RegExp(`\\binit${facts.moduleName}\\s*\\(|\\bPy_InitModule\\w*\\s*\\(`).test(facts.before)) return { text, notes: arms.map(removed) };
   const call = initModuleCall([facts.initText, facts.helper?.text ?? '', ...arms.filter((a) => a.functions).map((a) => a.armText)]);
-  const kept = call === undefined ? undefined : keepPython2Init(text, facts.moduleName, call, eol);
+  const why = call === undefined ? 'no Py_InitModule call outside a macro was found to build it from' : defOutsidePython3Arm(text) ? 'its PyModuleDef is not inside a Python 3 only #if arm, so Python 2 cannot build the file' : undefined;
+  const kept = call === undefined || why ? undefined : keepPython2Init(text, facts.moduleName, call, eol);
   if (!kept) {
-    notes.push(`Python 2: no Python 2 init kept for ${facts.moduleName}: no Py_InitModule call outside a macro was found to build it from.`);
-    return { text, notes };
+    return { text, notes: [...arms.map(removed), `Python 2: no Python 2 init kept for ${facts.moduleName}: ${why ?? 'the exec function or PyInit_ is not where one can be added with certainty'}.`] };
   }
+  // The Python 2 functions' arms are replaced by the kept init, not lost: one note says both.
   const then = kept.exec ? ` and then ${kept.exec}, the code Python 3 runs` : '';
-  notes.push(`Python 2: init${facts.moduleName} kept: it calls ${call!.replace(/\s+/g, ' ')}${then}.`);
-  return { text: kept.text, notes };
+  const replaced = [...new Set(arms.filter((a) => a.functions).flatMap((a) => a.what.split(', ')))];
+  const instead = replaced.length ? ` in place of the Python 2 code of ${replaced.join(', ')}` : '';
+  return { text: kept.text, notes: [...arms.filter((a) => !a.functions).map(removed), `Python 2: init${facts.moduleName} kept${instead}: it calls ${call!.replace(/\s+/g, ' ')}${then}.`] };
+}
+
+/** Whether a PyModuleDef or slot array is written where Python 2 would compile it. */
+function defOutsidePython3Arm(text: string): boolean {
+  const mask = codeMask(text);
+  const pp = scanPreprocessor(mask);
+  const uses = /\bPyModuleDef_HEAD_INIT\b|\bPyModuleDef_Slot\b/g;
+  for (let m = uses.exec(mask); m; m = uses.exec(mask)) {
+    if (!armsAt(pp, m.index).some((a) => py3Arm(pp, a.group, a.arm))) return true;
+  }
+  return false;
+}
+
+/** Whether arm `arm` of `group` is compiled by Python 3 only (a certain version test). */
+function py3Arm(pp: PreprocessorModel, group: number, arm: number): boolean {
+  const first = pp.groups[group]!.arms[0]!.directive;
+  const verdict = first.kind === 'if' ? versionCondition('if', first.rest) : undefined;
+  if (!verdict || verdict.py3 === verdict.py2) return false;
+  return arm === 0 ? verdict.py3 : pp.groups[group]!.arms[arm]!.directive.kind === 'else' && verdict.py2;
 }
 
 function touchedPython2Arms(text: string, facts: Python2Facts, keep: boolean): Py2Arm[] {
