@@ -38,6 +38,7 @@ static int mod_init_compat_exec(PyObject *m)
     return 0;
 }
 
+#if PY_MAJOR_VERSION >= 3
 static PyModuleDef_Slot mod_init_compat_slots[] = {
     {Py_mod_exec, mod_init_compat_exec},
 #if PY_VERSION_HEX >= 0x030C0000
@@ -55,3 +56,13 @@ PyMODINIT_FUNC PyInit_mod_init_compat(void)
 {
     return PyModuleDef_Init(&moduledef);
 }
+#else
+/* Python 2 builds the module with Py_InitModule, then runs the same exec function. */
+PyMODINIT_FUNC
+initmod_init_compat(void)
+{
+    PyObject *m = Py_InitModule3("mod_init_compat", mod_init_compat_methods, "Works on 2 and 3.");
+    if (m != NULL)
+        (void)mod_init_compat_exec(m);
+}
+#endif

@@ -128,12 +128,29 @@ initspam(void)
     assert.ok(result.ok, JSON.stringify(result));
     assert.doesNotMatch(output, /initspam|PY_MAJOR_VERSION/);
     assert.equal(result.notes?.filter((n) => n.startsWith('Python 2:')).length, 1);
-    // keepPython2: the def is written where Python 2 compiles it, so this file
-    // never built there: no Python 2 init is kept, and a note says why.
+    // keepPython2: the slots, def and PyInit_ go under '#if PY_MAJOR_VERSION >= 3', a
+    // Python 2 init under #else; nothing runs after creation, so there is no exec to call.
     const kept = convert(source, { keepPython2: true });
     assert.ok(kept.result.ok, JSON.stringify(kept.result));
-    assert.doesNotMatch(kept.output, /initspam/);
-    assert.ok(kept.result.notes?.some((n) => n.startsWith('Python 2: no Python 2 init kept')));
+    assert.match(kept.output, /\n#if PY_MAJOR_VERSION >= 3\nstatic PyModuleDef_Slot spam_slots\[\] = \{/);
+    assert.match(kept.output, /PyInit_spam\(void\)\n\{\n    return PyModuleDef_Init\(&spam_def\);\n\}\n#else\n[^\n]*\nPyMODINIT_FUNC\ninitspam\(void\)\n\{\n    \(void\)Py_InitModule\("spam", spam_methods\);\n\}\n#endif\n/);
+    assert.equal(kept.output.match(/initspam\(void\)/g)?.length, 1);
+  });
+
+  it('keepPython2 keeps no Python 2 init, and says so, when the def sits above the exec function where Python 2 compiles it', () => {
+    const source = `${moduleWith(`${CREATE}\n    if (PyModule_AddIntConstant(m, "X", 1) < 0) {\n        Py_DECREF(m);\n        return NULL;\n    }\n    return m;`)}
+#if PY_MAJOR_VERSION < 3
+PyMODINIT_FUNC
+initspam(void)
+{
+    Py_InitModule("spam", spam_methods);
+}
+#endif
+`;
+    const kept = convert(source, { keepPython2: true });
+    assert.ok(kept.result.ok, JSON.stringify(kept.result));
+    assert.doesNotMatch(kept.output, /initspam|PY_MAJOR_VERSION/);
+    assert.ok(kept.result.notes?.some((n) => n.startsWith('Python 2: no Python 2 init kept for spam')));
   });
 
   it('refuses rather than rewrite a module variable assigned from something else', () => {

@@ -51,28 +51,95 @@ export function settlePython2(after: string, facts: Python2Facts, keep: boolean)
   }
   const removed = (arm: Py2Arm): string => `Python 2: the arm of '#${arm.group.arms[0]!.directive.kind} ${arm.group.arms[0]!.directive.rest}' that Python 2 compiles (${arm.what}) was removed; the converted module needs Python 3.5 or later.`;
   if (!keep || !new RegExp(`\\binit${facts.moduleName}\\s*\\(|\\bPy_InitModule\\w*\\s*\\(`).test(facts.before)) return { text, notes: arms.map(removed) };
-  const call = initModuleCall([facts.initText, facts.helper?.text ?? '', ...arms.filter((a) => a.functions).map((a) => a.armText)]);
-  const why = call === undefined ? 'no Py_InitModule call outside a macro was found to build it from' : defOutsidePython3Arm(text) ? 'its PyModuleDef is not inside a Python 3 only #if arm, so Python 2 cannot build the file' : undefined;
-  const kept = call === undefined || why ? undefined : keepPython2Init(text, facts.moduleName, call, eol);
+  const call = initModuleCall([facts.initText, facts.helper?.text ?? '', ...arms.filter((a) => a.functions).map((a) => a.armText)]) ?? callThroughMacro(text, facts.initText);
+  const kept = call === undefined ? undefined : keepPython2Init(text, facts.moduleName, call, eol);
   if (!kept) {
-    return { text, notes: [...arms.map(removed), `Python 2: no Python 2 init kept for ${facts.moduleName}: ${why ?? 'the exec function or PyInit_ is not where one can be added with certainty'}.`] };
+    const why =
+      call === undefined
+        ? 'no Py_InitModule call (or macro making one) was found to build it from'
+        : defOutsidePython3Arm(text)
+          ? 'its PyModuleDef is written where Python 2 compiles it, apart from the init'
+          : 'the exec function or PyInit_ is not where one can be added with certainty';
+    return { text, notes: [...arms.map(removed), `Python 2: no Python 2 init kept for ${facts.moduleName}: ${why}.`] };
   }
   // The Python 2 functions' arms are replaced by the kept init, not lost: one note says both.
   const then = kept.exec ? ` and then ${kept.exec}, the code Python 3 runs` : '';
-  const replaced = [...new Set(arms.filter((a) => a.functions).flatMap((a) => a.what.split(', ')))];
+  const replaced = [...new Set(arms.filter((a) => a.functions).flatMap((a) => a.what.split(', ')))].filter((n) => n !== `init${facts.moduleName}`);
   const instead = replaced.length ? ` in place of the Python 2 code of ${replaced.join(', ')}` : '';
   return { text: kept.text, notes: [...arms.filter((a) => !a.functions).map(removed), `Python 2: init${facts.moduleName} kept${instead}: it calls ${call!.replace(/\s+/g, ' ')}${then}.`] };
 }
 
 /** Whether a PyModuleDef or slot array is written where Python 2 would compile it. */
 function defOutsidePython3Arm(text: string): boolean {
-  const mask = codeMask(text);
+  return defsOutsidePython3Arm(codeMask(text)).length > 0;
+}
+
+/** Offsets of PyModuleDef / slot array uses that Python 2 would compile. */
+function defsOutsidePython3Arm(mask: string): number[] {
   const pp = scanPreprocessor(mask);
+  const found: number[] = [];
   const uses = /\bPyModuleDef_HEAD_INIT\b|\bPyModuleDef_Slot\b/g;
   for (let m = uses.exec(mask); m; m = uses.exec(mask)) {
-    if (!armsAt(pp, m.index).some((a) => py3Arm(pp, a.group, a.arm))) return true;
+    if (!armsAt(pp, m.index).some((a) => py3Arm(pp, a.group, a.arm))) found.push(m.index);
   }
-  return false;
+  return found;
+}
+
+/** Start of the top-level declaration holding `offset`: back over indented and blank lines. */
+function declarationStart(text: string, offset: number): number {
+  let line = lineStartOf(text, offset);
+  while (line > 0 && /^[ \t\r\n]/.test(text.slice(line, line + 1))) line = lineStartOf(text, line - 1);
+  return line;
+}
+
+/**
+ * The Py_InitModule call a macro the init uses makes in its Python 2
+ * definition (`MOD_DEF(m, name, doc, methods)` → `Py_InitModule3(name,
+ * methods, doc)`), with the init's arguments put in for the parameters.
+ */
+function callThroughMacro(text: string, initText: string): string | undefined {
+  const pp = scanPreprocessor(codeMask(text));
+  const initMask = codeMask(initText);
+  for (const def of pp.defines) {
+    if (!def.params?.length || !def.inside || py3Arm(pp, def.inside.group, def.inside.arm) || !inVersionGroup(pp, def.inside.group)) continue;
+    const body = text.slice(def.span.start, def.span.end).replace(/\\\r?\n/g, ' ');
+    const inner = /\bPy_InitModule\w*\s*\(/.exec(body);
+    const use = new RegExp(`\\b${def.name}\\s*\\(`).exec(initMask);
+    if (!inner || !use) continue;
+    const open = use.index + use[0].length - 1;
+    const close = matchBrace(initMask, open);
+    const callClose = matchBrace(codeMask(body), inner.index + inner[0].length - 1);
+    if (close === -1 || callClose === -1) continue;
+    const args = topLevelArgs(initText, initMask, open + 1, close);
+    const params = def.params;
+    if (args.length !== params.length) continue;
+    return body.slice(inner.index, callClose + 1).replace(new RegExp(`\\b(?:${params.join('|')})\\b`, 'g'), (p) => args[params.indexOf(p)]!);
+  }
+  return undefined;
+}
+
+function inVersionGroup(pp: PreprocessorModel, group: number): boolean {
+  const first = pp.groups[group]!.arms[0]!.directive;
+  const verdict = first.kind === 'if' ? versionCondition('if', first.rest) : undefined;
+  return verdict !== undefined && verdict.py3 !== verdict.py2;
+}
+
+/** The comma-separated arguments between `start` and `end`, split only at depth 0. */
+function topLevelArgs(text: string, mask: string, start: number, end: number): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const ch = mask[i]!;
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (ch === ',' && depth === 0) {
+      args.push(text.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  args.push(text.slice(from, end).trim());
+  return args;
 }
 
 /** Whether arm `arm` of `group` is compiled by Python 3 only (a certain version test). */
@@ -170,13 +237,19 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
   const pp = scanPreprocessor(mask);
   const inside = armsAt(pp, header.index);
   const innermost = inside[inside.length - 1];
+  const outside = defsOutsidePython3Arm(mask);
   if (innermost && py3Only(pp, innermost.group, innermost.arm)) {
+    if (outside.length) return undefined;
     const endif = pp.groups[innermost.group]!.endif!;
     return { text: lifted.slice(0, endif.span.start) + py2Init + lifted.slice(endif.span.start), ...(exec ? { exec } : {}) };
   }
   if (inside.length) return undefined;
+  // A def and slots written just above PyInit_ (after the exec function) go under the same #if.
+  const start = outside.length ? declarationStart(lifted, Math.min(...outside)) : header.index;
+  const execAt = exec ? new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm').exec(mask)?.index : undefined;
+  if (outside.some((o) => o > header.index) || (execAt !== undefined && execAt >= start)) return undefined;
   const end = nextLineStart(lifted, close);
-  return { text: `${lifted.slice(0, header.index)}#if PY_MAJOR_VERSION >= 3${eol}${lifted.slice(header.index, end)}${py2Init}#endif${eol}${lifted.slice(end)}`, ...(exec ? { exec } : {}) };
+  return { text: `${lifted.slice(0, start)}#if PY_MAJOR_VERSION >= 3${eol}${lifted.slice(start, end)}${py2Init}#endif${eol}${lifted.slice(end)}`, ...(exec ? { exec } : {}) };
 }
 
 /** `text` with the function whose header matches `header` moved out of the Python 3 only arm it sits in (unchanged when at top level). */
