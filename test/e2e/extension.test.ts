@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startOrSkip, repoRoot, type E2eEnvironment } from './harness/environment';
+import { activationsBeforeOpen, firstDiagnosticLine, timeFirstDiagnostic } from './harness/firstDiagnostic';
 import { SERVER_TIMEOUT, UI_TIMEOUT, type Workbench } from './harness/workbench';
 
 const SCREENSHOTS = join(repoRoot, 'images');
@@ -45,6 +46,35 @@ async function readmeScreenshot(env: E2eEnvironment, name: string): Promise<void
   await env.page.screenshot({ path: join(SCREENSHOTS, name), clip: { x: 0, y: 0, width: viewport.width, height: statusBar.y } });
 }
 
+/** Set by the baseline session below, printed beside multiphase's figure in step 1. */
+let minimalFirstDiagnostic: number | undefined;
+
+/** When multiphase and the minimal extension were activated, beside a timing: where the time goes. */
+function printActivations(env: E2eEnvironment, openedAt: number): void {
+  const lines = env.extensionHostLog('_doActivateExtension').filter((line) => /multiphase/.test(line));
+  for (const line of activationsBeforeOpen(lines, openedAt)) console.log(`      ${line}`);
+}
+
+// The baseline, in its own short code-server session so that, like spam.c in
+// the session after it, probe.c is the first file opened after a cold start
+// (with multiphase installed and activated too, as in every session).
+describe('first diagnostic of a minimal extension (baseline, printed, not asserted)', function () {
+  this.timeout(5 * 60_000);
+  let env: E2eEnvironment | undefined;
+
+  after(async () => {
+    await env?.close();
+  });
+
+  it('opens probe.c and times its first squiggle', async function () {
+    env = await startOrSkip(this, { 'src/probe.c': 'test/e2e/minimal/probe.c' });
+    await env.workbench.trustWorkspace();
+    const timing = await timeFirstDiagnostic(env.workbench, 'src/probe.c', 'the minimal extension');
+    minimalFirstDiagnostic = timing.ms;
+    printActivations(env, timing.openedAt);
+  });
+});
+
 describe('multiphase extension in code-server (end to end)', function () {
   this.timeout(10 * 60_000);
   let env: E2eEnvironment;
@@ -69,7 +99,9 @@ describe('multiphase extension in code-server (end to end)', function () {
   });
 
   it('1. shows a warning squiggle at PyModule_Create and the rule code in Problems', async () => {
-    await workbench.openFile('src/spam.c');
+    const timing = await timeFirstDiagnostic(workbench, 'src/spam.c', 'multiphase');
+    console.log(`      ${firstDiagnosticLine(timing.ms, minimalFirstDiagnostic)}`);
+    printActivations(env, timing.openedAt);
     const createCall = positionOf(env.read('src/spam.c'), 'PyModule_Create(');
 
     // The Problems entry: rule code, and the position of the PyModule_Create call.
@@ -167,7 +199,9 @@ describe('multiphase extension in code-server (end to end)', function () {
 
     // A module added after the change: written to disk, opened, converted.
     copyFileSync(join(repoRoot, 'test/e2e/later/bacon.c'), env.file('src/bacon.c'));
-    await workbench.openFile('src/bacon.c');
+    // The same timing as step 1's, with the server long started: what an open costs once start-up is paid.
+    const warm = await timeFirstDiagnostic(workbench, 'src/bacon.c', 'multiphase');
+    if (warm.ms !== undefined) console.log(`      first diagnostic with the server running (bacon.c): multiphase ${warm.ms} ms`);
     await workbench.warningSquiggles().first().waitFor({ timeout: SERVER_TIMEOUT });
     await workbench.runCommand('Multi-phase Init: Convert Modules in This File');
     await workbench.notification(/converted 1 module\b/).waitFor({ timeout: SERVER_TIMEOUT });

@@ -44,7 +44,8 @@ interface CodeServerOptions {
   launcher: string;
   /** Fresh folder holding user data, extensions and code-server's config. */
   stateDir: string;
-  vsix: string;
+  /** The packaged multiphase extension, and any others the run installs beside it. */
+  vsixes: string[];
   userSettings: Record<string, unknown>;
 }
 
@@ -59,12 +60,12 @@ function codeServerArgs(options: CodeServerOptions): string[] {
   ];
 }
 
-/** Installs the .vsix the way a user would, into this run's extensions folder. */
+/** Installs the .vsix files the way a user would, into this run's extensions folder. */
 export function installExtension(options: CodeServerOptions): string {
   mkdirSync(join(options.stateDir, 'user-data', 'User'), { recursive: true });
   writeFileSync(join(options.stateDir, 'config.yaml'), 'auth: none\ncert: false\n');
   writeFileSync(join(options.stateDir, 'user-data', 'User', 'settings.json'), JSON.stringify(options.userSettings, null, 2));
-  return execFileSync(process.execPath, [...codeServerArgs(options), '--install-extension', options.vsix], {
+  return execFileSync(process.execPath, [...codeServerArgs(options), ...options.vsixes.flatMap((vsix) => ['--install-extension', vsix])], {
     encoding: 'utf8',
     timeout: 120_000,
   });

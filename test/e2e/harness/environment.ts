@@ -2,11 +2,12 @@
 // installed, a temporary copy of the fixture workspace, and headless Debian
 // Chromium driven by playwright-core. Torn down by `close()`.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { installCodeServer, installExtension, startCodeServer, type CodeServer } from './codeServer';
+import { packMinimalExtension } from './firstDiagnostic';
 import { Workbench } from './workbench';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -64,14 +65,14 @@ export function missingPrerequisite(): string | undefined {
  * Starts an environment for a mocha `before` hook; where the e2e cannot run,
  * skips the suite locally and fails it in CI (`mustRun`).
  */
-export async function startOrSkip(suite: Mocha.Context): Promise<E2eEnvironment> {
+export async function startOrSkip(suite: Mocha.Context, extraFiles: Record<string, string> = {}): Promise<E2eEnvironment> {
   const missing = missingPrerequisite();
   if (missing) {
     if (mustRun) throw new Error(`end-to-end test cannot run: ${missing}`);
     console.warn(`    skipped: ${missing}`);
     suite.skip();
   }
-  return E2eEnvironment.start();
+  return E2eEnvironment.start(extraFiles);
 }
 
 export class E2eEnvironment {
@@ -85,17 +86,25 @@ export class E2eEnvironment {
     readonly workbench: Workbench,
   ) {}
 
-  /** The folder VS Code shows, named the same on every run so screenshots are stable. */
-  static async start(): Promise<E2eEnvironment> {
+  /**
+   * The folder VS Code shows, named the same on every run so screenshots are
+   * stable. `extraFiles` (workspace path to repository path) are copied in too.
+   * Beside multiphase, the minimal extension of the first-diagnostic baseline
+   * is installed (it reports on nothing but a file named probe.c).
+   */
+  static async start(extraFiles: Record<string, string> = {}): Promise<E2eEnvironment> {
     const launcher = installCodeServer();
     const scratch = mkdtempSync(join(tmpdir(), 'multiphase-e2e-'));
     const workspace = join(scratch, 'spam-project');
     cpSync(join(repoRoot, 'test/e2e/workspace'), workspace, { recursive: true });
+    for (const [to, from] of Object.entries(extraFiles)) cpSync(join(repoRoot, from), join(workspace, to));
     const stateDir = join(scratch, 'code-server');
     mkdirSync(stateDir);
-    const options = { launcher, stateDir, vsix: packagedVsix(), userSettings: USER_SETTINGS };
+    const vsixes = [packagedVsix(), packMinimalExtension(scratch)];
+    const options = { launcher, stateDir, vsixes, userSettings: USER_SETTINGS };
     const installed = installExtension(options);
-    if (!/successfully installed/.test(installed)) throw new Error(`installing the .vsix failed:\n${installed}`);
+    const count = installed.match(/successfully installed/g)?.length ?? 0;
+    if (count !== vsixes.length) throw new Error(`installing ${vsixes.join(', ')} failed:\n${installed}`);
     const codeServer = await startCodeServer(options, workspace);
     const browser = await chromium.launchPersistentContext(join(scratch, 'chromium-profile'), {
       executablePath: chromiumPath(),
@@ -140,6 +149,14 @@ export class E2eEnvironment {
       if (Date.now() > deadline) throw new Error(`${id} never became ${JSON.stringify(value)} in ${file}:\n${text}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+
+  /** Lines of the extension host's logs that mention `text` (activation times, for timings). */
+  extensionHostLog(text: string): string[] {
+    const logs = join(this.stateDir, 'user-data', 'logs');
+    if (!existsSync(logs)) return [];
+    const files = readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((file) => /exthost[^/]*\.log$/.test(file));
+    return files.flatMap((file) => readFileSync(join(logs, file), 'utf8').split('\n')).filter((line) => line.includes(text));
   }
 
   async close(): Promise<void> {

@@ -40,8 +40,11 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
-  /** Opens a workspace file by name through Quick Open (Ctrl+P). */
-  async openFile(relativePath: string): Promise<void> {
+  /**
+   * Opens a workspace file by name through Quick Open (Ctrl+P). Returns the
+   * Date.now() at which the file was chosen (Enter), for timings from the open.
+   */
+  async openFile(relativePath: string): Promise<number> {
     const name = relativePath.split('/').pop() ?? relativePath;
     await this.page.keyboard.press('Control+P');
     const input = this.quickInput().locator('input');
@@ -50,9 +53,11 @@ export class Workbench {
     // Quick Open fills its list asynchronously from the file search.
     const row = this.quickInput().locator('.monaco-list-row', { hasText: name }).first();
     await row.waitFor({ timeout: UI_TIMEOUT });
+    const chosen = Date.now();
     await input.press('Enter');
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT });
     await this.activeEditor().locator('.view-lines').waitFor({ timeout: UI_TIMEOUT });
+    return chosen;
   }
 
   /** Moves the cursor with Go to Line (Ctrl+G) and waits for the status bar to show it there. */
