@@ -78,6 +78,13 @@ describe('conversion: Python 2/3 dual-mode inits', () => {
     assert.equal(output.match(/PyModule_AddIntConstant/g)?.length, 1);
   });
 
+  it('keepPython2 on CRLF text writes CRLF only', () => {
+    const { result, output } = convert(DUAL.replace(/\n/g, '\r\n'), { keepPython2: true });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /initcutils\(void\)\r\n/);
+    assert.doesNotMatch(output, /(?<!\r)\n/);
+  });
+
   it('splits a helper shared with the Python 2 init, converting its Python 3 copy and removing the Python 2 path', () => {
     const source = readFileSync(join(__dirname, '../../../test-fixtures/check/delegation.c'), 'utf8');
     const { result, output } = convert(source);

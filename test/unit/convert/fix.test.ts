@@ -55,6 +55,22 @@ describe('multiphase fix', () => {
     assert.deepEqual(readdirSync(dir), ['spam.c']);
   });
 
+  it('removes the Python 2 init by default and keeps one with --keep-python2, a note line each (the golden files of py2_branch)', async () => {
+    const fixtureDir = join(__dirname, '../../../test-fixtures/convert/py2_branch');
+    const input = readFileSync(join(fixtureDir, 'input.c'), 'utf8');
+    for (const [flags, golden, note] of [
+      [[], 'expected.c', /: py2_branch: note: Python 2: the arm of '#if PY_MAJOR_VERSION >= 3' that Python 2 compiles \(initpy2_branch\) was removed/],
+      [['--keep-python2'], 'expected.keep-python2.c', /: py2_branch: note: Python 2: initpy2_branch kept: it calls Py_InitModule3\(/],
+    ] as const) {
+      const file = join(dir, 'py2_branch.c');
+      writeFileSync(file, input);
+      const { code, out } = await fix([...flags, file]);
+      assert.equal(code, 0, out);
+      assert.match(out, note);
+      assert.equal(readFileSync(file, 'utf8'), readFileSync(join(fixtureDir, golden), 'utf8'));
+    }
+  });
+
   it('prints one note line after the converted line when m_name is not the import name', async () => {
     const file = join(dir, 'spam.c');
     writeFileSync(file, GOOD.replace('"spam",', '"_spam",'));
