@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_CODES } from '../../server/src/core/rules/catalogue';
 import { extensionManifestFields, PACKAGE_SCRIPTS } from '../../scripts/update-manifest';
-import { DEFAULT_SETTINGS, RULE_SEVERITY_VALUES, SETTINGS_SCHEMA, SETTINGS_SECTION, validateSettings } from '../../server/src/core/settings';
+import { conversionOptionsFrom, DEFAULT_SETTINGS, RULE_SEVERITY_VALUES, SETTINGS_SCHEMA, SETTINGS_SECTION, validateSettings } from '../../server/src/core/settings';
 
 const root = join(__dirname, '..', '..');
 const STALE = 'package.json is out of date with server/src/core/settings.ts: run `npx tsx scripts/update-manifest.ts`';
@@ -105,6 +105,15 @@ describe('extension manifest (package.json)', () => {
     for (const version of ['3.0', '3.4', '3.5', '3.8', '3.13']) {
       assert.equal(matches.test(version), validateSettings({ minimumPythonVersion: version }).errors.length === 0, `${version}: manifest and server agree`);
     }
+  });
+
+  it('multiphase.keepPython2: a boolean, off by default, read into the conversion options', () => {
+    assert.equal(properties[`${SETTINGS_SECTION}.keepPython2`]?.type, 'boolean', STALE);
+    assert.equal(properties[`${SETTINGS_SECTION}.keepPython2`]?.default, false, STALE);
+    assert.equal(conversionOptionsFrom(validateSettings({ keepPython2: true }).settings).keepPython2, true);
+    const wrong = validateSettings({ keepPython2: 'yes' });
+    assert.equal(wrong.settings.keepPython2, false);
+    assert.equal(wrong.errors.length, 1);
   });
 
   it('contributes the three commands in the "Multi-phase Init" category, conversions only when trusted', () => {
