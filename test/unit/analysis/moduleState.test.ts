@@ -1,5 +1,5 @@
 // The state analysis on small inline modules: what it lists, where, and the
-// summary it draws (none / immutable-after-init / mutable).
+// summary it draws (none / immutable-after-init / mutable / unknown).
 import assert from 'node:assert/strict';
 import { buildModel } from '../../../server/src/core/analysis/buildModel';
 import { analyzeModuleState, describeModuleState, type ModuleState } from '../../../server/src/core/analysis/moduleState';
@@ -100,5 +100,38 @@ PyInit_spam(void)
   it('a parameter or local shadowing a static is not a write to it', () => {
     const state = stateOf(`#include <Python.h>\nstatic PyObject *value;\nstatic PyObject *f(PyObject *value, PyObject *x) { value = x; return x; }\nstatic PyObject *g(PyObject *s, PyObject *x) { PyObject *value; value = x; return value; }\n${DEF('0')}${init('')}`);
     assert.equal(state.summary, 'none');
+  });
+
+  it('a call from init to a function defined in another file makes the state unknown, and names it', () => {
+    const source = `#include <Python.h>\nextern int add_errors(PyObject *m);\n${DEF()}${init('    if (add_errors(m) < 0) return NULL;\n')}`;
+    const state = stateOf(source);
+    assert.equal(state.summary, 'unknown');
+    assert.equal(state.items.length, 1);
+    const item = state.items[0]!;
+    assert.equal(item.kind, 'external-call');
+    assert.equal(source.slice(item.span.start, item.span.end), 'add_errors(m)');
+    assert.match(describeModuleState(state), /unknown, treated as kept: calls add_errors\(\) in PyInit_spam\(\), defined in another file/);
+  });
+
+  it('an external call reached through a same-file helper counts; a method calling one does not', () => {
+    const viaHelper = stateOf(`#include <Python.h>\nextern void setup(void);\nstatic int prepare(PyObject *m) { setup(); return 0; }\n${DEF()}${init('    prepare(m);\n')}`);
+    assert.deepEqual(viaHelper.items.map((i) => `${i.kind} ${i.name}`), ['external-call setup']);
+    const fromMethod = stateOf(`#include <Python.h>\nextern long compute(long);\nstatic PyObject *f(PyObject *s, PyObject *x) { return PyLong_FromLong(compute(1)); }\n${DEF('0')}${init('')}`);
+    assert.equal(fromMethod.summary, 'none');
+  });
+
+  it('C API, standard C, macros defined in this file and function pointers passed in keep the state known', () => {
+    const source = `#include <Python.h>
+#include <string.h>
+#define ADD_INT(m, n, v) PyModule_AddIntConstant(m, n, v)
+static int run(PyObject *m, int (*hook)(PyObject *)) { return hook(m); }
+${DEF('0')}${init('    char buf[8];\n    memset(buf, 0, sizeof buf);\n    snprintf(buf, sizeof buf, "%d", 1);\n    ADD_INT(m, "A", 1);\n    _PyObject_GC_UNTRACK(m);\n    if (strlen(buf) > 9) abort();\n')}`;
+    assert.equal(stateOf(source).summary, 'none');
+  });
+
+  it('a static written after init still reads mutable when an external call is also listed', () => {
+    const state = stateOf(`#include <Python.h>\nextern void setup(void);\nstatic PyObject *cache;\nstatic PyObject *reset(PyObject *self, PyObject *unused) { Py_CLEAR(cache); Py_RETURN_NONE; }\n${DEF()}${init('    setup();\n')}`);
+    assert.equal(state.summary, 'mutable');
+    assert.ok(state.items.some((i) => i.kind === 'external-call'));
   });
 });

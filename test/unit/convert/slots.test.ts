@@ -33,6 +33,16 @@ describe('conversion: slots, def and options', () => {
     );
   });
 
+  it('auto: a call into another file makes the state unknown: NOT_SUPPORTED, replay for m_size -1, and the note names the call', () => {
+    const source = `extern int add_errors(PyObject *module);\n${moduleWith(`    PyObject *m = PyModule_Create(&spam_def);\n    if (m == NULL)\n        return NULL;\n    if (add_errors(m) < 0)\n        return NULL;\n    return m;`)}`;
+    const { output, result } = convert(source);
+    assert.match(slotsOf(output), /Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED/);
+    assert.ok(result.ok);
+    assert.equal(result.policy, 'replay');
+    assert.ok(result.notes?.[0]?.includes('calls add_errors() in PyInit_spam(), defined in another file: its state cannot be seen, so it is treated as keeping state'), result.notes?.join('\n'));
+    assert.ok(!result.notes?.some((n) => /no process-wide state was found/.test(n)));
+  });
+
   it('auto: NOT_SUPPORTED when state or a state-filling call is found; replay forces NOT_SUPPORTED over an explicit choice and says so', () => {
     const filled = convert(moduleWith(`    import_array();\n${SIMPLE_BODY}`).replace(/\n    -1,\n/, '\n    0,\n'));
     assert.match(slotsOf(filled.output), /Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED/);

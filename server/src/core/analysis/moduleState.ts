@@ -12,7 +12,7 @@ import { codeChildren, descendants } from '../convert/text';
 import { declaredName, functionDeclarator, spanOf } from './nodes';
 import { staticVariables, type StaticVar } from './staticVariables';
 
-export type StateKind = 'static' | 'static-type' | 'module-in-static' | 'pystate' | 'teardown' | 'registration' | 'filling-call';
+export type StateKind = 'static' | 'static-type' | 'module-in-static' | 'pystate' | 'teardown' | 'registration' | 'filling-call' | 'external-call';
 
 export interface StateItem {
   kind: StateKind;
@@ -26,8 +26,11 @@ export interface StateItem {
   mutable: boolean;
 }
 
-/** none: nothing found; immutable-after-init: only init writes it; mutable: written later too. */
-export type StateSummary = 'none' | 'immutable-after-init' | 'mutable';
+/**
+ * none: nothing found; immutable-after-init: only init writes it; mutable: written later too;
+ * unknown: nothing this file shows is written later, but the init calls functions defined elsewhere.
+ */
+export type StateSummary = 'none' | 'immutable-after-init' | 'mutable' | 'unknown';
 
 export interface ModuleState {
   summary: StateSummary;
@@ -43,6 +46,14 @@ const CLEARING_MACROS = /^(?:Py_CLEAR|Py_SETREF|Py_XSETREF)$/;
 const PROCESS_REGISTRATIONS = /^(?:Py_AtExit|atexit|PyOS_setsig|signal|sigaction|pthread_atfork)$/;
 /** NumPy's API-table imports and the datetime C-API import: each fills a static of this file. */
 const FILLING_MACROS = /^(?:import_array[12]?|import_umath[12]?|import_ufunc|PyDateTime_IMPORT|PyArray_ImportNumPyAPI|PyUFunc_ImportUFuncAPI)$/;
+/**
+ * Callees whose state is known without their bodies: the CPython C API (its
+ * module state is the interpreter's, and what it fills is reported above) and
+ * standard C functions that keep no state of the caller's. Any other callee of
+ * the init whose body is not in this file may keep a global (psutil's init
+ * hands its module to a helper in another file that stores an exception class).
+ */
+const KNOWN_API = /^_?Py|^(?:assert|abort|exit|malloc|calloc|realloc|free|mem(?:set|cpy|move|cmp)|str(?:len|cmp|ncmp|cpy|ncpy|cat|ncat|chr|rchr|str|dup|tol|toul|tod|error)|s?n?printf|fprintf|puts|fputs|getenv|ato[il]|sizeof|offsetof|va_(?:start|end|arg|copy))$/;
 
 
 export function analyzeModuleState(model: FileModel, module: ModuleInfo): ModuleState {
@@ -111,8 +122,11 @@ export function analyzeModuleState(model: FileModel, module: ModuleInfo): Module
     if (/^[ \t]*#/m.test(model.mask.slice(model.mask.lastIndexOf('\n', m.index) + 1, m.index))) continue;
     add({ kind: 'filling-call', name, span: { start: m.index, end: m.index + m[0].length }, description: `${name} fills a static API table`, mutable: false });
   }
+  for (const item of externalCalls(model, initFunctions, facts)) add(item);
   items.sort((a, b) => a.span.start - b.span.start);
-  const summary: StateSummary = items.length === 0 ? 'none' : items.some((i) => i.mutable) ? 'mutable' : 'immutable-after-init';
+  const summary: StateSummary = items.length === 0 ? 'none'
+    : items.some((i) => i.mutable && i.kind !== 'external-call') ? 'mutable'
+    : items.some((i) => i.kind === 'external-call') ? 'unknown' : 'immutable-after-init';
   return { summary, items };
 }
 
@@ -121,7 +135,8 @@ export function describeModuleState(state: ModuleState): string {
   if (state.summary === 'none') return `no process-wide state found (${STATE_SCOPE_NOTE})`;
   const shown = state.items.slice(0, 4).map((i) => i.description);
   const more = state.items.length > 4 ? `; ${state.items.length - 4} more` : '';
-  return `process-wide state ${state.summary === 'mutable' ? 'written after init' : 'set during init only'}: ${shown.join('; ')}${more} (${STATE_SCOPE_NOTE})`;
+  const label = state.summary === 'mutable' ? 'written after init' : state.summary === 'unknown' ? 'unknown, treated as kept' : 'set during init only';
+  return `process-wide state ${label}: ${shown.join('; ')}${more} (${STATE_SCOPE_NOTE})`;
 }
 
 interface NameUse {
@@ -220,6 +235,25 @@ function initReach(model: FileModel, module: ModuleInfo, facts: BodyFactsCache):
     }
   }
   return reach;
+}
+
+/** Calls made during init to functions neither in this file nor known API: their state cannot be seen. */
+function externalCalls(model: FileModel, initFunctions: Set<string>, facts: BodyFactsCache): StateItem[] {
+  const found: StateItem[] = [];
+  for (const name of initFunctions) {
+    const fn = model.functions.get(name);
+    if (!fn) continue;
+    for (const call of facts.of(fn).calls) {
+      const callee = call.childForFieldName('function');
+      if (callee?.type !== 'identifier') continue;
+      const name = callee.text;
+      // A macro defined in this file expands to code this file shows; a parameter or local is a function pointer passed in.
+      if (model.functions.has(name) || KNOWN_API.test(name) || FILLING_MACROS.test(name) || PROCESS_REGISTRATIONS.test(name)) continue;
+      if (model.preprocessor.definitions(name).length || facts.bound(fn).has(name)) continue;
+      found.push({ kind: 'external-call', name, span: spanOf(call), description: `calls ${name}() in ${fn.name}(), defined in another file: its state cannot be seen, so it is treated as keeping state`, mutable: true });
+    }
+  }
+  return found;
 }
 
 /** Names a function binds itself (parameters and non-static locals), which shadow statics. */

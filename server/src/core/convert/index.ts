@@ -166,7 +166,11 @@ function convertIntermediate(model: FileModel, init: InitFunctionInfo, intermedi
  * right: saying nothing beats a note on every correctly named module.
  */
 function nameNotes(mName: string | undefined, initName: string): string[] {
-  if (mName === undefined || mName.split('.').pop() === initName) return [];
+  if (mName === undefined || mName === initName) return [];
+  // Single-phase init kept a dotted m_name verbatim; whether it is the import path one file cannot tell.
+  if (mName.includes('.') && mName.split('.').pop() === initName) {
+    return [`__name__: it now comes from the import spec; m_name '${mName}' was used before, so if that is not the import path, __name__ changes.`];
+  }
   return [`__name__: it now comes from the import spec; m_name '${mName}' is no longer used for it.`];
 }
 
