@@ -53,7 +53,7 @@ const FILLING_MACROS = /^(?:import_array[12]?|import_umath[12]?|import_ufunc|PyD
  * the init whose body is not in this file may keep a global (psutil's init
  * hands its module to a helper in another file that stores an exception class).
  */
-const KNOWN_API = /^_?Py|^(?:assert|abort|exit|malloc|calloc|realloc|free|mem(?:set|cpy|move|cmp)|str(?:len|cmp|ncmp|cpy|ncpy|cat|ncat|chr|rchr|str|dup|tol|toul|tod|error)|s?n?printf|fprintf|puts|fputs|getenv|ato[il]|sizeof|offsetof|va_(?:start|end|arg|copy))$/;
+const KNOWN_API = /^_?Py|^(?:assert|abort|exit|malloc|calloc|realloc|free|mem(?:set|cpy|move|cmp)|str(?:len|cmp|ncmp|cpy|ncpy|cat|ncat|chr|rchr|str|dup|tol|toul|tod|error)|s?n?printf|fprintf|puts|fputs|getenv|ato[il]|is(?:alnum|alpha|digit|space|upper|lower|xdigit|print|punct)|to(?:upper|lower)|sizeof|offsetof|va_(?:start|end|arg|copy))$/;
 
 
 export function analyzeModuleState(model: FileModel, module: ModuleInfo): ModuleState {
