@@ -42,7 +42,7 @@ describe('CLI: fix --rules', () => {
     ]);
     const text = readFileSync(join(tmp, 'half.c'), 'utf8');
     assert.doesNotMatch(text, /[^\r]\n/, 'every line still ends in CRLF');
-    assert.match(text, /#if PY_VERSION_HEX >= 0x030D0000\r\n    \{Py_mod_gil, Py_MOD_GIL_USED\},\r\n#endif\r\n/);
+    assert.match(text, /#ifdef Py_mod_gil\r\n    \{Py_mod_gil, Py_MOD_GIL_USED\},\r\n#endif\r\n/);
     assert.match(text, /\n    import_array1\(-1\);\r\n/);
     assert.match(text, /\.m_size = 0,/);
     assert.equal(fix(tmp, '--rules').stdout, '');

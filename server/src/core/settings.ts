@@ -84,7 +84,7 @@ export interface SettingDescription {
 }
 
 export const SETTINGS_SCHEMA: readonly SettingDescription[] = [
-  { key: 'minimumPythonVersion', type: 'string', description: 'Oldest CPython version (as "3.8") the converted code must still build on; decides which version guards are written.' },
+  { key: 'minimumPythonVersion', type: 'string', description: 'Oldest CPython version (as "3.8") the converted code must still build on; decides which newer C-API calls the rewrite may use (the new slots keep their #ifdef guards).' },
   {
     key: 'gil',
     type: 'string',

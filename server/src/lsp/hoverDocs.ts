@@ -18,11 +18,11 @@ export const HOVER_DOCS: Record<string, HoverDoc> = {
     link: SLOT_DOCS,
   },
   Py_mod_multiple_interpreters: {
-    text: 'Slot 3 (3.12+): whether the module can be loaded in subinterpreters: `Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED`, `Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED` or `Py_MOD_PER_INTERPRETER_GIL_SUPPORTED`. Guard it with `#if PY_VERSION_HEX >= 0x030C0000` to build on older versions.',
+    text: 'Slot 3 (3.12+): whether the module can be loaded in subinterpreters: `Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED`, `Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED` or `Py_MOD_PER_INTERPRETER_GIL_SUPPORTED`. Guard it with `#ifdef Py_mod_multiple_interpreters` (the headers define it where the slot is usable, Py_LIMITED_API included) to build on older versions.',
     link: SLOT_DOCS,
   },
   Py_mod_gil: {
-    text: 'Slot 4 (3.13+): whether the module relies on the GIL: `Py_MOD_GIL_USED` or `Py_MOD_GIL_NOT_USED`. Without it, a free-threaded build re-enables the GIL when the module is imported. Ignored on builds with a GIL; guard it with `#if PY_VERSION_HEX >= 0x030D0000`.',
+    text: 'Slot 4 (3.13+): whether the module relies on the GIL: `Py_MOD_GIL_USED` or `Py_MOD_GIL_NOT_USED`. Without it, a free-threaded build re-enables the GIL when the module is imported. Ignored on builds with a GIL; guard it with `#ifdef Py_mod_gil` (defined where the slot is usable, Py_LIMITED_API included).',
     link: DOCS.freeThreading,
   },
   Py_MOD_GIL_USED: { text: '`Py_mod_gil` value 0: the module needs the GIL; importing it on a free-threaded build turns the GIL back on.', link: SLOT_DOCS },

@@ -35,10 +35,10 @@ static int clear_on_error_exec(PyObject *module);
 
 static PyModuleDef_Slot clear_on_error_slots[] = {
     {Py_mod_exec, clear_on_error_exec},
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}

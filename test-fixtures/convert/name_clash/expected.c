@@ -79,10 +79,10 @@ static int name_clash_module_exec(PyObject *m);
 
 static PyModuleDef_Slot name_clash_module_slots[] = {
     {Py_mod_exec, name_clash_module_exec},
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
@@ -141,6 +141,7 @@ name_clash_keep_namespace(PyObject *m)
     return 0;
 }
 
+#ifndef Py_LIMITED_API
 /* A legacy subinterpreter takes the objects the body made there with it when
  * it ends. Single-phase init then ran init again in the next interpreter
  * (CPython 3.8-3.12): forget the body there, so the next import runs it. */
@@ -184,6 +185,14 @@ name_clash_forget_at_interpreter_end(void)
     Py_DECREF(result);
     return 0;
 }
+#else
+static int
+name_clash_forget_at_interpreter_end(void)
+{
+    /* The limited API cannot tell which interpreter runs exec. */
+    return 0;
+}
+#endif
 
 static int
 name_clash_module_exec(PyObject *m)

@@ -19,10 +19,10 @@ static int py2_branch_exec(PyObject *m);
 
 static PyModuleDef_Slot py2_branch_slots[] = {
     {Py_mod_exec, py2_branch_exec},
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}

@@ -27,10 +27,10 @@ static int setgil_not_used_exec(PyObject *m);
 
 static PyModuleDef_Slot setgil_not_used_slots[] = {
     {Py_mod_exec, setgil_not_used_exec},
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_NOT_USED},
 #endif
     {0, NULL}

@@ -19,10 +19,10 @@ static PyMethodDef setgil_used_methods[] = {
 };
 
 static PyModuleDef_Slot setgil_used_slots[] = {
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     /* tick() is not atomic. */
     {Py_mod_gil, Py_MOD_GIL_USED},
 #endif

@@ -53,10 +53,10 @@ static int state_find_helper_exec(PyObject *m);
 
 static PyModuleDef_Slot state_find_helper_slots[] = {
     {Py_mod_exec, state_find_helper_exec},
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
@@ -111,6 +111,7 @@ state_find_helper_keep_namespace(PyObject *m)
     return 0;
 }
 
+#ifndef Py_LIMITED_API
 /* A legacy subinterpreter takes the objects the body made there with it when
  * it ends. Single-phase init then ran init again in the next interpreter
  * (CPython 3.8-3.12): forget the body there, so the next import runs it. */
@@ -154,6 +155,14 @@ state_find_helper_forget_at_interpreter_end(void)
     Py_DECREF(result);
     return 0;
 }
+#else
+static int
+state_find_helper_forget_at_interpreter_end(void)
+{
+    /* The limited API cannot tell which interpreter runs exec. */
+    return 0;
+}
+#endif
 
 static int
 state_find_helper_exec(PyObject *m)

@@ -72,10 +72,10 @@ static int static_type_exec(PyObject *m);
 
 static PyModuleDef_Slot static_type_slots[] = {
     {Py_mod_exec, static_type_exec},
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {Py_mod_multiple_interpreters, Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
@@ -131,6 +131,7 @@ static_type_keep_namespace(PyObject *m)
     return 0;
 }
 
+#ifndef Py_LIMITED_API
 /* A legacy subinterpreter takes the objects the body made there with it when
  * it ends. Single-phase init then ran init again in the next interpreter
  * (CPython 3.8-3.12): forget the body there, so the next import runs it. */
@@ -174,6 +175,14 @@ static_type_forget_at_interpreter_end(void)
     Py_DECREF(result);
     return 0;
 }
+#else
+static int
+static_type_forget_at_interpreter_end(void)
+{
+    /* The limited API cannot tell which interpreter runs exec. */
+    return 0;
+}
+#endif
 
 static int
 static_type_exec(PyObject *m)

@@ -30,10 +30,10 @@ static int twin_alpha_exec(PyObject *m);
 
 static PyModuleDef_Slot twin_alpha_slots[] = {
     {Py_mod_exec, twin_alpha_exec},
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}
@@ -55,10 +55,10 @@ static int twin_beta_exec(PyObject *m);
 
 static PyModuleDef_Slot twin_beta_slots[] = {
     {Py_mod_exec, twin_beta_exec},
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     {Py_mod_gil, Py_MOD_GIL_USED},
 #endif
     {0, NULL}

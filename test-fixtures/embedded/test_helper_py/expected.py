@@ -32,10 +32,10 @@ static int {name}_exec(PyObject *m);
 
 static PyModuleDef_Slot {name}_slots[] = {{
     {{Py_mod_exec, {name}_exec}},
-#if PY_VERSION_HEX >= 0x030C0000
+#ifdef Py_mod_multiple_interpreters
     {{Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED}},
 #endif
-#if PY_VERSION_HEX >= 0x030D0000
+#ifdef Py_mod_gil
     {{Py_mod_gil, Py_MOD_GIL_USED}},
 #endif
     {{0, NULL}}
@@ -67,7 +67,7 @@ PyInit_{name}(void)
 """
 
 # One line, plain escapes: the smallest module there is.
-TINY_SOURCE = "#include <Python.h>\n\nstatic PyModuleDef_Slot tiny_slots[] = {\n#if PY_VERSION_HEX >= 0x030C0000\n    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},\n#endif\n#if PY_VERSION_HEX >= 0x030D0000\n    {Py_mod_gil, Py_MOD_GIL_USED},\n#endif\n    {0, NULL}\n};\n\nstatic struct PyModuleDef tiny_def = {\n    PyModuleDef_HEAD_INIT, \"tiny\", NULL, 0, NULL, tiny_slots\n};\n\nPyMODINIT_FUNC\nPyInit_tiny(void)\n{\n    return PyModuleDef_Init(&tiny_def);\n}\n"
+TINY_SOURCE = "#include <Python.h>\n\nstatic PyModuleDef_Slot tiny_slots[] = {\n#ifdef Py_mod_multiple_interpreters\n    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},\n#endif\n#ifdef Py_mod_gil\n    {Py_mod_gil, Py_MOD_GIL_USED},\n#endif\n    {0, NULL}\n};\n\nstatic struct PyModuleDef tiny_def = {\n    PyModuleDef_HEAD_INIT, \"tiny\", NULL, 0, NULL, tiny_slots\n};\n\nPyMODINIT_FUNC\nPyInit_tiny(void)\n{\n    return PyModuleDef_Init(&tiny_def);\n}\n"
 
 
 def module_source(name, answer=42):

@@ -198,7 +198,7 @@ done:
     const { result, output } = convert(moduleWith('    return PyModule_Create(&spam_def);'));
     assert.ok(result.ok);
     assert.doesNotMatch(output, /spam_exec|Py_mod_exec/);
-    assert.match(output, /static PyModuleDef_Slot spam_slots\[\] = \{\n#if PY_VERSION_HEX >= 0x030C0000/);
+    assert.match(output, /static PyModuleDef_Slot spam_slots\[\] = \{\n#ifdef Py_mod_multiple_interpreters/);
   });
 
   it('converts a static parameterless helper the init returns the result of', () => {

@@ -62,7 +62,7 @@ describe('conversion: file style, C++, idempotence', () => {
     const source = moduleWith(BODY.replace(/^( {4})+/gm, (lead) => '  '.repeat(lead.length / 4)), def).replace(' = {\n', ' =\n  {\n').replace('\n};\n', '\n  };\n');
     const { result, output } = convert(source);
     assert.ok(result.ok, JSON.stringify(result));
-    assert.match(output, /static PyModuleDef_Slot spam_slots\[\] =\n  \{\n    \{Py_mod_exec, spam_exec\},\n#if PY_VERSION_HEX >= 0x030C0000\n    \{Py_mod_multiple/);
+    assert.match(output, /static PyModuleDef_Slot spam_slots\[\] =\n  \{\n    \{Py_mod_exec, spam_exec\},\n#ifdef Py_mod_multiple_interpreters\n    \{Py_mod_multiple/);
     assert.match(output, /\n    \{0, NULL\}\n  \};\n\nstatic struct PyModuleDef spam_def =\n  \{\n/);
   });
 
@@ -153,7 +153,7 @@ describe('conversion: comments and C++ scopes', () => {
 #endif
     return m;`),
     );
-    assert.match(output, /#if PY_VERSION_HEX >= 0x030D0000\n    \/\* hello\(\) is not atomic\. \*\/\n    \{Py_mod_gil, Py_MOD_GIL_USED\},\n#endif/);
+    assert.match(output, /#ifdef Py_mod_gil\n    \/\* hello\(\) is not atomic\. \*\/\n    \{Py_mod_gil, Py_MOD_GIL_USED\},\n#endif/);
   });
 
   it('drops the comment attached to the removed creation', () => {

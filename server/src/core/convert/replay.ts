@@ -173,7 +173,13 @@ function forgetText(ctx: BodyContext, names: OnceNames, policy: Exclude<ReinitPo
     `Py_DECREF${gap}(result);`,
     'return 0;',
   ]);
-  return [...comment, forget, '', def, '', atEnd].join(eol);
+  // Py_LIMITED_API may come from the build, unseen here: the limited API hides
+  // the thread state and has no PyInterpreterState_Main, so it forgets nothing.
+  const limited = functionText(ctx, 'int', names.forgetAtEnd, 'void', [
+    '/* The limited API cannot tell which interpreter runs exec. */',
+    'return 0;',
+  ]);
+  return ['#ifndef Py_LIMITED_API', ...comment, forget, '', def, '', atEnd, '#else', limited, '#endif'].join(eol);
 }
 
 /** Copies the namespace the body left, minus what the import system sets on each module object. */

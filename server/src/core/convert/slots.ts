@@ -1,38 +1,28 @@
 // The slot array: exec, then the subinterpreter and GIL declarations, each
-// under a version guard unless the minimum Python already has the slot.
+// under `#ifdef` of its own slot macro.
 import type { LanguageId } from '../grammars';
-import { versionHex, type ConversionOptions } from './options';
+import type { ConversionOptions } from './options';
 import type { FileStyle } from './style';
 
-/** The slots newer than multi-phase init itself, and the CPython that added each. */
+/** The slots newer than multi-phase init itself. */
 export type VersionedSlot = 'Py_mod_multiple_interpreters' | 'Py_mod_gil';
-const SLOT_SINCE: Record<VersionedSlot, { hex: number; text: string }> = {
-  Py_mod_multiple_interpreters: { hex: 0x030c0000, text: '0x030C0000' },
-  Py_mod_gil: { hex: 0x030d0000, text: '0x030D0000' },
-};
 
 /** `{a, b}`, or `{ a, b }` in files that pad their entries. */
 export function slotEntry(id: string, value: string, pad: '' | ' '): string {
   return `{${pad}${id}, ${value}${pad}}`;
 }
 
-/** Whether the file mentions Py_LIMITED_API, so the slot macros also depend on it. */
-export function mentionsLimitedApi(mask: string): boolean {
-  return /\bPy_LIMITED_API\b/.test(mask);
-}
-
 /**
- * Lines (no line ends) declaring one versioned slot: `body` as it is when
- * the minimum Python already has the slot, else behind a version guard.
- * Shared by the conversion's slot array and the missing-slot fixes.
+ * Lines (no line ends) declaring one versioned slot: `body` under
+ * `#ifdef <slot>`. moduleobject.h defines the slot macro exactly when the
+ * slot is usable: the headers are new enough and Py_LIMITED_API, if set, is
+ * too. Py_LIMITED_API often comes from the build (setup.py define_macros,
+ * py_limited_api), which the file cannot show, so the guard stays even when
+ * the minimum Python has the slot. Shared by the conversion's slot array and
+ * the missing-slot fixes.
  */
-export function guardedSlotLines(slot: VersionedSlot, body: readonly string[], minimumPythonVersion: string, limitedApi: boolean): string[] {
-  const since = SLOT_SINCE[slot];
-  // Under the limited API, moduleobject.h defines the slot only when
-  // Py_LIMITED_API itself is recent enough, whatever the headers' version.
-  if (limitedApi) return [`#if PY_VERSION_HEX >= ${since.text} && (!defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= ${since.text})`, ...body, '#endif'];
-  if ((versionHex(minimumPythonVersion) ?? 0) >= since.hex) return [...body];
-  return [`#if PY_VERSION_HEX >= ${since.text}`, ...body, '#endif'];
+export function guardedSlotLines(slot: VersionedSlot, body: readonly string[]): string[] {
+  return [`#ifdef ${slot}`, ...body, '#endif'];
 }
 
 export interface SlotArraySpec {
@@ -48,8 +38,6 @@ export interface SlotArraySpec {
   lang: LanguageId;
   options: ConversionOptions;
   style: FileStyle;
-  /** The file mentions Py_LIMITED_API: the slot macros also depend on it. */
-  limitedApi: boolean;
 }
 
 /** The `static PyModuleDef_Slot name[] = {...};` declaration, no trailing newline. */
@@ -60,7 +48,7 @@ export function slotArrayText(spec: SlotArraySpec): string {
   const indent = layout?.member ?? spec.style.indent;
   const lines: string[] = [];
   const guarded = (slot: VersionedSlot, entry: string, comments: string[] = []): void => {
-    lines.push(...guardedSlotLines(slot, [...comments.flatMap((c) => reindent(c, indent)), indent + entry], spec.options.minimumPythonVersion, spec.limitedApi));
+    lines.push(...guardedSlotLines(slot, [...comments.flatMap((c) => reindent(c, indent)), indent + entry]));
   };
   if (spec.execName) {
     const exec = spec.lang === 'cpp' ? `(void *)${spec.execName}` : spec.execName;

@@ -46,7 +46,7 @@ export const CATALOGUE: Record<RuleCode, RuleDescription> = {
     defaultSeverity: 'warning',
     docs: DOCS.freeThreading,
     description:
-      'Without a Py_mod_gil slot, importing the module on a free-threaded CPython 3.13+ re-enables the GIL for the whole process (with a RuntimeWarning). Add {Py_mod_gil, Py_MOD_GIL_NOT_USED} under #if PY_VERSION_HEX >= 0x030D0000 once the module is thread-safe, or Py_MOD_GIL_USED to say it is not.',
+      'Without a Py_mod_gil slot, importing the module on a free-threaded CPython 3.13+ re-enables the GIL for the whole process (with a RuntimeWarning). Add {Py_mod_gil, Py_MOD_GIL_NOT_USED} under #ifdef Py_mod_gil once the module is thread-safe, or Py_MOD_GIL_USED to say it is not.',
   },
   'missing-multiple-interpreters-slot': {
     code: 'missing-multiple-interpreters-slot',

@@ -21,7 +21,7 @@ export const missingGilSlot: Rule = {
       'missing-gil-slot',
       'Py_mod_gil',
       (module, slots) =>
-        `Multi-phase module '${module.name}' has no Py_mod_gil slot in '${slots.varName}': importing it on a free-threaded CPython 3.13+ re-enables the GIL for the whole process. Add {Py_mod_gil, Py_MOD_GIL_NOT_USED} (under #if PY_VERSION_HEX >= 0x030D0000) once the module is thread-safe, or Py_MOD_GIL_USED to say it is not.`,
+        `Multi-phase module '${module.name}' has no Py_mod_gil slot in '${slots.varName}': importing it on a free-threaded CPython 3.13+ re-enables the GIL for the whole process. Add {Py_mod_gil, Py_MOD_GIL_NOT_USED} (under #ifdef Py_mod_gil) once the module is thread-safe, or Py_MOD_GIL_USED to say it is not.`,
     ),
   fix: (ctx, finding) => addSlotFix(ctx, finding, 'Py_mod_gil', FIX_VALUES[ctx.options.gil]),
 };

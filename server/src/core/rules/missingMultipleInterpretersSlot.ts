@@ -22,7 +22,7 @@ export const missingMultipleInterpretersSlot: Rule = {
       'missing-multiple-interpreters-slot',
       'Py_mod_multiple_interpreters',
       (module, slots) =>
-        `Multi-phase module '${module.name}' has no Py_mod_multiple_interpreters slot in '${slots.varName}', so CPython 3.12+ assumes it supports subinterpreters. Declare it: Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED unless the module keeps no process-wide state (under #if PY_VERSION_HEX >= 0x030C0000).`,
+        `Multi-phase module '${module.name}' has no Py_mod_multiple_interpreters slot in '${slots.varName}', so CPython 3.12+ assumes it supports subinterpreters. Declare it: Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED unless the module keeps no process-wide state (under #ifdef Py_mod_multiple_interpreters).`,
     ),
   fix: (ctx, finding) => addSlotFix(ctx, finding, 'Py_mod_multiple_interpreters', FIX_VALUES[ctx.options.multipleInterpreters]),
 };

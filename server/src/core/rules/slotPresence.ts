@@ -1,7 +1,7 @@
 // Shared by missing-gil-slot and missing-multiple-interpreters-slot: each
 // multi-phase slot array once, whether it declares a given slot, and the fix
 // that adds it (written, guarded and line-ended as the conversion writes it).
-import { guardedSlotLines, mentionsLimitedApi, slotEntry, type VersionedSlot } from '../convert/slots';
+import { guardedSlotLines, slotEntry, type VersionedSlot } from '../convert/slots';
 import { lineEnding } from '../convert/style';
 import { lineStartOf } from '../convert/text';
 import type { TextEdit } from '../edits';
@@ -44,20 +44,18 @@ function entryPad(model: FileModel, slots: SlotArrayInfo): '' | ' ' {
 }
 
 function slotInsertion(ctx: RuleContext, slots: SlotArrayInfo, entry: string, slotId: VersionedSlot): TextEdit {
-  const { text, mask } = ctx.model;
+  const { text } = ctx.model;
   const eol = lineEnding(text);
-  const limitedApi = mentionsLimitedApi(mask);
   const lineStart = lineStartOf(text, slots.insertAt);
   const before = text.slice(lineStart, slots.insertAt);
   if (/^[ \t]*$/.test(before)) {
     // The terminator starts its line: insert whole lines above it, same indentation.
-    const lines = guardedSlotLines(slotId, [`${before}${entry},`], ctx.options.minimumPythonVersion, limitedApi);
+    const lines = guardedSlotLines(slotId, [`${before}${entry},`]);
     return { start: lineStart, end: lineStart, newText: lines.map((line) => line + eol).join('') };
   }
-  const lines = guardedSlotLines(slotId, [`    ${entry},`], ctx.options.minimumPythonVersion, limitedApi);
-  // `{..}, {0, NULL}` on one line: an entry that needs no guard joins it, a guard needs lines of its own,
-  // which take the place of the blanks before the terminator (so no line is left ending in one).
-  if (lines.length === 1) return { start: slots.insertAt, end: slots.insertAt, newText: `${entry}, ` };
+  const lines = guardedSlotLines(slotId, [`    ${entry},`]);
+  // `{..}, {0, NULL}` on one line: the guard needs lines of its own, which take
+  // the place of the blanks before the terminator (so no line is left ending in one).
   const gap = /[ \t]*$/.exec(text.slice(lineStart, slots.insertAt))![0].length;
   return { start: slots.insertAt - gap, end: slots.insertAt, newText: `${eol}${lines.join(eol)}${eol}    ` };
 }
