@@ -5,7 +5,8 @@
 // enough Py_LIMITED_API) and the replay code's interpreter check under
 // `#ifndef Py_LIMITED_API` (the limited API hides PyThreadState and has no
 // PyInterpreterState_Main). Built with -DPy_LIMITED_API=0x03060000 on the
-// command line on 3.8, 3.12 and 3.13, then imported and called.
+// command line on 3.8, 3.12 and 3.13 (with -Wunused-parameter, part of
+// -Wextra: generated code must not add that warning), then imported and called.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,7 @@ const STATELESS = `#include <Python.h>
 static PyObject *
 negate(PyObject *self, PyObject *arg)
 {
+    (void)self;
     return PyNumber_Negative(arg);
 }
 
@@ -52,6 +54,8 @@ static PyObject *RefusedError;
 static PyObject *
 refuse(PyObject *self, PyObject *noargs)
 {
+    (void)self;
+    (void)noargs;
     PyErr_SetString(RefusedError, "refused");
     return NULL;
 }
@@ -76,6 +80,47 @@ PyInit_refuser(void)
         return NULL;
     Py_INCREF(RefusedError);
     if (PyModule_AddObject(m, "RefusedError", RefusedError) < 0)
+        return NULL;
+    return m;
+}
+`;
+
+/** The init only calls a setup function: exec never names its module. */
+const SETUP_ONLY = `#include <Python.h>
+
+static int ready;
+
+static int
+prepare(void)
+{
+    ready = 1;
+    return 0;
+}
+
+static PyObject *
+is_ready(PyObject *self, PyObject *noargs)
+{
+    (void)self;
+    (void)noargs;
+    return PyBool_FromLong(ready);
+}
+
+static PyMethodDef preparer_methods[] = {
+    {"is_ready", is_ready, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef preparer_def = {
+    PyModuleDef_HEAD_INIT, "preparer", NULL, -1, preparer_methods
+};
+
+PyMODINIT_FUNC
+PyInit_preparer(void)
+{
+    PyObject *m = PyModule_Create(&preparer_def);
+    if (m == NULL)
+        return NULL;
+    if (prepare() < 0)
         return NULL;
     return m;
 }
@@ -139,11 +184,11 @@ describe('build-defined Py_LIMITED_API: converted code and slot fixes build and 
     if (buildRoot) rmSync(buildRoot, { recursive: true, force: true });
   });
 
-  async function buildAndRun(tag: string, source: string, module: string, code: string): Promise<string[]> {
+  async function buildAndRun(tag: string, source: string, module: string, code: string, defines: readonly string[] = [LIMITED]): Promise<string[]> {
     return runLimited(
       pythons.map((python) => async () => {
         const dir = join(buildRoot, `${tag}-${python.minor}`);
-        const built = await compileExtension({ source, lang: 'c', moduleNames: [module], dir, python, defines: [LIMITED] });
+        const built = await compileExtension({ source, lang: 'c', moduleNames: [module], dir, python, defines, flags: ['-Wunused-parameter'] });
         assert.ok(built.ok, built.output);
         return runPython(python, dir, code);
       }),
@@ -175,6 +220,15 @@ describe('build-defined Py_LIMITED_API: converted code and slot fixes build and 
     ].join('\n');
     const results = await buildAndRun('replay', output, 'refuser', code);
     assert.deepEqual(results, pythons.map(() => 'refused\nTrue'));
+    // Without the limited API the forget helper is built: its unused parameters are marked.
+    assert.deepEqual(await buildAndRun('replay-full', output, 'refuser', code, []), pythons.map(() => 'refused\nTrue'));
+  });
+
+  it('an exec that never names its module builds without an unused-parameter warning', async () => {
+    const output = converted(SETUP_ONLY);
+    assert.match(output, /\(void\)m;/);
+    const results = await buildAndRun('setup-only', output, 'preparer', 'import preparer; print(preparer.is_ready())');
+    assert.deepEqual(results, ['True', 'True', 'True']);
   });
 
   it('rule fixes: the added slots build under the build-defined limited API', async () => {

@@ -50,6 +50,8 @@ export interface BuildRequest {
   includeDirs?: readonly string[];
   /** Macros the build defines (`-DNAME=VALUE`), as setup.py define_macros do. */
   defines?: readonly string[];
+  /** Further compiler flags (e.g. -Wextra). */
+  flags?: readonly string[];
 }
 
 // -Werror: a converted file that warns (unused label, unused variable,
@@ -70,7 +72,7 @@ export async function compileExtension(req: BuildRequest): Promise<ProcessResult
   const [first, ...others] = req.moduleNames;
   const target = `${first}${req.python.extSuffix}`;
   const compiler = req.lang === 'cpp' ? 'g++' : 'gcc';
-  const result = await run(compiler, [...COMMON_FLAGS, `-I${req.python.includeDir}`, ...(req.includeDirs ?? []).map((d) => `-I${d}`), ...(req.defines ?? []).map((d) => `-D${d}`), '-o', join(req.dir, target), sourcePath], 120_000);
+  const result = await run(compiler, [...COMMON_FLAGS, `-I${req.python.includeDir}`, ...(req.includeDirs ?? []).map((d) => `-I${d}`), ...(req.defines ?? []).map((d) => `-D${d}`), ...(req.flags ?? []), '-o', join(req.dir, target), sourcePath], 120_000);
   if (result.ok) for (const name of others) symlinkSync(target, join(req.dir, `${name}${req.python.extSuffix}`));
   return { ok: result.ok, output: result.output ? `${compiler} (Python ${req.python.version}):\n${result.output}` : '' };
 }

@@ -120,6 +120,8 @@ capsule_api_keep_namespace(PyObject *m)
 static PyObject *
 capsule_api_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(capsule_api_namespace);
     Py_CLEAR(capsule_api_body_module);
     Py_RETURN_NONE;

@@ -111,6 +111,8 @@ custom_error_keep_namespace(PyObject *m)
 static PyObject *
 custom_error_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(custom_error_namespace);
     Py_CLEAR(custom_error_body_module);
     Py_RETURN_NONE;

@@ -127,6 +127,8 @@ global_module_keep_namespace(PyObject *m)
 static PyObject *
 global_module_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(global_module_namespace);
     Py_CLEAR(global_module_body_module);
     Py_RETURN_NONE;

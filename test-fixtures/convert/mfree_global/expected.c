@@ -124,6 +124,7 @@ static struct PyModuleDef mfree_global_module = {
 static int
 mfree_global_exec_body(PyObject *m)
 {
+    (void)m;
     PyObject *answer;
 
     registry = PyDict_New();
@@ -172,6 +173,8 @@ mfree_global_keep_namespace(PyObject *m)
 static PyObject *
 mfree_global_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(mfree_global_namespace);
     Py_CLEAR(mfree_global_body_module);
     Py_RETURN_NONE;

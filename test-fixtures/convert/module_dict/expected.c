@@ -106,6 +106,8 @@ module_dict_keep_namespace(PyObject *m)
 static PyObject *
 module_dict_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(module_dict_namespace);
     Py_CLEAR(module_dict_body_module);
     Py_RETURN_NONE;

@@ -148,6 +148,8 @@ name_clash_keep_namespace(PyObject *m)
 static PyObject *
 name_clash_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(name_clash_namespace);
     Py_CLEAR(name_clash_body_module);
     Py_RETURN_NONE;

@@ -109,6 +109,8 @@ numpy_array_keep_namespace(PyObject *m)
 static PyObject *
 numpy_array_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(numpy_array_namespace);
     Py_CLEAR(numpy_array_body_module);
     Py_RETURN_NONE;

@@ -109,6 +109,8 @@ numpy_ufunc_keep_namespace(PyObject *m)
 static PyObject *
 numpy_ufunc_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(numpy_ufunc_namespace);
     Py_CLEAR(numpy_ufunc_body_module);
     Py_RETURN_NONE;

@@ -118,6 +118,8 @@ state_find_helper_keep_namespace(PyObject *m)
 static PyObject *
 state_find_helper_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(state_find_helper_namespace);
     Py_CLEAR(state_find_helper_body_module);
     Py_RETURN_NONE;

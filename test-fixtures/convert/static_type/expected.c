@@ -138,6 +138,8 @@ static_type_keep_namespace(PyObject *m)
 static PyObject *
 static_type_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(static_type_namespace);
     Py_CLEAR(static_type_body_module);
     Py_RETURN_NONE;

@@ -164,6 +164,8 @@ two_types_keep_namespace(PyObject *module)
 static PyObject *
 two_types_forget_body(PyObject *self, PyObject *unused)
 {
+    (void)self;
+    (void)unused;
     Py_CLEAR(two_types_namespace);
     Py_CLEAR(two_types_body_module);
     Py_RETURN_NONE;

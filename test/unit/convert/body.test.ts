@@ -40,6 +40,23 @@ spam_exec(PyObject *m)
     assert.match(output, /PyMODINIT_FUNC\nPyInit_spam\(void\)\n\{\n    return PyModuleDef_Init\(&spam_def\);\n\}\n$/);
   });
 
+  it('marks the module parameter used, (void)m, only when exec never names it (-Wextra warns on an unused parameter)', () => {
+    const unused = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    if (spam_setup() < 0)
+        return NULL;
+    return m;`).replace('#include <Python.h>\n', '#include <Python.h>\n\nint spam_setup(void);\n'), { reinitGuard: 'never' });
+    assert.ok(unused.result.ok, JSON.stringify(unused.result));
+    assert.match(unused.output, /spam_exec\(PyObject \*m\)\n\{\n    \(void\)m;\n    if \(spam_setup\(\) < 0\)/);
+    const used = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    PyModule_AddIntConstant(m, "A", 1);
+    return m;`));
+    assert.doesNotMatch(used.output, /\(void\)m;/);
+  });
+
   it('drops a declaration that only created the module', () => {
     const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
     if (!m) {

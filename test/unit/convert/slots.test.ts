@@ -138,7 +138,7 @@ describe('conversion: slots, def and options', () => {
     const { output } = convert(source);
     // m_size -1 with a static written: replay, the body under its own name.
     assert.match(output, /static PyObject \*spam_body_module = NULL;\nstatic PyObject \*spam_namespace = NULL;/);
-    assert.match(output, /static int\nspam_exec_body\(PyObject \*m\)\n\{\n    SpamError = /);
+    assert.match(output, /static int\nspam_exec_body\(PyObject \*m\)\n\{\n    \(void\)m;\n    SpamError = /);
     assert.match(output, /static int\nspam_exec\(PyObject \*m\)\n\{\n    if \(spam_namespace != NULL\) \{\n        return PyDict_Update\(PyModule_GetDict\(m\), spam_namespace\);\n    \}/);
     assert.match(output, /Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED/);
     assert.doesNotMatch(convert(source, { reinitGuard: 'never' }).output, /spam_body_module/);
@@ -168,7 +168,7 @@ describe('conversion: slots, def and options', () => {
     if (m == NULL)
         return NULL;
     return m;`);
-    assert.match(convert(readies).output, /spam_exec_body\(PyObject \*m\)\n\{\n    if \(PyType_Ready/);
+    assert.match(convert(readies).output, /spam_exec_body\(PyObject \*m\)\n\{\n    \(void\)m;\n    if \(PyType_Ready/);
     assert.doesNotMatch(convert(moduleWith(SIMPLE_BODY)).output, /spam_body_module/);
     assert.match(convert(moduleWith(SIMPLE_BODY), { reinitGuard: 'always' }).output, /"cannot load module more than once per process"/);
   });

@@ -63,7 +63,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   // Replay and error keep one module object, so they need an exec even for an empty body.
   const hasExec = input.once !== undefined || !/^\{\s*return\s+0\s*;\s*\}$/.test(codeMask(execBody));
   const once = hasExec ? input.once : undefined;
-  const bodyText = hasExec ? execHeader(text, ctx, once?.bodyName ?? execName) + execBody : '';
+  const bodyText = hasExec ? execHeader(text, ctx, once?.bodyName ?? execName) + markUnusedModule(execBody, ctx) : '';
   const execText = once ? bodyText + eol + eol + once.exec : bodyText;
   const wrappers = once?.wrappers ?? [];
   // With a helper, exec replaces the helper; else it goes right before the init.
@@ -218,6 +218,15 @@ function tidyBlankLines(original: string, rewritten: string): string {
   });
   if (!/^\{[ \t]*\r?\n[ \t]*\r?\n/.test(original)) out = out.replace(/^(\{[ \t]*\r?\n)(?:[ \t]*\r?\n)+/, '$1');
   return out;
+}
+
+/** `(void)m;` first in an exec body that never names its module: -Wextra builds warn on an unused parameter. */
+function markUnusedModule(execBody: string, ctx: BodyContext): string {
+  const p = ctx.paramName;
+  if (identifierIn(codeMask(execBody), p)) return execBody;
+  const opening = /^\{[ \t]*\r?\n/.exec(execBody);
+  if (!opening) return `{ (void)${p};${execBody.slice(1)}`;
+  return `${opening[0]}${ctx.style.indent}(void)${p};${ctx.style.eol}${execBody.slice(opening[0].length)}`;
 }
 
 /** `static int x_exec(PyObject *m)` in the init's own header layout. */

@@ -142,6 +142,8 @@ function forgetText(ctx: BodyContext, names: OnceNames, policy: Exclude<ReinitPo
     ' * (CPython 3.8-3.12): forget the body there, so the next import runs it. */',
   ];
   const forget = functionText(ctx, objectReturnType(objectPointer), names.forget, `${objectPointer}self, ${objectPointer}unused`, [
+    '(void)self;',
+    '(void)unused;',
     ...(policy === 'replay' ? [`Py_CLEAR${gap}(${names.namespace});`] : []),
     `Py_CLEAR${gap}(${names.bodyModule});`,
     'Py_RETURN_NONE;',
