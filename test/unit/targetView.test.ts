@@ -3,6 +3,7 @@ import { codeMask } from '../../server/src/core/text/codeMask';
 import { evaluateCondition } from '../../server/src/core/text/conditions';
 import { balancedWithin, scanPreprocessor } from '../../server/src/core/text/preprocessorModel';
 import { targetView } from '../../server/src/core/text/targetView';
+import { inferredPy3Flags } from '../../server/src/core/text/py3Flag';
 
 const PY38 = 0x030800f0;
 
@@ -126,5 +127,44 @@ describe('target view', () => {
   it('leaves an unfinished group and a stray #endif alone', () => {
     assert.deepEqual(kept('#if PY_MAJOR_VERSION >= 3\nint x;\n'), ['#if PY_MAJOR_VERSION >= 3', 'int x;']);
     assert.deepEqual(kept('#endif\nint y;\n'), ['#endif', 'int y;']);
+  });
+
+  describe('a Python 3 flag a header defines, read from the init\'s arms', () => {
+    const viewWithFlags = (source: string): { flags: Map<string, boolean>; lines: string[] } => {
+      const mask = codeMask(source);
+      const pp = scanPreprocessor(mask);
+      const flags = inferredPy3Flags(mask, pp);
+      const lines = targetView(source, pp, PY38, flags).text.split('\n').filter((l) => l.trim() !== '').map((l) => l.trim());
+      return { flags, lines };
+    };
+
+    it('takes the arm holding PyInit_ as Python 3, for every group on the same macro', () => {
+      const source = [
+        '#ifdef IS_PY3K', 'static struct PyModuleDef def;', '#endif',
+        'PyMODINIT_FUNC', '#ifdef IS_PY3K', 'PyInit_m(void)', '#else', 'initm(void)', '#endif',
+        '{', '#ifndef IS_PY3K', 'Py_InitModule("m", NULL);', '#else', 'return PyModule_Create(&def);', '#endif', '}',
+      ].join('\n');
+      const { flags, lines } = viewWithFlags(source);
+      assert.deepEqual([...flags], [['IS_PY3K', true]]);
+      assert.deepEqual(lines, ['static struct PyModuleDef def;', 'PyMODINIT_FUNC', 'PyInit_m(void)', '{', 'return PyModule_Create(&def);', '}']);
+    });
+
+    it('reads #ifndef and !defined() the other way round', () => {
+      const source = ['#if !defined(PY2_BUILD)', 'PyObject *PyInit_m(void);', '#else', 'void initm(void);', '#endif', '#ifndef PY2_BUILD', 'int three;', '#endif'].join('\n');
+      const { flags, lines } = viewWithFlags(source);
+      assert.deepEqual([...flags], [['PY2_BUILD', false]]);
+      assert.deepEqual(lines, ['PyObject *PyInit_m(void);', 'int three;']);
+    });
+
+    it('infers nothing when the arms do not separate the inits, the groups disagree, or the file defines the macro', () => {
+      const noPy2 = ['#ifdef FAST', 'PyInit_m(void)', '#else', 'PyInit_m(void)', '#endif'].join('\n');
+      const disagree = ['#ifdef F', 'PyInit_a(void)', '#else', 'inita(void)', '#endif', '#ifdef F', 'initb(void)', '#else', 'PyInit_b(void)', '#endif'].join('\n');
+      const definedHere = ['#if 0', '#define F', '#endif', '#ifdef F', 'PyInit_a(void)', '#else', 'inita(void)', '#endif'].join('\n');
+      for (const source of [noPy2, disagree, definedHere]) {
+        const { flags, lines } = viewWithFlags(source);
+        assert.equal(flags.size, 0, source);
+        assert.ok(lines.some((l) => l.startsWith('#if')), 'both arms kept');
+      }
+    });
   });
 });

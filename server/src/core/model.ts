@@ -166,6 +166,8 @@ export interface FileModel {
    * the raw text hid an init behind #if lines. Offsets are the same.
    */
   source?: string;
+  /** Set with `source` when the view took macros a header defines as its arms show (text/py3Flag.ts): name → defined. */
+  assumedFlags?: ReadonlyMap<string, boolean>;
   /** Same-length text with comments and literals blanked. */
   mask: string;
   lang: LanguageId;

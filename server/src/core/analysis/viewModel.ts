@@ -9,6 +9,7 @@ import type { FileModel, InitFunctionInfo } from '../model';
 import { parseText } from '../parser';
 import { scanPreprocessor } from '../text/preprocessorModel';
 import { targetView } from '../text/targetView';
+import { inferredPy3Flags } from '../text/py3Flag';
 import { matchBrace } from '../text/codeMask';
 
 /** Multi-phase init exists from 3.5: every converted module needs at least that. */
@@ -18,7 +19,10 @@ type Build = (text: string, tree: Tree, lang: LanguageId) => FileModel;
 
 export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build: Build): FileModel {
   if (raw.generator || !missesAnInit(raw)) return raw;
-  const view = targetView(raw.text, scanPreprocessor(raw.mask), VIEW_MINIMUM_HEX);
+  const pp = scanPreprocessor(raw.mask);
+  // A Python 3 flag from the project's own header, read from the init's arms: without it the init stays hidden.
+  const flags = inferredPy3Flags(raw.mask, pp);
+  const view = targetView(raw.text, pp, VIEW_MINIMUM_HEX, flags);
   if (view.text === raw.text) return raw;
   const tree = parseText(view.text, lang);
   const seen = build(view.text, tree, lang);
@@ -32,6 +36,7 @@ export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build:
   return {
     ...seen,
     source: raw.text,
+    ...(flags.size ? { assumedFlags: flags } : {}),
     dispose: () => {
       disposeSeen();
       tree.delete();

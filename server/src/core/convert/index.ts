@@ -24,6 +24,7 @@ import { countParseErrors, verifyEdits } from './verify';
 import { editsOnSource } from './viewEdits';
 import { expandInitMacros } from './macroExpansion';
 import { settlePython2 } from './python2';
+import { py3FlagNote } from '../text/py3Flag';
 
 export type ConversionResult =
   /** `notes`: behaviour changes worth a line to the user; the edits are right regardless. */
@@ -56,6 +57,7 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
   const onSource = editsOnSource(model, result.edits);
   if (!onSource.ok) return { ok: false, module: module.name, reasons: [onSource.reason] };
   if (onSource.notes.length) result.notes = [...(result.notes ?? []), ...onSource.notes];
+  for (const [name, defined] of model.assumedFlags ?? []) result.notes = [...(result.notes ?? []), py3FlagNote(name, defined)];
   result.edits = onSource.edits;
   if (module.init) settleOnSource(model, module.init, result, options.keepPython2);
   // Checked on the view; the source the edits land on is checked again.

@@ -31,7 +31,7 @@ function versionSamples(minimumHex: number): number[] {
 type Definition = { body: string } | 'unknown';
 
 /** Arm chosen per group for one configuration: an index, -1 for none, undefined when unknown. */
-function chooseArms(pp: PreprocessorModel, versionHex: number): Map<number, number | undefined> {
+function chooseArms(pp: PreprocessorModel, versionHex: number, assumed: ReadonlyMap<string, boolean>): Map<number, number | undefined> {
   const env = new Map<string, Definition>([
     ['PY_MAJOR_VERSION', { body: '3' }],
     ['PY_MINOR_VERSION', { body: String((versionHex >> 16) & 0xff) }],
@@ -40,6 +40,10 @@ function chooseArms(pp: PreprocessorModel, versionHex: number): Map<number, numb
   // A name the file has not defined may come from a header or the build: unknown, not 0.
   const lookup: MacroEnv = { lookup: (name) => env.get(name) ?? (undefinedNames.has(name) ? undefined : 'unknown') };
   const undefinedNames = new Set<string>();
+  for (const [name, defined] of assumed) {
+    if (defined) env.set(name, { body: '1' });
+    else undefinedNames.add(name);
+  }
   const choice = new Map<number, number | undefined>();
   // Live: the directive is compiled in this configuration; maybe: it depends on something unknown.
   const state = (d: Directive): 'live' | 'dead' | 'maybe' => {
@@ -91,9 +95,12 @@ function armValue(d: Directive, env: MacroEnv): Value {
   return evaluateCondition(d.rest, env);
 }
 
-/** The target view of `text` (its mask's preprocessor model `pp`) for a minimum Python `minimumHex`. */
-export function targetView(text: string, pp: PreprocessorModel, minimumHex: number): TargetView {
-  const choices = versionSamples(minimumHex).map((v) => chooseArms(pp, v));
+/**
+ * The target view of `text` (its mask's preprocessor model `pp`) for a minimum Python `minimumHex`;
+ * `assumed`: macros the file does not define taken as defined (true) or not (false) for Python 3.
+ */
+export function targetView(text: string, pp: PreprocessorModel, minimumHex: number, assumed: ReadonlyMap<string, boolean> = new Map()): TargetView {
+  const choices = versionSamples(minimumHex).map((v) => chooseArms(pp, v, assumed));
   const resolved = new Map<number, number>();
   for (const group of pp.groups) {
     const picks = choices.map((c) => c.get(group.id));
