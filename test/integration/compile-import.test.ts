@@ -50,7 +50,8 @@ describe('compile and import on every CPython', function () {
       targets = [];
       for (const python of pythons) {
         const includeDirs = fixture.needs.map((pkg) => packageIncludeDir(python, pkg));
-        if (includeDirs.every((d): d is string => d !== undefined)) targets.push({ python, includeDirs });
+        // The fixture's own directory too: a header beside input.c (the project's compat header) is found.
+        if (includeDirs.every((d): d is string => d !== undefined)) targets.push({ python, includeDirs: [fixture.dir, ...includeDirs] });
       }
       targetCache.set(fixture.name, targets);
       if (fixture.needs.length > 0) {
