@@ -152,7 +152,8 @@ describe('behaviour equivalence: original and converted builds observed alike (3
     const withPackages = (list: PythonInstall[]): { python: PythonInstall; includeDirs: string[] }[] =>
       list.flatMap((python) => {
         const includeDirs = fixture.needs.map((pkg) => packageIncludeDir(python, pkg));
-        return includeDirs.every((d): d is string => d !== undefined) ? [{ python, includeDirs }] : [];
+        // The fixture's own directory too, for a header beside input.c (as compile-import does).
+        return includeDirs.every((d): d is string => d !== undefined) ? [{ python, includeDirs: [fixture.dir, ...includeDirs] }] : [];
       });
     const targets = withPackages(pythons);
     if (targets.length || fixture.needs.length === 0) return targets;
