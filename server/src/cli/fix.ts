@@ -35,7 +35,8 @@ options:
   --diff                          print a unified diff, write nothing
   --force                         also rewrite read-only files (skipped with a note otherwise)
   --min-python 3.X                oldest Python the code must build on (3.5 or later, default ${DEFAULT_CONVERSION_OPTIONS.minimumPythonVersion});
-                                  version guards for slots it already has are dropped
+                                  decides which newer C-API calls the rewrite may use (slot
+                                  guards stay: a build-defined Py_LIMITED_API still needs them)
   --gil VALUE                     Py_mod_gil: ${OPTION_VALUES.gil.join(', ')} (default ${DEFAULT_CONVERSION_OPTIONS.gil})
   --multiple-interpreters VALUE   Py_mod_multiple_interpreters: ${OPTION_VALUES.multipleInterpreters.join(', ')}
                                   (default ${DEFAULT_CONVERSION_OPTIONS.multipleInterpreters})
