@@ -5,7 +5,7 @@ import { pythonRegions, PYTHON_STRING_WORDS } from './pythonRegions';
 import type { EmbeddedRegion } from './region';
 import type { Span } from '../model';
 import type { LanguageId } from '../grammars';
-import { PREFILTER_WORDS } from '../prefilter';
+import { PREFILTER_WORDS, wordTests } from '../prefilter';
 
 export type HostKind = 'rst' | 'md' | 'py';
 
@@ -53,16 +53,12 @@ export function hostEnabled(kind: HostKind, options: EmbeddedOptions): boolean {
 /** Words without which a host holds nothing to report: a module init needs one of them. */
 export const EMBEDDED_WORDS: readonly string[] = [...new Set<string>([...PREFILTER_WORDS, ...PYTHON_STRING_WORDS])];
 
-export function mayHoldEmbedded(text: string): boolean {
-  return EMBEDDED_WORDS.some((word) => text.includes(word));
-}
+const EMBEDDED_TESTS = wordTests(EMBEDDED_WORDS);
 
-const EMBEDDED_NEEDLES = EMBEDDED_WORDS.map((word) => Buffer.from(word, 'latin1'));
+export const mayHoldEmbedded = EMBEDDED_TESTS.inText;
 
 /** The same test on raw bytes: an ordinary Python file or document is never decoded. */
-export function bytesMayEmbed(content: Buffer): boolean {
-  return EMBEDDED_NEEDLES.some((needle) => content.includes(needle));
-}
+export const bytesMayEmbed = EMBEDDED_TESTS.inBytes;
 
 export interface HostRegions {
   regions: EmbeddedRegion[];
