@@ -7,7 +7,6 @@ import type { Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../grammars';
 import type { FileModel, InitFunctionInfo } from '../model';
 import { parseText } from '../parser';
-import { scanPreprocessor } from '../text/preprocessorModel';
 import { targetView } from '../text/targetView';
 import { inferredPy3Flags } from '../text/py3Flag';
 import { matchBrace } from '../text/codeMask';
@@ -19,7 +18,8 @@ type Build = (text: string, tree: Tree, lang: LanguageId) => FileModel;
 
 export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build: Build): FileModel {
   if (raw.generator || !missesAnInit(raw)) return raw;
-  const pp = scanPreprocessor(raw.mask);
+  // The raw model's own scan of the same mask (scanned once, kept for its rules).
+  const pp = raw.preprocessor;
   // A Python 3 flag from the project's own header, read from the init's arms: without it the init stays hidden.
   const flags = inferredPy3Flags(raw.mask, pp);
   const view = targetView(raw.text, pp, VIEW_MINIMUM_HEX, flags);
