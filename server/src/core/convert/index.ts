@@ -245,7 +245,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   // On text the parser could not read, the tree can hand the rewrite one
   // statement twice: that is the file's damage, not a converter bug.
   if (overlapping(ctx.edits) && countParseErrors(model.tree.rootNode) > 0) return refuse([unreadableAround(target.source.name)]);
-  const layout = layoutEdits({ ctx, lang: model.lang, options, execName, slotsName, interpreters: decisions.interpreters, gil: decisions.gil, once, functions: [...model.functions.values()] });
+  const layout = layoutEdits({ ctx, lang: model.lang, execName, slotsName, interpreters: decisions.interpreters, gil: decisions.gil, once, functions: [...model.functions.values()] });
   if (!layout.ok) return refuse([layout.reason]);
   // A macro definition the layout also rewrites (moved with the def, say) keeps its refusal.
   const clashes = [...target.macroEdits].filter(([, list]) => list.some((m) => layout.edits.some((e) => m.start < e.end && m.end > e.start)));

@@ -10,7 +10,6 @@ import type { FunctionInfo } from '../model';
 import { codeMask } from '../text/codeMask';
 import type { BodyContext } from './bodyContext';
 import { defEdits } from './def';
-import type { ConversionOptions } from './options';
 import { refusal, type Refusal } from './refusalCatalogue';
 import { isLocalDef } from './refusals';
 import { execPrototype, slotArrayText } from './slots';
@@ -19,7 +18,6 @@ import { applyInside, identifierIn, indentAt, lineEndOf, lineStartOf, nextLineSt
 export interface LayoutInput {
   ctx: BodyContext;
   lang: LanguageId;
-  options: ConversionOptions;
   execName: string;
   slotsName: string;
   /** Resolved slot values (see policy.ts). */
@@ -70,7 +68,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   const fromHelper = source.span.start !== init.span.start;
   let execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
   const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init${style.callGap}(&${def.varName});${eol}}`;
-  const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, interpreters: input.interpreters, gil: input.gil, gilComments: ctx.gilComments, lang: input.lang, options: input.options, style });
+  const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, interpreters: input.interpreters, gil: input.gil, gilComments: ctx.gilComments, lang: input.lang, style });
   const fieldEdits = defEdits(text, mask, def, slotsName, style);
   const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];
   if (fromHelper) edits.push(...helperPrototypeRemovals(text, mask, source.name));

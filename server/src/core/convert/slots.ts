@@ -1,7 +1,6 @@
 // The slot array: exec, then the subinterpreter and GIL declarations, each
 // under `#ifdef` of its own slot macro.
 import type { LanguageId } from '../grammars';
-import type { ConversionOptions } from './options';
 import type { FileStyle } from './style';
 
 /** The slots newer than multi-phase init itself. */
@@ -36,7 +35,6 @@ export interface SlotArraySpec {
   /** Comments that sat with that call, written above the Py_mod_gil slot. */
   gilComments?: string[];
   lang: LanguageId;
-  options: ConversionOptions;
   style: FileStyle;
 }
 
