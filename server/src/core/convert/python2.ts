@@ -217,7 +217,8 @@ function py3Only(pp: PreprocessorModel, group: number, arm: number): boolean {
 function keepPython2Init(text: string, moduleName: string, call: string, eol: string): { text: string; exec?: string } | undefined {
   const exec = new RegExp(`\\{\\s*Py_mod_exec\\s*,\\s*(?:\\(void \\*\\))?\\s*(\\w+)\\s*\\}`).exec(codeMask(text))?.[1];
   // No exec slot: the body had nothing left to run once the module exists.
-  const lifted = exec ? liftOutOfPy3Arm(text, new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm'), eol) : text;
+  const execHeader = exec ? new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm') : undefined;
+  const lifted = execHeader ? liftOutOfPy3Arm(text, execHeader, eol) : text;
   if (!lifted) return undefined;
   const mask = codeMask(lifted);
   const header = new RegExp(`^PyMODINIT_FUNC\\s+PyInit_${moduleName}\\s*\\(\\s*void\\s*\\)\\s*\\{`, 'm').exec(mask);
@@ -246,7 +247,7 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
   if (inside.length) return undefined;
   // A def and slots written just above PyInit_ (after the exec function) go under the same #if.
   const start = outside.length ? declarationStart(lifted, Math.min(...outside)) : header.index;
-  const execAt = exec ? new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm').exec(mask)?.index : undefined;
+  const execAt = execHeader?.exec(mask)?.index;
   if (outside.some((o) => o > header.index) || (execAt !== undefined && execAt >= start)) return undefined;
   const end = nextLineStart(lifted, close);
   return { text: `${lifted.slice(0, start)}#if PY_MAJOR_VERSION >= 3${eol}${lifted.slice(start, end)}${py2Init}#endif${eol}${lifted.slice(end)}`, ...(exec ? { exec } : {}) };
