@@ -6,7 +6,7 @@ import { refusal, type Refusal } from './refusalCatalogue';
 import type { TargetCheck } from './target';
 import { rewritableMacros } from './statementMacros';
 import { descendants } from './text';
-import { scanPreprocessor } from '../text/preprocessorModel';
+import { scanPreprocessor, type PreprocessorModel } from '../text/preprocessorModel';
 
 export const macroChecks: TargetCheck[] = [
   {
@@ -17,7 +17,7 @@ export const macroChecks: TargetCheck[] = [
       const locals = localNames(source.body);
       const rewritable = rewritableMacros(s.model.text, s.model.mask, source, [s.init, source], s.creation!.assignedTo.find((t) => locals.has(t)));
       s.macroEdits = new Map([...s.macroEdits, ...rewritable]);
-      const hidden = macrosHidingControlFlow(s.model.mask, source, new Set(rewritable.keys()), new Set(s.creation!.assignedTo));
+      const hidden = macrosHidingControlFlow(s.model.mask, s.model.preprocessor, source, new Set(rewritable.keys()), new Set(s.creation!.assignedTo));
       if (hidden.length) s.reasons.push(hiddenMacroReason(source, hidden));
     },
   },
@@ -40,9 +40,9 @@ export function hiddenMacroReason(source: FunctionInfo, hidden: string[]): Refus
  * Object-like macros that only say `return NULL` (py2/py3 code's INITERROR;
  * a Python 2 `return` variant may sit beside it): exec writes `return -1`.
  */
-export function returnNullMacros(mask: string): Set<string> {
+export function returnNullMacros(mask: string, pp: PreprocessorModel = scanPreprocessor(mask)): Set<string> {
   const verdict = new Map<string, boolean>();
-  for (const d of scanPreprocessor(mask).defines) {
+  for (const d of pp.defines) {
     const ok = d.params === undefined && /^\s*return\s*(?:NULL|0|\(\s*PyObject\s*\*\s*\)\s*NULL)?\s*;?\s*$/.test(d.body);
     verdict.set(d.name, (verdict.get(d.name) ?? true) && ok);
   }
@@ -69,11 +69,11 @@ function releasesModule(body: string, params: readonly string[], moduleNames: Re
  * `goto` (the exec rewrite cannot see the label is still wanted) or a
  * release of the module, directly or through another macro of the file.
  */
-function macrosHidingControlFlow(mask: string, init: FunctionInfo, rewritable: ReadonlySet<string>, moduleNames: ReadonlySet<string>): string[] {
+function macrosHidingControlFlow(mask: string, pp: PreprocessorModel, init: FunctionInfo, rewritable: ReadonlySet<string>, moduleNames: ReadonlySet<string>): string[] {
   const found: string[] = [];
   const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
-  const understood = returnNullMacros(mask);
-  const bodies = scanPreprocessor(mask).defines.map((d) => ({ name: d.name, body: d.body, params: d.params ?? [], ids: new Set(d.body.match(/\b[A-Za-z_]\w*/g)) }));
+  const understood = returnNullMacros(mask, pp);
+  const bodies = pp.defines.map((d) => ({ name: d.name, body: d.body, params: d.params ?? [], ids: new Set(d.body.match(/\b[A-Za-z_]\w*/g)) }));
   const hiding = new Set(bodies.filter((d) => /\breturn\b|\bgoto\b/.test(d.body) || releasesModule(d.body, d.params, moduleNames)).map((d) => d.name));
   // A macro expanding one that hides flow hides it too (INITERROR included).
   for (let grew = true; grew; ) {
