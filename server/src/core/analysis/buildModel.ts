@@ -95,7 +95,7 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
     init.opaqueRefusal = refusal('init-from-macro', `${init.name} is defined by macro ${built.macroName}`, init.nameSpan);
     model.inits.push(init);
   }
-  for (const built of builtNameInits(tree, mask)) {
+  for (const built of builtNameInits(tree, mask, model.preprocessor)) {
     if (model.inits.some((i) => i.name === built.fn.name)) continue;
     const init = initInfo(built.fn, model, creators, extraTrees);
     init.opaque = true;

@@ -5,7 +5,7 @@
 // is a function whose declarator is itself a call-like declarator.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FunctionInfo } from '../model';
-import { scanPreprocessor } from '../text/preprocessorModel';
+import type { PreprocessorModel } from '../text/preprocessorModel';
 import { spanOf } from './nodes';
 
 export interface BuiltNameInit {
@@ -16,10 +16,9 @@ export interface BuiltNameInit {
   fromBuild: string;
 }
 
-/** `mask`: the file's comment-free text, read first so most files never walk the tree. */
-export function builtNameInits(tree: Tree, mask: string): BuiltNameInit[] {
+/** `mask`: the file's comment-free text, read first so most files never walk the tree; `pp`: the model's scan of it. */
+export function builtNameInits(tree: Tree, mask: string, pp: PreprocessorModel): BuiltNameInit[] {
   if (!/\bPyInit_\s*,/.test(mask)) return [];
-  const pp = scanPreprocessor(mask);
   const found: BuiltNameInit[] = [];
   for (const fn of tree.rootNode.descendantsOfType('function_definition')) {
     const outer = fn?.childForFieldName('declarator');
