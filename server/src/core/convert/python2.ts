@@ -118,9 +118,14 @@ function callThroughMacro(text: string, initText: string): string | undefined {
   return undefined;
 }
 
-function inVersionGroup(pp: PreprocessorModel, group: number): boolean {
+/** What a group's opening `#if` says about Python 2 and 3, when it is a version test. */
+function groupVersion(pp: PreprocessorModel, group: number): ReturnType<typeof versionCondition> {
   const first = pp.groups[group]!.arms[0]!.directive;
-  const verdict = first.kind === 'if' ? versionCondition('if', first.rest) : undefined;
+  return first.kind === 'if' ? versionCondition('if', first.rest) : undefined;
+}
+
+function inVersionGroup(pp: PreprocessorModel, group: number): boolean {
+  const verdict = groupVersion(pp, group);
   return verdict !== undefined && verdict.py3 !== verdict.py2;
 }
 
@@ -144,8 +149,7 @@ function topLevelArgs(text: string, mask: string, start: number, end: number): s
 
 /** Whether arm `arm` of `group` is compiled by Python 3 only (a certain version test). */
 function py3Arm(pp: PreprocessorModel, group: number, arm: number): boolean {
-  const first = pp.groups[group]!.arms[0]!.directive;
-  const verdict = first.kind === 'if' ? versionCondition('if', first.rest) : undefined;
+  const verdict = groupVersion(pp, group);
   if (!verdict || verdict.py3 === verdict.py2) return false;
   return arm === 0 ? verdict.py3 : pp.groups[group]!.arms[arm]!.directive.kind === 'else' && verdict.py2;
 }
@@ -204,8 +208,7 @@ function initModuleCall(texts: readonly string[]): string | undefined {
 
 /** True/false for Python 3 of a group's first arm, when it is a certain version test. */
 function py3Only(pp: PreprocessorModel, group: number, arm: number): boolean {
-  const first = pp.groups[group]!.arms[0]!.directive;
-  const verdict = first.kind === 'if' ? versionCondition('if', first.rest) : undefined;
+  const verdict = groupVersion(pp, group);
   return verdict !== undefined && verdict.py3 && !verdict.py2 && arm === 0 && pp.groups[group]!.arms.length === 1;
 }
 
