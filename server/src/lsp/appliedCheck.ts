@@ -91,7 +91,7 @@ export async function awaitEditorSync(ctx: ServerContext, files: readonly Planne
       if (pending.get(key)?.edits.lines.text !== document.text) pending.delete(key);
       if (pending.size === 0) finish();
     };
-    const stops = [ctx.documents.onDidChangeContent(seen), ctx.documents.embedded.onDidChange(seen)];
+    const stops = [ctx.documents.onDidChangeContent(seen), ctx.documents.embedded.onDidChangeContent(seen)];
     const stop = (): void => stops.forEach((s) => s());
   });
 }

@@ -22,6 +22,7 @@ import { analyzeLive, verdictOf, type VerdictCache } from './liveAnalysis';
 import { nextTurn } from './scheduling';
 import { applyContentChanges } from './textChanges';
 import { uriToPath } from './uris';
+import { DocumentRegistry } from './documentRegistry';
 import { EmbeddedDocumentStore } from './embeddedStore';
 import { hostKindForLanguageId } from '../core/embedded/hosts';
 
@@ -174,42 +175,12 @@ export class OpenDocument {
   }
 }
 
-type DocumentListener = (document: OpenDocument) => void;
-
-export class DocumentStore {
-  private readonly byUri = new Map<string, OpenDocument>();
-  private readonly changeListeners: DocumentListener[] = [];
-  private readonly closeListeners: DocumentListener[] = [];
+export class DocumentStore extends DocumentRegistry<OpenDocument> {
   /** Open .rst/.md/.py documents (they may embed C); kept apart from the C/C++ documents. */
   readonly embedded = new EmbeddedDocumentStore();
 
-  constructor(private readonly parseTimeoutMs: number) {}
-
-  get(uri: string): OpenDocument | undefined {
-    return this.byUri.get(uri);
-  }
-
-  /** The open document for a file on disk, whatever spelling of its URI the client used. */
-  forPath(path: string): OpenDocument | undefined {
-    for (const document of this.byUri.values()) if (document.path === path) return document;
-    return undefined;
-  }
-
-  all(): OpenDocument[] {
-    return [...this.byUri.values()];
-  }
-
-  /** Called after a document opens or changes; returns a function that stops the calls. */
-  onDidChangeContent(listener: DocumentListener): () => void {
-    this.changeListeners.push(listener);
-    return () => {
-      const index = this.changeListeners.indexOf(listener);
-      if (index >= 0) this.changeListeners.splice(index, 1);
-    };
-  }
-
-  onDidClose(listener: DocumentListener): void {
-    this.closeListeners.push(listener);
+  constructor(private readonly parseTimeoutMs: number) {
+    super();
   }
 
   listen(connection: Connection): void {
@@ -217,11 +188,10 @@ export class DocumentStore {
     connection.onDidChangeTextDocument((params) => this.change(params, connection));
     connection.onDidCloseTextDocument(({ textDocument }) => {
       this.embedded.close(textDocument.uri);
-      const document = this.byUri.get(textDocument.uri);
+      const document = this.remove(textDocument.uri);
       if (!document) return;
-      this.byUri.delete(textDocument.uri);
       document.dispose();
-      for (const listener of this.closeListeners) listener(document);
+      this.notifyClose(document);
     });
   }
 
@@ -237,12 +207,12 @@ export class DocumentStore {
     const document = new OpenDocument(textDocument.uri, path, lang, textDocument.version, textDocument.text, this.parseTimeoutMs);
     this.byUri.set(textDocument.uri, document);
     this.reportParseFailure(document, connection);
-    for (const listener of [...this.changeListeners]) listener(document);
+    this.notifyChange(document);
     if (!isLanguageLoaded(lang)) {
       // First document of this language: diagnostics follow as soon as its grammar is loaded.
       void document.ensureParsed().then(() => {
         if (this.byUri.get(document.uri) !== document || !document.syntaxTree) return;
-        for (const listener of [...this.changeListeners]) listener(document);
+        this.notifyChange(document);
       });
     }
   }
@@ -253,7 +223,7 @@ export class DocumentStore {
     if (!document) return;
     document.update(contentChanges, textDocument.version);
     this.reportParseFailure(document, connection);
-    for (const listener of [...this.changeListeners]) listener(document);
+    this.notifyChange(document);
   }
 
   private reportParseFailure(document: OpenDocument, connection: Connection): void {

@@ -26,7 +26,7 @@ export function registerEmbeddedPush(ctx: ServerContext): void {
       }, options.diagnosticsDebounceMs),
     );
   };
-  documents.embedded.onDidChange(schedule);
+  documents.embedded.onDidChangeContent(schedule);
   documents.embedded.onDidClose((document) => {
     cancel(document.uri);
     const report = document.path && workspace.contains(document.path) ? workspace.reportForPath(document.path) : null;

@@ -4,41 +4,10 @@
 // loaded (C++ blocks load the C++ grammar on demand).
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { HostKind } from '../core/embedded/hosts';
+import { DocumentRegistry } from './documentRegistry';
 import { EmbeddedDocument, loadNeededGrammars } from './embeddedDocuments';
 
-type EmbeddedListener = (document: EmbeddedDocument) => void;
-
-export class EmbeddedDocumentStore {
-  private readonly byUri = new Map<string, EmbeddedDocument>();
-  private readonly changeListeners: EmbeddedListener[] = [];
-  private readonly closeListeners: EmbeddedListener[] = [];
-
-  get(uri: string): EmbeddedDocument | undefined {
-    return this.byUri.get(uri);
-  }
-
-  all(): EmbeddedDocument[] {
-    return [...this.byUri.values()];
-  }
-
-  forPath(path: string): EmbeddedDocument | undefined {
-    for (const document of this.byUri.values()) if (document.path === path) return document;
-    return undefined;
-  }
-
-  /** Called after a document opens or changes; returns a function that stops the calls. */
-  onDidChange(listener: EmbeddedListener): () => void {
-    this.changeListeners.push(listener);
-    return () => {
-      const index = this.changeListeners.indexOf(listener);
-      if (index >= 0) this.changeListeners.splice(index, 1);
-    };
-  }
-
-  onDidClose(listener: EmbeddedListener): void {
-    this.closeListeners.push(listener);
-  }
-
+export class EmbeddedDocumentStore extends DocumentRegistry<EmbeddedDocument> {
   open(uri: string, path: string | undefined, kind: HostKind, version: number, text: string): void {
     const document = new EmbeddedDocument(uri, path, kind, version, text);
     this.byUri.set(uri, document);
@@ -53,18 +22,16 @@ export class EmbeddedDocumentStore {
   }
 
   close(uri: string): void {
-    const document = this.byUri.get(uri);
-    if (!document) return;
-    this.byUri.delete(uri);
-    for (const listener of this.closeListeners) listener(document);
+    const document = this.remove(uri);
+    if (document) this.notifyClose(document);
   }
 
   private notify(document: EmbeddedDocument): void {
-    for (const listener of [...this.changeListeners]) listener(document);
+    this.notifyChange(document);
     void loadNeededGrammars(document.text, document.kind).then((loaded) => {
       if (!loaded || this.byUri.get(document.uri) !== document) return;
       document.forget();
-      for (const listener of [...this.changeListeners]) listener(document);
+      this.notifyChange(document);
     });
   }
 }
