@@ -54,5 +54,15 @@ describe('rules on API calls', () => {
       assert.match(used[0]!.message, /free-threading-extensions\.html/);
       assert.deepEqual(analyzeSource(multiPhaseModule('    return 0;'), 'c', 'gil-used-slot'), []);
     });
+
+    it('reports a slot array shared by two defs once, naming both modules', () => {
+      const shared = multiPhaseModule('    return 0;', ['{Py_mod_gil, Py_MOD_GIL_USED},']).replace(
+        'PyMODINIT_FUNC PyInit_t(void)',
+        'static struct PyModuleDef u_def = {\n    PyModuleDef_HEAD_INIT, "u", NULL, 0, NULL, t_slots\n};\nPyMODINIT_FUNC PyInit_u(void) { return PyModuleDef_Init(&u_def); }\nPyMODINIT_FUNC PyInit_t(void)',
+      );
+      const used = analyzeSource(shared, 'c', 'gil-used-slot');
+      assert.equal(used.length, 1);
+      assert.match(used[0]!.message, /^Modules '\w' and '\w' declare/);
+    });
   });
 });

@@ -9,22 +9,25 @@ import { makeFinding, type Rule, type RuleContext } from './rule';
 export const gilUsedSlot: Rule = { check, fix };
 
 function check(ctx: RuleContext): Finding[] {
-  const findings: Finding[] = [];
+  // Two defs may share one slot array: one finding per slot, naming every module.
+  const bySlot = new Map<number, { span: Finding['span']; names: string[] }>();
   for (const module of ctx.model.modules) {
     if (module.phase !== 'multi' || !module.slots) continue;
     for (const slot of module.slots.slots) {
       if (slot.id !== 'Py_mod_gil' || slot.value.trim() !== 'Py_MOD_GIL_USED') continue;
-      findings.push(
-        makeFinding(
-          'gil-used-slot',
-          slot.span,
-          `Module '${module.name}' declares Py_MOD_GIL_USED: importing it on a free-threaded CPython 3.13+ re-enables the GIL for the whole process. Once the module is audited for thread safety (https://docs.python.org/3/howto/free-threading-extensions.html), declare Py_MOD_GIL_NOT_USED.`,
-          { module: module.name },
-        ),
-      );
+      const seen = bySlot.get(slot.span.start);
+      if (seen) seen.names.push(module.name);
+      else bySlot.set(slot.span.start, { span: slot.span, names: [module.name] });
     }
   }
-  return findings;
+  return [...bySlot.values()].map(({ span, names }) =>
+    makeFinding(
+      'gil-used-slot',
+      span,
+      `${names.length === 1 ? 'Module' : 'Modules'} ${names.map((n) => `'${n}'`).join(' and ')} ${names.length === 1 ? 'declares' : 'declare'} Py_MOD_GIL_USED: importing ${names.length === 1 ? 'it' : 'one'} on a free-threaded CPython 3.13+ re-enables the GIL for the whole process. Once the module is audited for thread safety (https://docs.python.org/3/howto/free-threading-extensions.html), declare Py_MOD_GIL_NOT_USED.`,
+      { module: names[0]! },
+    ),
+  );
 }
 
 /** The value becomes Py_MOD_GIL_NOT_USED: the title says it is for after an audit. */
