@@ -181,9 +181,21 @@ export function definitionsByText(mask: string, name: string): DefinitionHeader[
     if (open === -1) continue;
     const close = bodyClose(mask, open);
     if (close === -1) continue;
-    out.push({ start: declarationStart(mask, m.index), headerEnd: open === skipSpace(mask, headerEnd) ? open : headerEnd, open, close });
+    out.push({ start: exportStart(mask, declarationStart(mask, m.index), m.index), headerEnd: open === skipSpace(mask, headerEnd) ? open : headerEnd, open, close });
   }
   return out;
+}
+
+/**
+ * Where the function itself starts when an export or visibility macro precedes
+ * `PyMODINIT_FUNC` (`VIS PyMODINIT_FUNC PyInit_x(void)`): the tree reads the two
+ * macro names as a declaration of its own and loses the function, so it is read
+ * from `PyMODINIT_FUNC` on, and the macro stays where it is, outside the span
+ * every edit works on.
+ */
+function exportStart(mask: string, start: number, name: number): number {
+  const at = /\bPyMODINIT_FUNC\b/.exec(mask.slice(start, name));
+  return at && at.index > 0 && /^\s*\w+\s*$/.test(mask.slice(start, start + at.index)) ? start + at.index : start;
 }
 
 /** The `}` closing a function body: one configuration's braces, else plain counting. */

@@ -7,6 +7,7 @@
 import type { TextEdit } from '../edits';
 import type { LanguageId } from '../grammars';
 import type { FunctionInfo } from '../model';
+import { declarationStart } from '../analysis/declarations';
 import { codeMask } from '../text/codeMask';
 import type { BodyContext } from './bodyContext';
 import { defEdits } from './def';
@@ -66,7 +67,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   const wrappers = once?.wrappers ?? [];
   // With a helper, exec replaces the helper; else it goes right before the init.
   const fromHelper = source.span.start !== init.span.start;
-  let execAt = fromHelper ? source.span.start : externCStart(text, mask, init.span.start);
+  let execAt = fromHelper ? source.span.start : externCStart(text, mask, exportMacroStart(mask, init.span.start));
   const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init${style.callGap}(&${def.varName});${eol}}`;
   const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, interpreters: input.interpreters, gil: input.gil, gilComments: ctx.gilComments, lang: input.lang, style });
   const fieldEdits = defEdits(text, mask, def, slotsName, style);
@@ -234,6 +235,16 @@ function execHeader(text: string, ctx: BodyContext, execName: string): string {
   const gap = /\s*$/.exec(typePart)![0] || ' ';
   const rest = text.slice(source.nameSpan.end, source.body.startIndex).replace(/\([^()]*\)/, `(${ctx.style.objectPointer}${ctx.paramName})`);
   return `static int${gap}${execName}${rest}`;
+}
+
+/**
+ * Back over an export or visibility macro written before the init's
+ * `PyMODINIT_FUNC` (`VIS PyMODINIT_FUNC PyInit_x(void)`): exec goes before it,
+ * so the macro stays on the init, whose symbol it keeps exported.
+ */
+function exportMacroStart(mask: string, start: number): number {
+  const before = declarationStart(mask, start);
+  return before < start && /^PyMODINIT_FUNC\b/.test(mask.slice(start)) && /^[\w\s]+$/.test(mask.slice(before, start)) ? before : start;
 }
 
 /** Back over an `extern "C"` that prefixes the init on its line: exec goes before it. */
