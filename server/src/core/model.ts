@@ -166,8 +166,11 @@ export interface FileModel {
    * the raw text hid an init behind #if lines. Offsets are the same.
    */
   source?: string;
-  /** Set with `source` when the view took macros a header defines as its arms show (text/py3Flag.ts): name → defined. */
-  assumedFlags?: ReadonlyMap<string, boolean>;
+  /**
+   * Python 3 flags a header defines, as the init's arms show (text/py3Flag.ts): name → defined for Python 3.
+   * The view and every reading of Python 2 arms (dual-mode split, python2.ts) take them as certain; the notes say so.
+   */
+  readonly py3Flags: ReadonlyMap<string, boolean>;
   /** Same-length text with comments and literals blanked. */
   mask: string;
   lang: LanguageId;

@@ -40,8 +40,6 @@ static struct PyModuleDef py3_flag_header_def = {
     py3_flag_header_slots
 };
 #define RETURN_ERROR return NULL
-#else
-#define RETURN_ERROR return
 #endif
 
 static int

@@ -55,6 +55,18 @@ describe('conversion: Python 2/3 dual-mode inits', () => {
     assert.equal(versionCondition('ifdef', 'PY3K'), undefined);
   });
 
+  it('reads a test on a Python 3 flag the model inferred as a version test, in every spelling', () => {
+    const flags = new Map([['PY3K', true], ['PY2ONLY', false]]);
+    assert.deepEqual(versionCondition('ifdef', 'PY3K', flags), { py3: true, py2: false });
+    assert.deepEqual(versionCondition('ifndef', 'PY3K', flags), { py3: false, py2: true });
+    assert.deepEqual(versionCondition('if', '!defined(PY3K)', flags), { py3: false, py2: true });
+    assert.deepEqual(versionCondition('if', 'defined PY3K /* py3 */', flags), { py3: true, py2: false });
+    assert.deepEqual(versionCondition('ifdef', 'PY2ONLY', flags), { py3: false, py2: true });
+    assert.equal(versionCondition('ifdef', 'OTHER', flags), undefined);
+    const text = '#ifdef PY3K\na;\n#else\nb;\n#endif\n';
+    assert.equal(resolveVersionArms(text, codeMask(text), false, flags), 'b;\n');
+  });
+
   it('resolves certain arms and keeps the others', () => {
     const text = '#if PY_MAJOR_VERSION >= 3\na;\n#else\nb;\n#endif\n#ifdef X\nc;\n#endif\n';
     assert.equal(resolveVersionArms(text, codeMask(text), true), 'a;\n#ifdef X\nc;\n#endif\n');

@@ -17,6 +17,7 @@ import { classCreation } from './classCreations';
 import { scanPreprocessor, type PreprocessorModel } from '../text/preprocessorModel';
 import { refusal } from '../convert/refusalCatalogue';
 import { seenThroughPreprocessor } from './viewModel';
+import { inferredPy3Flags } from '../text/py3Flag';
 
 /** `(void *)name`, `(void*)&name`, `&name`, `reinterpret_cast<void *>(name)` -> `name`. */
 export function slotFunctionName(value: string): string | undefined {
@@ -38,6 +39,7 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
   const mask = codeMask(text);
   const extraTrees: Tree[] = [];
   let scanned: PreprocessorModel | undefined;
+  let flags: ReadonlyMap<string, boolean> | undefined;
   const model: FileModel = {
     text,
     ...(loneCRs !== 'none' ? { loneCarriageReturns: loneCRs } : {}),
@@ -53,6 +55,10 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
     get preprocessor(): PreprocessorModel {
       scanned ??= scanPreprocessor(mask);
       return scanned;
+    },
+    get py3Flags(): ReadonlyMap<string, boolean> {
+      flags ??= inferredPy3Flags(mask, model.preprocessor);
+      return flags;
     },
     dispose: () => {
       for (const t of extraTrees.splice(0)) t.delete();

@@ -8,7 +8,6 @@ import type { LanguageId } from '../grammars';
 import type { FileModel, InitFunctionInfo } from '../model';
 import { parseText } from '../parser';
 import { targetView } from '../text/targetView';
-import { inferredPy3Flags } from '../text/py3Flag';
 import { matchBrace } from '../text/codeMask';
 
 /** Multi-phase init exists from 3.5: every converted module needs at least that. */
@@ -21,7 +20,7 @@ export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build:
   // The raw model's own scan of the same mask (scanned once, kept for its rules).
   const pp = raw.preprocessor;
   // A Python 3 flag from the project's own header, read from the init's arms: without it the init stays hidden.
-  const flags = inferredPy3Flags(raw.mask, pp);
+  const flags = raw.py3Flags;
   const view = targetView(raw.text, pp, VIEW_MINIMUM_HEX, flags);
   if (view.text === raw.text) return raw;
   const tree = parseText(view.text, lang);
@@ -36,7 +35,8 @@ export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build:
   return {
     ...seen,
     source: raw.text,
-    ...(flags.size ? { assumedFlags: flags } : {}),
+    // The view's own text has those groups resolved: the flags are read from the source.
+    py3Flags: flags,
     dispose: () => {
       disposeSeen();
       tree.delete();

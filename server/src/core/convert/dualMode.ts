@@ -11,12 +11,28 @@
 // the body its own Python sees (the preprocessor would pick the same arms), so
 // the Python 3 one converts like any other and the Python 2 one keeps working.
 import type { FunctionInfo, InitFunctionInfo } from '../model';
+import { flagTest } from '../text/py3Flag';
 import { lineStartOf, nextLineStart } from './text';
 
 const DIRECTIVE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b([^\r\n]*)/;
 
-/** What a version test means on Python 3.8+ and on Python 2: certain values, or undefined when it depends. */
-export function versionCondition(kind: string, condition: string): { py3: boolean; py2: boolean } | undefined {
+/** Python 3 flags a header defines, as the file's arms show (text/py3Flag.ts): name → defined for Python 3. */
+export type Py3Flags = ReadonlyMap<string, boolean>;
+
+const NO_FLAGS: Py3Flags = new Map();
+
+/**
+ * What a version test means on Python 3.8+ and on Python 2: certain values,
+ * or undefined when it depends. A test on one of `flags` is certain too:
+ * the arms that showed what it means showed it for both Pythons.
+ */
+export function versionCondition(kind: string, condition: string, flags: Py3Flags = NO_FLAGS): { py3: boolean; py2: boolean } | undefined {
+  const flag = flagTest(kind, condition.replace(/\/\*.*?\*\/|\/\/.*$/g, ''));
+  const definedOnPy3 = flag && flags.get(flag.name);
+  if (flag && definedOnPy3 !== undefined) {
+    const py3 = definedOnPy3 === flag.whenDefined;
+    return { py3, py2: !py3 };
+  }
   if (kind !== 'if') return undefined;
   const c = condition.replace(/\/\*.*?\*\/|\/\/.*$/g, '').trim().replace(/^\((.*)\)$/, '$1').trim();
   const major = /^PY_MAJOR_VERSION\s*(>=|>|==|!=|<=|<)\s*(\d+)$/.exec(c);
@@ -54,7 +70,7 @@ interface Frame {
  * Python 2: directive lines and untaken arms go. Undefined for an `#elif`
  * in a resolved test (not worth the risk).
  */
-export function resolveVersionArms(text: string, mask: string, py3: boolean): string | undefined {
+export function resolveVersionArms(text: string, mask: string, py3: boolean, flags: Py3Flags = NO_FLAGS): string | undefined {
   const out: string[] = [];
   const stack: Frame[] = [];
   const active = (): boolean => stack.every((f) => f.value === undefined || (f.inElse ? !f.value : f.value));
@@ -70,7 +86,7 @@ export function resolveVersionArms(text: string, mask: string, py3: boolean): st
     }
     const kind = d[1]!;
     if (kind.startsWith('if')) {
-      const verdict = versionCondition(kind, d[2]!);
+      const verdict = versionCondition(kind, d[2]!, flags);
       const keep = active();
       stack.push({ value: verdict && (py3 ? verdict.py3 : verdict.py2), inElse: false });
       if (verdict === undefined && keep) out.push(line);
@@ -90,7 +106,7 @@ export function resolveVersionArms(text: string, mask: string, py3: boolean): st
  * The file text with a dual-mode init split in two functions, or undefined
  * when the init is not one (or not one this code can read with certainty).
  */
-export function splitDualModeInit(text: string, mask: string, init: InitFunctionInfo): string | undefined {
+export function splitDualModeInit(text: string, mask: string, init: InitFunctionInfo, flags: Py3Flags = NO_FLAGS): string | undefined {
   const header = lineStartOf(text, init.nameSpan.start);
   // The `#if` that opens the header's arm, skipping whole nested blocks.
   let ifLine: number | undefined;
@@ -109,7 +125,7 @@ export function splitDualModeInit(text: string, mask: string, init: InitFunction
   }
   if (ifLine === undefined) return undefined;
   const opening = DIRECTIVE.exec(mask.slice(ifLine, nextLineStart(text, ifLine)))!;
-  if (versionCondition(opening[1]!, opening[2]!)?.py3 !== true) return undefined;
+  if (versionCondition(opening[1]!, opening[2]!, flags)?.py3 !== true) return undefined;
 
   // `#else` ... `#endif` between the header and the body's `{`.
   let elseLine: number | undefined;
@@ -131,8 +147,8 @@ export function splitDualModeInit(text: string, mask: string, init: InitFunction
 
   const body = text.slice(init.body.startIndex, init.body.endIndex);
   const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
-  const py3Body = resolveVersionArms(body, bodyMask, true);
-  const py2Body = resolveVersionArms(body, bodyMask, false);
+  const py3Body = resolveVersionArms(body, bodyMask, true, flags);
+  const py2Body = resolveVersionArms(body, bodyMask, false, flags);
   if (py3Body === undefined || py2Body === undefined) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const endif = text.slice(endifLine, nextLineStart(text, endifLine)).replace(/\r?\n$/, '');
@@ -152,12 +168,12 @@ export function splitDualModeInit(text: string, mask: string, init: InitFunction
  * Whether `offset` lies in a preprocessor arm that Python 3 never compiles
  * (`#else` of `#if PY_MAJOR_VERSION >= 3`, or `#if PY_MAJOR_VERSION < 3`).
  */
-export function inPython2OnlyArm(text: string, mask: string, offset: number): boolean {
+export function inPython2OnlyArm(text: string, mask: string, offset: number, flags: Py3Flags = NO_FLAGS): boolean {
   const stack: Frame[] = [];
   for (let at = 0; at < offset && at < text.length; at = nextLineStart(text, at)) {
     const d = DIRECTIVE.exec(mask.slice(at, nextLineStart(text, at)));
     if (!d) continue;
-    if (d[1]!.startsWith('if')) stack.push({ value: versionCondition(d[1]!, d[2]!)?.py3, inElse: false });
+    if (d[1]!.startsWith('if')) stack.push({ value: versionCondition(d[1]!, d[2]!, flags)?.py3, inElse: false });
     else if (d[1] === 'endif') stack.pop();
     else if (d[1] === 'else' && stack.length) stack[stack.length - 1]!.inElse = true;
     else if (d[1] === 'elif' && stack.length) stack[stack.length - 1]!.value = undefined;
@@ -171,16 +187,19 @@ export function inPython2OnlyArm(text: string, mask: string, offset: number): bo
  * two same-named definitions, one per Python; undefined when it has no such
  * tests or is already inside a version arm.
  */
-export function splitDualModeHelper(text: string, mask: string, helper: FunctionInfo): string | undefined {
+export function splitDualModeHelper(text: string, mask: string, helper: FunctionInfo, flags: Py3Flags = NO_FLAGS): string | undefined {
   const body = text.slice(helper.body.startIndex, helper.body.endIndex);
   const bodyMask = mask.slice(helper.body.startIndex, helper.body.endIndex);
-  if (!/^[ \t]*#[ \t]*if[^\n]*PY_(?:MAJOR_VERSION|VERSION_HEX)/m.test(bodyMask)) return undefined;
+  const tests = [...bodyMask.matchAll(new RegExp(DIRECTIVE.source, 'gm'))].filter((d) => versionCondition(d[1]!, d[2]!, flags) !== undefined);
+  if (!tests.length) return undefined;
+  // The split is written with the test the helper itself makes, so the notes name a line the user wrote.
+  const py3Test = tests.find((d) => versionCondition(d[1]!, d[2]!, flags)!.py3)?.[0].trim() ?? '#if PY_MAJOR_VERSION >= 3';
   if (DIRECTIVE.test(mask.slice(lineStartOf(text, helper.span.start), helper.body.startIndex).replace(/^[^#]*$/gm, ''))) return undefined;
-  const py3Body = resolveVersionArms(body, bodyMask, true);
-  const py2Body = resolveVersionArms(body, bodyMask, false);
+  const py3Body = resolveVersionArms(body, bodyMask, true, flags);
+  const py2Body = resolveVersionArms(body, bodyMask, false, flags);
   if (py3Body === undefined || py2Body === undefined || py3Body === py2Body) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const start = lineStartOf(text, helper.span.start);
   const header = text.slice(start, helper.body.startIndex);
-  return `${text.slice(0, start)}#if PY_MAJOR_VERSION >= 3${eol}${header}${py3Body}${eol}#else${eol}${header}${py2Body}${eol}#endif${text.slice(helper.body.endIndex)}`;
+  return `${text.slice(0, start)}${py3Test}${eol}${header}${py3Body}${eol}#else${eol}${header}${py2Body}${eol}#endif${text.slice(helper.body.endIndex)}`;
 }

@@ -57,7 +57,7 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
   const onSource = editsOnSource(model, result.edits);
   if (!onSource.ok) return { ok: false, module: module.name, reasons: [onSource.reason] };
   if (onSource.notes.length) result.notes = [...(result.notes ?? []), ...onSource.notes];
-  for (const [name, defined] of model.assumedFlags ?? []) result.notes = [...(result.notes ?? []), py3FlagNote(name, defined)];
+  for (const [name, defined] of model.py3Flags) result.notes = [...(result.notes ?? []), py3FlagNote(name, defined)];
   result.edits = onSource.edits;
   if (module.init) settleOnSource(model, module.init, result, options.keepPython2);
   // Checked on the view; the source the edits land on is checked again.
@@ -76,6 +76,7 @@ function settleOnSource(model: FileModel, init: InitFunctionInfo, result: { edit
     moduleName: init.moduleName,
     before,
     initText: before.slice(init.span.start, init.span.end),
+    flags: model.py3Flags,
     ...(init.helper ? { helper: { name: init.helper.name, text: before.slice(init.helper.span.start, init.helper.span.end) } } : {}),
   }, keep);
   if (settled.notes.length) result.notes = [...(result.notes ?? []), ...settled.notes];
@@ -126,7 +127,7 @@ function guarded(module: ModuleInfo, run: () => ConversionResult): ConversionRes
  * Python 3 one, and hand back one edit from the original text to the result.
  */
 function convertDualMode(model: FileModel, init: InitFunctionInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult | undefined {
-  const split = init.helper ? splitDualModeHelper(model.text, model.mask, init.helper) : splitDualModeInit(model.text, model.mask, init);
+  const split = init.helper ? splitDualModeHelper(model.text, model.mask, init.helper, model.py3Flags) : splitDualModeInit(model.text, model.mask, init, model.py3Flags);
   return split === undefined ? undefined : convertIntermediate(model, init, split, options, steps, []);
 }
 

@@ -5,12 +5,13 @@
 // init body is never written twice.
 //
 // Touched means: an arm of a `#if PY_MAJOR_VERSION >= 3` (or PY_VERSION_HEX
-// test certain for 2 against 3) that Python 2 compiles and that defines or
+// test certain for 2 against 3, or a test on a Python 3 flag a header
+// defines, as the model inferred it) that Python 2 compiles and that defines or
 // calls the Python 2 init (`initx`) or the helper the init delegated to, or
 // (removal only) #defines a macro the init used.
 import { codeMask, matchBrace } from '../text/codeMask';
 import { armsAt, scanPreprocessor, type ConditionalGroup, type PreprocessorModel } from '../text/preprocessorModel';
-import { versionCondition } from './dualMode';
+import { versionCondition, type Py3Flags } from './dualMode';
 import { lineStartOf, nextLineStart } from './text';
 
 export interface Python2Facts {
@@ -22,6 +23,8 @@ export interface Python2Facts {
   initText: string;
   /** The helper the init delegated to, if any. */
   helper?: { name: string; text: string };
+  /** Python 3 flags a header defines (FileModel.py3Flags): tests on them are version tests too. */
+  flags: Py3Flags;
 }
 
 export interface Python2Result {
@@ -51,13 +54,13 @@ export function settlePython2(after: string, facts: Python2Facts, keep: boolean)
   }
   const removed = (arm: Py2Arm): string => `Python 2: the arm of '#${arm.group.arms[0]!.directive.kind} ${arm.group.arms[0]!.directive.rest}' that Python 2 compiles (${arm.what}) was removed; the converted module needs Python 3.5 or later.`;
   if (!keep || !new RegExp(`\\binit${facts.moduleName}\\s*\\(|\\bPy_InitModule\\w*\\s*\\(`).test(facts.before)) return { text, notes: arms.map(removed) };
-  const call = initModuleCall([facts.initText, facts.helper?.text ?? '', ...arms.filter((a) => a.functions).map((a) => a.armText)]) ?? callThroughMacro(text, facts.initText);
-  const kept = call === undefined ? undefined : keepPython2Init(text, facts.moduleName, call, eol);
+  const call = initModuleCall([facts.initText, facts.helper?.text ?? '', ...arms.filter((a) => a.functions).map((a) => a.armText)]) ?? callThroughMacro(text, facts.initText, facts.flags);
+  const kept = call === undefined ? undefined : keepPython2Init(text, facts.moduleName, call, eol, facts.flags);
   if (!kept) {
     const why =
       call === undefined
         ? 'no Py_InitModule call (or macro making one) was found to build it from'
-        : defOutsidePython3Arm(text)
+        : defsOutsidePython3Arm(scanVersions(codeMask(text), facts.flags)).length > 0
           ? 'its PyModuleDef is written where Python 2 compiles it, apart from the init'
           : 'the exec function or PyInit_ is not where one can be added with certainty';
     return { text, notes: [...arms.map(removed), `Python 2: no Python 2 init kept for ${facts.moduleName}: ${why}.`] };
@@ -69,18 +72,23 @@ export function settlePython2(after: string, facts: Python2Facts, keep: boolean)
   return { text: kept.text, notes: [...arms.filter((a) => !a.functions).map(removed), `Python 2: init${facts.moduleName} kept${instead}: it calls ${call!.replace(/\s+/g, ' ')}${then}.`] };
 }
 
-/** Whether a PyModuleDef or slot array is written where Python 2 would compile it. */
-function defOutsidePython3Arm(text: string): boolean {
-  return defsOutsidePython3Arm(codeMask(text)).length > 0;
+/** A text's #if groups, with the flags that make a test on a header's macro a version test. */
+interface Versions {
+  mask: string;
+  pp: PreprocessorModel;
+  flags: Py3Flags;
+}
+
+function scanVersions(mask: string, flags: Py3Flags): Versions {
+  return { mask, pp: scanPreprocessor(mask), flags };
 }
 
 /** Offsets of PyModuleDef / slot array uses that Python 2 would compile. */
-function defsOutsidePython3Arm(mask: string): number[] {
-  const pp = scanPreprocessor(mask);
+function defsOutsidePython3Arm(v: Versions): number[] {
   const found: number[] = [];
   const uses = /\bPyModuleDef_HEAD_INIT\b|\bPyModuleDef_Slot\b/g;
-  for (let m = uses.exec(mask); m; m = uses.exec(mask)) {
-    if (!armsAt(pp, m.index).some((a) => py3Arm(pp, a.group, a.arm))) found.push(m.index);
+  for (let m = uses.exec(v.mask); m; m = uses.exec(v.mask)) {
+    if (!armsAt(v.pp, m.index).some((a) => py3Arm(v, a.group, a.arm))) found.push(m.index);
   }
   return found;
 }
@@ -97,11 +105,11 @@ function declarationStart(text: string, offset: number): number {
  * definition (`MOD_DEF(m, name, doc, methods)` → `Py_InitModule3(name,
  * methods, doc)`), with the init's arguments put in for the parameters.
  */
-function callThroughMacro(text: string, initText: string): string | undefined {
-  const pp = scanPreprocessor(codeMask(text));
+function callThroughMacro(text: string, initText: string, flags: Py3Flags): string | undefined {
+  const v = scanVersions(codeMask(text), flags);
   const initMask = codeMask(initText);
-  for (const def of pp.defines) {
-    if (!def.params?.length || !def.inside || py3Arm(pp, def.inside.group, def.inside.arm) || !inVersionGroup(pp, def.inside.group)) continue;
+  for (const def of v.pp.defines) {
+    if (!def.params?.length || !def.inside || py3Arm(v, def.inside.group, def.inside.arm) || !inVersionGroup(v, def.inside.group)) continue;
     const body = text.slice(def.span.start, def.span.end).replace(/\\\r?\n/g, ' ');
     const inner = /\bPy_InitModule\w*\s*\(/.exec(body);
     const use = new RegExp(`\\b${def.name}\\s*\\(`).exec(initMask);
@@ -119,13 +127,13 @@ function callThroughMacro(text: string, initText: string): string | undefined {
 }
 
 /** What a group's opening `#if` says about Python 2 and 3, when it is a version test. */
-function groupVersion(pp: PreprocessorModel, group: number): ReturnType<typeof versionCondition> {
-  const first = pp.groups[group]!.arms[0]!.directive;
-  return first.kind === 'if' ? versionCondition('if', first.rest) : undefined;
+function groupVersion(v: Versions, group: number): ReturnType<typeof versionCondition> {
+  const first = v.pp.groups[group]!.arms[0]!.directive;
+  return versionCondition(first.kind, first.rest, v.flags);
 }
 
-function inVersionGroup(pp: PreprocessorModel, group: number): boolean {
-  const verdict = groupVersion(pp, group);
+function inVersionGroup(v: Versions, group: number): boolean {
+  const verdict = groupVersion(v, group);
   return verdict !== undefined && verdict.py3 !== verdict.py2;
 }
 
@@ -148,15 +156,16 @@ function topLevelArgs(text: string, mask: string, start: number, end: number): s
 }
 
 /** Whether arm `arm` of `group` is compiled by Python 3 only (a certain version test). */
-function py3Arm(pp: PreprocessorModel, group: number, arm: number): boolean {
-  const verdict = groupVersion(pp, group);
+function py3Arm(v: Versions, group: number, arm: number): boolean {
+  const verdict = groupVersion(v, group);
   if (!verdict || verdict.py3 === verdict.py2) return false;
-  return arm === 0 ? verdict.py3 : pp.groups[group]!.arms[arm]!.directive.kind === 'else' && verdict.py2;
+  return arm === 0 ? verdict.py3 : v.pp.groups[group]!.arms[arm]!.directive.kind === 'else' && verdict.py2;
 }
 
 function touchedPython2Arms(text: string, facts: Python2Facts, keep: boolean): Py2Arm[] {
   const mask = codeMask(text);
-  const pp = scanPreprocessor(mask);
+  const v = scanVersions(mask, facts.flags);
+  const pp = v.pp;
   const names = [`init${facts.moduleName}`, ...(facts.helper ? [facts.helper.name] : [])];
   const mentions = new RegExp(`\\b(?:${names.join('|')})\\s*\\(`);
   const used = new Set(facts.initText.match(/\b[A-Za-z_]\w*\b/g) ?? []);
@@ -164,12 +173,12 @@ function touchedPython2Arms(text: string, facts: Python2Facts, keep: boolean): P
   for (const group of pp.groups) {
     if (found.some((f) => within(group.arms[0]!.directive.span.start, f))) continue;
     const first = group.arms[0]!.directive;
-    if (first.kind !== 'if' || group.arms.length > 2 || !group.endif) continue;
-    const verdict = versionCondition('if', first.rest);
+    if (group.arms.length > 2 || !group.endif) continue;
+    const verdict = groupVersion(v, group.id);
     if (!verdict || verdict.py3 === verdict.py2) continue;
     const py2Index = verdict.py2 ? 0 : 1;
     const arm = group.arms[py2Index];
-    if (!arm || (arm.directive.kind !== 'if' && arm.directive.kind !== 'else')) continue;
+    if (!arm || (py2Index === 1 && arm.directive.kind !== 'else')) continue;
     const armMask = mask.slice(arm.body.start, arm.body.end);
     const functions = mentions.test(armMask);
     const macros = keep ? [] : pp.defines.filter((d) => d.span.start >= arm.body.start && d.span.start < arm.body.end && used.has(d.name)).map((d) => d.name);
@@ -207,9 +216,9 @@ function initModuleCall(texts: readonly string[]): string | undefined {
 }
 
 /** True/false for Python 3 of a group's first arm, when it is a certain version test. */
-function py3Only(pp: PreprocessorModel, group: number, arm: number): boolean {
-  const verdict = groupVersion(pp, group);
-  return verdict !== undefined && verdict.py3 && !verdict.py2 && arm === 0 && pp.groups[group]!.arms.length === 1;
+function py3Only(v: Versions, group: number, arm: number): boolean {
+  const verdict = groupVersion(v, group);
+  return verdict !== undefined && verdict.py3 && !verdict.py2 && arm === 0 && v.pp.groups[group]!.arms.length === 1;
 }
 
 /**
@@ -217,11 +226,11 @@ function py3Only(pp: PreprocessorModel, group: number, arm: number): boolean {
  * too), and a Python 2 init added beside PyInit_x; undefined when either is
  * not found in a shape read with certainty.
  */
-function keepPython2Init(text: string, moduleName: string, call: string, eol: string): { text: string; exec?: string } | undefined {
+function keepPython2Init(text: string, moduleName: string, call: string, eol: string, flags: Py3Flags): { text: string; exec?: string } | undefined {
   const exec = new RegExp(`\\{\\s*Py_mod_exec\\s*,\\s*(?:\\(void \\*\\))?\\s*(\\w+)\\s*\\}`).exec(codeMask(text))?.[1];
   // No exec slot: the body had nothing left to run once the module exists.
   const execHeader = exec ? new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm') : undefined;
-  const lifted = execHeader ? liftOutOfPy3Arm(text, execHeader, eol) : text;
+  const lifted = execHeader ? liftOutOfPy3Arm(text, execHeader, eol, flags) : text;
   if (!lifted) return undefined;
   const mask = codeMask(lifted);
   const header = new RegExp(`^PyMODINIT_FUNC\\s+PyInit_${moduleName}\\s*\\(\\s*void\\s*\\)\\s*\\{`, 'm').exec(mask);
@@ -238,13 +247,13 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
     '}',
     '',
   ].join(eol);
-  const pp = scanPreprocessor(mask);
-  const inside = armsAt(pp, header.index);
+  const v = scanVersions(mask, flags);
+  const inside = armsAt(v.pp, header.index);
   const innermost = inside[inside.length - 1];
-  const outside = defsOutsidePython3Arm(mask);
-  if (innermost && py3Only(pp, innermost.group, innermost.arm)) {
+  const outside = defsOutsidePython3Arm(v);
+  if (innermost && py3Only(v, innermost.group, innermost.arm)) {
     if (outside.length) return undefined;
-    const endif = pp.groups[innermost.group]!.endif!;
+    const endif = v.pp.groups[innermost.group]!.endif!;
     return { text: lifted.slice(0, endif.span.start) + py2Init + lifted.slice(endif.span.start), ...(exec ? { exec } : {}) };
   }
   if (inside.length) return undefined;
@@ -257,18 +266,18 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
 }
 
 /** `text` with the function whose header matches `header` moved out of the Python 3 only arm it sits in (unchanged when at top level). */
-function liftOutOfPy3Arm(text: string, header: RegExp, eol: string): string | undefined {
+function liftOutOfPy3Arm(text: string, header: RegExp, eol: string, flags: Py3Flags): string | undefined {
   const mask = codeMask(text);
   const found = header.exec(mask);
   if (!found) return undefined;
   const close = matchBrace(mask, found.index + found[0].length - 1);
   if (close === -1) return undefined;
-  const pp = scanPreprocessor(mask);
-  const inside = armsAt(pp, found.index);
+  const v = scanVersions(mask, flags);
+  const inside = armsAt(v.pp, found.index);
   if (inside.length === 0) return text;
   const innermost = inside[inside.length - 1]!;
-  if (inside.length > 1 || !py3Only(pp, innermost.group, innermost.arm)) return undefined;
-  const group = pp.groups[innermost.group]!;
+  if (inside.length > 1 || !py3Only(v, innermost.group, innermost.arm)) return undefined;
+  const group = v.pp.groups[innermost.group]!;
   const ifLine = text.slice(group.arms[0]!.directive.span.start, group.arms[0]!.directive.span.end);
   const endifLine = text.slice(group.endif!.span.start, group.endif!.span.end);
   const body = group.arms[0]!.body;

@@ -4,20 +4,19 @@
 // macro puts a Python 3 init (PyInit_x) in one arm and a Python 2 one (initx,
 // Py_InitModule) in the other, the arms say what the macro means: the one
 // holding PyInit_ is the Python 3 arm.
-import type { ConditionalGroup, PreprocessorModel } from './preprocessorModel';
+import type { PreprocessorModel } from './preprocessorModel';
 
 const PY3_INIT = /\bPyInit_\w+\s*\(/;
 const PY2_INIT = /\b(?:init\w+\s*\(|Py_InitModule\w*\s*\()/;
 
-/** `name` and whether the first arm is taken when it is defined, for a test on one macro; undefined otherwise. */
-function flagTest(group: ConditionalGroup): { name: string; whenDefined: boolean } | undefined {
-  const d = group.arms[0]!.directive;
-  const rest = d.rest.trim();
-  if (d.kind === 'ifdef' || d.kind === 'ifndef') {
+/** `name` and whether the arm is taken when it is defined, for a directive testing one macro (`#ifdef X`, `#if !defined(X)`); undefined otherwise. */
+export function flagTest(kind: string, condition: string): { name: string; whenDefined: boolean } | undefined {
+  const rest = condition.trim();
+  if (kind === 'ifdef' || kind === 'ifndef') {
     const name = /^\w+$/.exec(rest)?.[0];
-    return name ? { name, whenDefined: d.kind === 'ifdef' } : undefined;
+    return name ? { name, whenDefined: kind === 'ifdef' } : undefined;
   }
-  if (d.kind !== 'if') return undefined;
+  if (kind !== 'if') return undefined;
   const m = /^(!\s*)?(?:defined\s*\(\s*(\w+)\s*\)|defined\s+(\w+))$/.exec(rest);
   if (!m) return undefined;
   return { name: (m[2] ?? m[3])!, whenDefined: !m[1] };
@@ -32,7 +31,7 @@ export function inferredPy3Flags(mask: string, pp: PreprocessorModel): Map<strin
   const seen = new Map<string, boolean | 'conflict'>();
   for (const group of pp.groups) {
     if (group.arms.length !== 2 || group.arms[1]!.directive.kind !== 'else') continue;
-    const test = flagTest(group);
+    const test = flagTest(group.arms[0]!.directive.kind, group.arms[0]!.directive.rest);
     if (!test || definedHere.has(test.name) || /^PY_/.test(test.name)) continue;
     const [first, second] = group.arms.map((a) => mask.slice(a.body.start, a.body.end));
     const firstIsPy3 = PY3_INIT.test(first!) && PY2_INIT.test(second!) && !PY3_INIT.test(second!);
