@@ -177,7 +177,7 @@ describe('behaviour equivalence: original and converted builds observed alike (3
       const seen: Record<string, Observations> = {};
       for (const [variant, source] of [['original', fixture.input], [variantName, run.output]] as const) {
         const dir = join(buildRoot, fixture.name, variant, python.version);
-        const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python, includeDirs });
+        const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python, includeDirs, defines: fixture.defines });
         if (!built.ok || built.output) return [`${variant} build on ${python.version}:\n${built.output}`];
         for (const scenario of ['main', 'sub-first'] as const) seen[`${variant === 'original' ? 'original' : 'converted'}/${scenario}`] = await observe(python, scenario, dir, fixture);
       }

@@ -81,7 +81,7 @@ describe('compile and import on every CPython', function () {
     }
     const jobs = targets.map(({ python, includeDirs }) => async (): Promise<string | undefined> => {
       const dir = join(buildRoot, fixture.name, variant, python.version);
-      const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python, includeDirs });
+      const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python, includeDirs, defines: fixture.defines });
       if (!built.ok) return `build failed:\n${built.output}`;
       if (built.output) return `build warned:\n${built.output}`;
       const checked: ProcessResult = await runFixtureChecks(python, mode, dir, fixture.smokePath, modules);
@@ -128,7 +128,7 @@ describe('compile and import on every CPython', function () {
         for (const [variant, source] of [['input', fixture.input], ['keep-python2', convertKeeping()]] as const) {
           const dir = join(buildRoot, fixture.name, `${variant}-py2`);
           // The fixture's own headers (a compat header beside it) are found as on 3.x.
-          const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python: python2, includeDirs: [fixture.dir] });
+          const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python: python2, includeDirs: [fixture.dir], defines: fixture.defines });
           if (!built.ok || built.output) failures.push(`${variant}: build ${built.ok ? 'warned' : 'failed'}:\n${built.output}`);
           else {
             const smoke = await runSmokeOnly(python2, dir, fixture.smokePath);

@@ -36,6 +36,8 @@ export interface ConvertFixture {
   moduleNames: string[];
   /** Python packages the module builds against ("numpy"). */
   needs: string[];
+  /** Macros the build defines (`NAME=VALUE`, passed as -D), as a project's build passes the module's name. */
+  defines: string[];
   /**
    * Also converted with keepPython2: golden file expected.keep-python2.<ext>;
    * `python2`: that output is built, imported and smoke-tested on Python 2.7 too.
@@ -46,6 +48,7 @@ export interface ConvertFixture {
 interface FixtureJson {
   modules: ({ name: string; onceGuard: boolean; replay?: boolean } | { name: string; refusal: RefusalCode })[];
   needs?: string[];
+  defines?: string[];
   keepPython2?: { python2?: boolean };
 }
 
@@ -75,6 +78,7 @@ export function loadFixture(name: string): ConvertFixture {
     refused,
     moduleNames: meta.modules.map((m) => m.name),
     needs: meta.needs ?? [],
+    defines: meta.defines ?? [],
     ...(meta.keepPython2 ? { keepPython2: { expectedPath: join(dir, `expected.keep-python2.${ext}`), python2: meta.keepPython2.python2 ?? false } } : {}),
   };
 }

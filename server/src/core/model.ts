@@ -140,6 +140,12 @@ export interface InitFunctionInfo extends FunctionInfo {
   opaqueRefusal?: Refusal;
   /** Macro whose expansion is the `PyInit_<name>` header (`MOD_INIT`). */
   definedByMacro?: string;
+  /**
+   * The init's name is pasted from a macro this file does not define
+   * (`NPY_CAT(PyInit_, MODULE_NAME)` with MODULE_NAME from the build): its
+   * header is kept as written and nothing generated is named after it.
+   */
+  nameFrom?: { spelling: string; macro: string };
 }
 
 export interface ModuleInfo {

@@ -104,8 +104,10 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
   for (const built of builtNameInits(tree, mask, model.preprocessor)) {
     if (model.inits.some((i) => i.name === built.fn.name)) continue;
     const init = initInfo(built.fn, model, creators, extraTrees);
-    init.opaque = true;
-    init.opaqueRefusal = refusal('init-name-from-build', `the init's name ${built.spelling} comes from ${built.fromBuild}, which the build defines: the file alone does not say which module it is`, init.nameSpan);
+    init.nameFrom = { spelling: built.spelling, macro: built.fromBuild };
+    // The tree names the function after the macro (`INIT_MODULE`): file it under the init's name, so the state analysis sees the init write its statics.
+    for (const [key, f] of model.functions) if (f.node.id === init.node.id) model.functions.delete(key);
+    model.functions.set(init.name, init);
     model.inits.push(init);
   }
 

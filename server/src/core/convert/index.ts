@@ -16,7 +16,7 @@ import { rewriteStateLookups, stateLookupCalls } from './stateLookup';
 import { layoutEdits, type OnceLayout } from './layout';
 import type { ConversionOptions } from './options';
 import { findTarget, hiddenMacroReason, isLocalDef, stateLookupReason, TARGET_CHECKS } from './refusals';
-import type { TargetCheck } from './target';
+import { generatedNameBase, type TargetCheck } from './target';
 import { refusal, type Refusal, type RefusalCode } from './refusalCatalogue';
 import { detectStyle } from './style';
 import { splitDualModeHelper, splitDualModeInit } from './dualMode';
@@ -219,7 +219,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     hasTeardown: hasTeardown(ctx),
     moduleName: module.name,
   });
-  const base = target.init.moduleName;
+  const base = generatedNameBase(target.init);
   const execName = freshName(model.mask, [`${base}_exec`, `${base}_module_exec`, `exec_${base}`]);
   const slotsName = freshName(model.mask, [`${base}_slots`, `${base}_module_slots`, `slots_${base}`]);
   const lookups = stateLookupCalls(model);
@@ -264,6 +264,8 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   });
   if (problem) return refuse([problem]);
   const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...nameNotes(target.def.moduleName, target.init.moduleName)];
+  const from = target.init.nameFrom;
+  if (from) notes.push(`Init name: ${from.spelling} is kept as written, since ${from.macro} comes from outside this file; the new functions and the slot array are named independently of it.`);
   for (const name of target.macroEdits.keys()) {
     if (name !== 'Py_LIMITED_API') notes.push(`Macro ${name}: its definition was rewritten for exec (its return NULL returns -1, and a release of the module is dropped), since the init was its only user.`);
   }

@@ -21,7 +21,6 @@ export const REFUSALS = {
   'python2-only': entry('Python 2 branch', 'Python 2 code, which has no multi-phase initialization', 'nothing: the branch stays as it is'),
   'state-lookup': entry('PyState_* lookup', 'PyState_FindModule/AddModule/RemoveModule, which do not work for multi-phase modules', 'use the module object or PyType_GetModuleByDef instead, then convert'),
   'init-from-macro': entry('init defined by a macro', 'macro text shared with other code, which an edit at one use would break', 'write the PyInit_ function out, or define the macro only for this init'),
-  'init-name-from-build': entry('init name from a build macro', 'guessing which module an init is when its name is pasted from a macro the build defines (NPY_CAT(PyInit_, MODULE_NAME))', 'write the PyInit_ name out, or convert by hand'),
   'creation-in-macro': entry('creation hidden in a macro', 'a PyModule_Create the converter cannot see or rewrite', 'expand the macro in the init'),
   'creation-in-class': entry('module made by a C++ class', 'a module an RAII object creates and owns (constructor or Attach calls PyModule_Create), which exec cannot take over', 'create the module in the init and give the object the module'),
   'creation-too-deep': entry('creation two calls deep', 'helpers the converter cannot follow safely', 'create the module in the init or in one helper it returns'),

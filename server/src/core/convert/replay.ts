@@ -15,6 +15,7 @@ import type { InitEntry } from '../model';
 import type { BodyContext } from './bodyContext';
 import { freshName } from '../analysis/names';
 import type { ReinitPolicy } from './policy';
+import { generatedNameBase } from './target';
 
 export interface OnceNames {
   /** The function the Py_mod_exec slot names. */
@@ -83,7 +84,8 @@ export function onceDeclarations(ctx: BodyContext, names: OnceNames, policy: Exc
     const entry = def.fields[field];
     if (!entry || isNullEntry(entry)) continue;
     const spec = TEARDOWN[field];
-    const name = freshName(ctx.mask, [`${ctx.target.init.moduleName}_body_${spec.suffix}`, `${ctx.target.init.moduleName}_first_${spec.suffix}`]);
+    const base = generatedNameBase(ctx.target.init);
+    const name = freshName(ctx.mask, [`${base}_body_${spec.suffix}`, `${base}_first_${spec.suffix}`]);
     const callee = /^[A-Za-z_]\w*$/.test(entry.valueText.trim()) ? entry.valueText.trim() : `(${entry.valueText.trim()})`;
     const call = `${callee}${ctx.style.callGap}(${spec.args})`;
     wrappers.push(
@@ -104,7 +106,7 @@ export function onceDeclarations(ctx: BodyContext, names: OnceNames, policy: Exc
 export function onceExec(ctx: BodyContext, names: OnceNames, policy: Exclude<ReinitPolicy, 'never'>, header: string): string {
   const { indent: step, callGap: gap, nullLiteral } = ctx.style;
   const p = ctx.paramName;
-  const module = ctx.target.init.moduleName;
+  const module = ctx.target.init.nameFrom ? 'the module' : ctx.target.init.moduleName;
   const raise = (message: string): string[] => [`${step}PyErr_SetString${gap}(PyExc_ImportError,`, `${step}${' '.repeat(16 + gap.length)}"${message}");`, `${step}return -1;`];
   const lines: string[] = [];
   if (policy === 'replay') {

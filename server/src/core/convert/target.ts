@@ -34,3 +34,12 @@ export interface TargetCheck {
   needs: Needs;
   run(state: TargetState): void;
 }
+
+/**
+ * What generated names start with (`x_exec`, `x_slots`): the module's name,
+ * or `module` when a build macro names the init, so that nothing written
+ * depends on the name the build passes.
+ */
+export function generatedNameBase(init: InitFunctionInfo): string {
+  return init.nameFrom ? 'module' : init.moduleName;
+}

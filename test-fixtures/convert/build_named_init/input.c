@@ -1,5 +1,5 @@
 /* An example module whose init name the build supplies: compiled with
- * -DMODULE_NAME=refuse_build_named_init, as a limited-API example would be. */
+ * -DMODULE_NAME=build_named_init, as a limited-API example would be. */
 #include <Python.h>
 
 #define PASTE_(a, b) a##b
@@ -8,7 +8,7 @@
 #define STR(x) STR_(x)
 
 #ifndef MODULE_NAME
-#define MODULE_NAME refuse_build_named_init
+#define MODULE_NAME build_named_init
 #endif
 
 static PyObject *
@@ -34,5 +34,9 @@ PyMODINIT_FUNC PASTE(PyInit_, MODULE_NAME)(void)
     PyObject *m = PyModule_Create(&example_def);
     if (m == NULL)
         return NULL;
+    if (PyModule_AddStringConstant(m, "built_as", STR(MODULE_NAME)) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     return m;
 }
