@@ -2,17 +2,18 @@
 // with a negative size fails to load) and m_slots pointing at the slot array.
 import type { TextEdit } from '../edits';
 import { DEF_FIELDS, type InitEntry, type ModuleDefInfo } from '../model';
-import { mSizeVerdict } from './msize';
+import type { SizeArms, SizeReading } from './msize';
 import type { FileStyle } from './style';
-import { indentAt, lineEndOf, lineStartOf } from './text';
+import { indentAt, lineEndOf, lineStartOf, nextLineStart } from './text';
 
 /** Values for positional fields a short initialiser leaves out, up to m_slots. */
 const FILLERS: Record<string, string> = { m_doc: 'NULL', m_size: '0', m_methods: 'NULL' };
 
-export function defEdits(text: string, mask: string, def: ModuleDefInfo, slotsName: string, style: FileStyle): TextEdit[] {
+export function defEdits(text: string, mask: string, def: ModuleDefInfo, slotsName: string, style: FileStyle, reading: SizeReading): TextEdit[] {
   const edits: TextEdit[] = [];
   const size = def.fields.m_size;
-  if (size && mSizeVerdict(def, mask) === 'negative') edits.push(replaceKeepingColumns(text, size, '0'));
+  if (reading.arms && reading.verdict === 'negative') edits.push(sizeArmsEdit(text, reading.arms));
+  else if (size && reading.verdict === 'negative') edits.push(replaceKeepingColumns(text, size, '0'));
 
   const slots = def.fields.m_slots;
   if (slots) {
@@ -72,6 +73,19 @@ function replaceKeepingColumns(text: string, entry: InitEntry, value: string, ol
   const padding = ' '.repeat(Math.max(1, gap.replace(/\t/g, '        ').length - (value.length - oldWidth)));
   const note = oldName ? comment.replace(oldName, 'm_slots') : comment;
   return { start: entry.value.start, end: entry.value.end + whole.length, newText: value + comma + padding + note };
+}
+
+/**
+ * An m_size chosen per #if arm becomes one line: the arm that already has a
+ * size multi-phase init accepts (its comment says why), else the first with
+ * its value made 0.
+ */
+function sizeArmsEdit(text: string, arms: SizeArms): TextEdit {
+  const arm = arms.live.find((a) => a.verdict === 'fine') ?? arms.live[0]!;
+  const value = arm.verdict === 'fine' ? undefined : replaceKeepingColumns(text, arm.entry, '0');
+  const body = value ? text.slice(arm.body.start, value.start) + value.newText + text.slice(value.end, arm.body.end) : text.slice(arm.body.start, arm.body.end);
+  // The arm's text starts after its directive's newline and ends before the next directive line.
+  return { start: arms.span.start, end: nextLineStart(text, arms.span.end), newText: body.replace(/^\r?\n/, '') };
 }
 
 function lastBefore(entries: InitEntry[], limit: number): InitEntry | undefined {

@@ -9,12 +9,12 @@ import { createBodyContext, rewriteBody } from './body';
 import { freshName } from '../analysis/names';
 import { calleesReleasingModule, noteCalleeState } from './calleeState';
 import { analyzeModuleState, describeModuleState, type ModuleState } from '../analysis/moduleState';
-import { mSizeVerdict } from './msize';
 import { decide, type ReinitPolicy } from './policy';
+import { sizeByVersionNote } from './msize';
 import { hasTeardown, limitedApi, onceDeclarations, onceExec, onceNames } from './replay';
 import { rewriteStateLookups, stateLookupCalls } from './stateLookup';
 import { layoutEdits, type OnceLayout } from './layout';
-import type { ConversionOptions } from './options';
+import { versionHex, type ConversionOptions } from './options';
 import { findTarget, hiddenMacroReason, isLocalDef, stateLookupReason, TARGET_CHECKS } from './refusals';
 import { generatedNameBase, type TargetCheck } from './target';
 import { refusal, type Refusal, type RefusalCode } from './refusalCatalogue';
@@ -165,8 +165,9 @@ function convertIntermediate(model: FileModel, init: InitFunctionInfo, intermedi
  * Single-phase init names the module after m_name (CPython puts the package
  * in front when m_name equals the last part of the import name); multi-phase
  * init takes __name__ from the import spec. Only the last part of the import
- * name is known here, so a dotted m_name ending in it ('pkg.x') is taken as
- * right: saying nothing beats a note on every correctly named module.
+ * name is known here: an m_name equal to it changes nothing, while a dotted
+ * one was used verbatim and may not be the import path (websockets'
+ * "websocket.speedups"), so it gets the note too.
  */
 function nameNotes(mName: string | undefined, initName: string): string[] {
   if (mName === undefined || mName === initName) return [];
@@ -196,7 +197,7 @@ function wholeChange(before: string, after: string): TextEdit {
 
 function convertDirect(model: FileModel, module: ModuleInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult {
   const refuse = (reasons: Refusal[]): ConversionResult => ({ ok: false, module: module.name, reasons });
-  const found = findTarget(model, module, steps.checks);
+  const found = findTarget(model, module, steps.checks, versionHex(options.minimumPythonVersion));
   if (!found.ok) return refuse(found.reasons);
   const target = found.target;
   // A def local to the init moves to file scope: its own indentation is not the file's.
@@ -214,7 +215,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     options,
     state,
     bodyState: ctx.staticState,
-    negativeSize: mSizeVerdict(target.def, model.mask) === 'negative',
+    negativeSize: target.size.verdict === 'negative',
     gilFromCode: ctx.gilValue,
     hasTeardown: hasTeardown(ctx),
     moduleName: module.name,
@@ -226,7 +227,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   const findsModule = lookups.some((c) => c.childForFieldName('function')?.text === 'PyState_FindModule');
   if (lookups.length && decisions.policy !== 'replay') {
     const which = lookups[0]!.childForFieldName('function')!.text.replace(/^PyState_/, '');
-    const why = mSizeVerdict(target.def, model.mask) === 'negative' ? ` (it is converted only with reinitGuard auto or replay)` : ` (it is converted only for an m_size -1 module with process-wide state, which keeps one module object)`;
+    const why = target.size.verdict === 'negative' ? ` (it is converted only with reinitGuard auto or replay)` : ` (it is converted only for an m_size -1 module with process-wide state, which keeps one module object)`;
     return refuse([stateLookupReason(which, why)]);
   }
   let outsideEdits: TextEdit[] = [];
@@ -263,7 +264,8 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     execName: layout.hasExec ? execName : undefined,
   });
   if (problem) return refuse([problem]);
-  const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...nameNotes(target.def.moduleName, target.init.moduleName)];
+  const sizeNote = sizeByVersionNote(target.size, decisions.policy);
+  const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...(sizeNote ? [sizeNote] : []), ...nameNotes(target.def.moduleName, target.init.moduleName)];
   const from = target.init.nameFrom;
   if (from) notes.push(`Init name: ${from.spelling} is kept as written, since ${from.macro} comes from outside this file; the new functions and the slot array are named independently of it.`);
   for (const name of target.macroEdits.keys()) {

@@ -70,7 +70,7 @@ export function layoutEdits(input: LayoutInput): Layout {
   let execAt = fromHelper ? source.span.start : externCStart(text, mask, exportMacroStart(mask, init.span.start));
   const newInit = `${text.slice(init.span.start, init.body.startIndex)}{${eol}${style.indent}return PyModuleDef_Init${style.callGap}(&${def.varName});${eol}}`;
   const slots = slotArrayText({ name: slotsName, execName: hasExec ? execName : undefined, interpreters: input.interpreters, gil: input.gil, gilComments: ctx.gilComments, lang: input.lang, style });
-  const fieldEdits = defEdits(text, mask, def, slotsName, style);
+  const fieldEdits = defEdits(text, mask, def, slotsName, style, ctx.target.size);
   const edits: TextEdit[] = [{ start: init.span.start, end: init.span.end, newText: newInit }];
   if (fromHelper) edits.push(...helperPrototypeRemovals(text, mask, source.name));
   const lookupBefore = (at: number): boolean => once !== undefined && once.usedAt.some((u) => u < at);

@@ -37,7 +37,7 @@ export const REFUSALS = {
   'module-cached': entry('module cached in a static', 'an init that returns one module object on every call, which multi-phase init cannot keep', 'keep one module object per process by hand, or drop the cache'),
   'def-not-in-file': entry('def in another file', 'a PyModuleDef whose fields cannot be edited here', 'move the def into the file of its init'),
   'def-unreadable': entry('def initialiser unreadable', 'fields located wrongly in an initialiser the parser cannot read', 'fix the initialiser so it parses'),
-  'def-preprocessor': entry('#if lines inside the def', 'fields located wrongly when #if arms change them', 'move the #if outside the initialiser'),
+  'def-preprocessor': entry('#if lines inside the def (other than an m_size chosen per arm)', 'fields located wrongly when #if arms change them', 'move the #if outside the initialiser; an m_size with one value in each arm (and an #else) is read per version and converts'),
   'already-has-slots': entry('def already has m_slots', 'a half-converted module, which PyModule_Create already refuses', 'finish the conversion by hand'),
   'm-size-unknown': entry('m_size not evaluable', 'a negative m_size, which fails to load once the def has slots', 'write m_size as a number or sizeof(...)'),
   'local-def-shape': entry('def declared inside the init', 'moving a def that depends on its function to file scope', 'declare the def static at file scope'),

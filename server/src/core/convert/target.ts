@@ -3,6 +3,7 @@
 import type { TextEdit } from '../edits';
 import type { CreationCall, FileModel, FunctionInfo, InitFunctionInfo, ModuleDefInfo } from '../model';
 import type { Refusal } from './refusalCatalogue';
+import type { SizeReading } from './msize';
 
 export interface ConversionTarget {
   init: InitFunctionInfo;
@@ -13,6 +14,8 @@ export interface ConversionTarget {
   creation: CreationCall;
   /** Edits to file-local statement macros used only in the body (`return NULL` → `return -1`). */
   macroEdits: ReadonlyMap<string, TextEdit[]>;
+  /** The def's m_size on the supported versions (msize.ts). */
+  size: SizeReading;
 }
 
 export type TargetResult = { ok: true; target: ConversionTarget } | { ok: false; reasons: Refusal[] };
@@ -24,8 +27,12 @@ export interface TargetState {
   source?: FunctionInfo;
   creation?: CreationCall;
   def?: ModuleDefInfo;
+  /** Set by the def check when the def's m_size could be read. */
+  size?: SizeReading;
   macroEdits: ReadonlyMap<string, TextEdit[]>;
   reasons: Refusal[];
+  /** PY_VERSION_HEX of the oldest Python the conversion is for: #if arms no supported version compiles are dead. */
+  minimumHex: number;
 }
 
 export type Needs = 'init' | 'source' | 'creation' | 'def';

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileModel, FunctionInfo, InitFunctionInfo, ModuleDefInfo } from '../model';
 import { inPython2OnlyArm } from './dualMode';
-import { mSizeVerdict } from './msize';
+import { readMSize } from './msize';
 import { refusal, type Refusal } from './refusalCatalogue';
 import type { TargetCheck } from './target';
 import { codeChildren, descendants, unwrapExpression } from './text';
@@ -15,10 +15,13 @@ export const defChecks: TargetCheck[] = [
       const def = s.def!;
       const at = def.nameSpan;
       if (def.hasError) s.reasons.push(refusal('def-unreadable', `the initialiser of '${def.varName}' could not be read`, at));
-      if (def.hasPreprocessor) s.reasons.push(refusal('def-preprocessor', `the initialiser of '${def.varName}' contains #if/#ifdef lines, so its fields cannot be located safely`, at));
+      const size = readMSize(def, s.model, s.minimumHex);
+      if ('problem' in size) s.reasons.push(refusal('def-preprocessor', size.problem, at));
+      else if (size.verdict === 'unknown') s.reasons.push(refusal('m-size-unknown', `m_size of '${def.varName}' is '${(size.arms?.live.find((a) => a.verdict === 'unknown')?.entry ?? def.fields.m_size)?.valueText.trim()}', which the converter cannot evaluate (a negative size fails to load once the def has slots)`, at));
+      else s.size = size;
       if (def.hasSlots) s.reasons.push(refusal('already-has-slots', `'${def.varName}' already has m_slots, which PyModule_Create refuses; the module is half converted`, at));
-      if (mSizeVerdict(def, s.model.mask) === 'unknown') s.reasons.push(refusal('m-size-unknown', `m_size of '${def.varName}' is '${def.fields.m_size?.valueText.trim()}', which the converter cannot evaluate (a negative size fails to load once the def has slots)`, at));
-      if (def.style === 'positional' && def.entries.length > 9) s.reasons.push(refusal('def-too-many-fields', `'${def.varName}' has more initialisers than PyModuleDef has fields`, at));
+      // Counted by position: the arms of an #if in the initialiser fill the same fields.
+      if (def.style === 'positional' && def.entries.some((e) => e.field === null)) s.reasons.push(refusal('def-too-many-fields', `'${def.varName}' has more initialisers than PyModuleDef has fields`, at));
     },
   },
   {
