@@ -3,6 +3,7 @@
 // vscode-languageserver from argv) and registers the features, each of which
 // lives in its own module under lsp/. Nothing may write to stdout: with
 // --stdio it is the protocol channel; logging goes to connection.console.
+import { useBaselineWasmCompiler } from './baselineWasm';
 import { createConnection, ProposedFeatures, type InitializeResult } from 'vscode-languageserver/node';
 import { loadLanguage } from './core/parser';
 import { serverCapabilities } from './lsp/capabilities';
@@ -19,6 +20,7 @@ import { SettingsStore } from './lsp/settings';
 import { initialFolders, registerWorkspaceEvents } from './lsp/workspaceEvents';
 import { WorkspaceIndex } from './lsp/workspaceIndex';
 
+useBaselineWasmCompiler();
 const connection = createConnection(ProposedFeatures.all);
 const hooks: FeatureHooks[] = [];
 setInternalErrorLog((line) => connection.console.error(line));

@@ -3,6 +3,7 @@ import { runCheck } from './check';
 import { runFix } from './fix';
 import { isAnalysisWorker, runAnalysisWorker } from './parallel';
 import { VERSION } from './version';
+import { useBaselineWasmCompiler } from '../baselineWasm';
 
 const USAGE = `usage: multiphase <command> [options] [PATH...]
 
@@ -34,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+useBaselineWasmCompiler();
 if (isAnalysisWorker()) {
   // This bundle also runs as the worker thread of a parallel check.
   void runAnalysisWorker();
