@@ -16,7 +16,12 @@ function withMacro(macro: string, body = USES): string {
   return `${macro}\n${moduleWith(body)}`;
 }
 
-describe('conversion: statement macros used only in the init', () => {
+/** The module's method uses ADD_INT too, so the init is not its only user. */
+function usedByAMethodToo(source: string): string {
+  return source.replace('return PyUnicode_FromString("hello");', 'PyObject *m = self;\n    ADD_INT("C", 3);\n    return PyUnicode_FromString("hello");');
+}
+
+describe('conversion: statement macros that hide control flow', () => {
   before(() => initParser());
 
   it('rewrites a one-line if-macro: return -1, no release of the module', () => {
@@ -53,34 +58,89 @@ describe('conversion: statement macros used only in the init', () => {
     assert.equal(result.ok && result.notes?.filter((n) => n.startsWith('Macro ADD_INT:')).length, 1);
   });
 
-  it('refuses a macro also used outside the init', () => {
+  it('expands in place, at the init\'s uses, a macro other code uses too; its definition stays', () => {
     const macro = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(m); return NULL; }';
-    const source = withMacro(macro).replace('return PyUnicode_FromString("hello");', 'PyObject *m = self;\n    ADD_INT("C", 3);\n    return PyUnicode_FromString("hello");');
+    const source = usedByAMethodToo(withMacro(macro));
+    const { result, output } = convert(source);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.ok(output.startsWith(`${macro}\n`), output);
+    assert.match(output, /ADD_INT\("C", 3\);/);
+    assert.match(execOf(output), /if \(PyModule_AddIntConstant\(m, "A", 1\) < 0\) \{ return -1; \}/);
+    assert.doesNotMatch(execOf(output), /ADD_INT|Py_DECREF/);
+    assert.equal(result.ok && result.notes?.filter((n) => n.startsWith('Macro ADD_INT:')).length, 1);
+  });
+
+  it('keeps the lines of a multi-line macro it expands, indented as the use', () => {
+    const macro = '#define ADD_INT(N, V) \\\n  do { \\\n    if (PyModule_AddIntConstant(m, N, V) < 0) { \\\n      Py_DECREF(m); \\\n      return NULL; \\\n    } \\\n  } while (0)';
+    const source = usedByAMethodToo(withMacro(macro));
+    const { result, output } = convert(source);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.match(execOf(output), /\n    do \{\n      if \(PyModule_AddIntConstant\(m, "A", 1\) < 0\) \{\n        return -1;\n      \}\n    \} while \(0\);\n/);
+  });
+
+  it('refuses to expand a macro other code uses that is defined differently in #if arms', () => {
+    const macro = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(m); return NULL; }';
+    const arms = `#if PY_VERSION_HEX >= 0x030A0000\n${macro}\n#else\n${macro.replace('< 0', '== -1')}\n#endif`;
+    const source = usedByAMethodToo(withMacro(arms));
     assert.deepEqual(refusalOf(source), OUT_OF_SIGHT);
   });
 
-  it('refuses a macro that is #undef\'d or defined twice', () => {
+  it('rewrites every definition: #undef\'d and defined again, or after the init', () => {
     const macro = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(m); return NULL; }';
-    assert.deepEqual(refusalOf(withMacro(`${macro}\n#undef ADD_INT\n${macro}`)), OUT_OF_SIGHT);
+    const rewritten = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { return -1; }';
+    const twice = convert(withMacro(`${macro}\n#undef ADD_INT\n${macro}`));
+    assert.ok(twice.result.ok, JSON.stringify(!twice.result.ok && twice.result.reasons));
+    assert.ok(twice.output.startsWith(`${rewritten}\n#undef ADD_INT\n${rewritten}\n`), twice.output);
+    const undefAfter = convert(`${withMacro(macro)}\n#undef ADD_INT\n`);
+    assert.ok(undefAfter.result.ok, JSON.stringify(!undefAfter.result.ok && undefAfter.result.reasons));
+    // An arm that returns something else cannot take exec's forms.
     assert.deepEqual(refusalOf(withMacro(`#ifdef X\n${macro}\n#else\n${macro.replace('return NULL', 'return m')}\n#endif`)), OUT_OF_SIGHT);
-    assert.deepEqual(refusalOf(`${withMacro(macro)}\n#undef ADD_INT\n`), OUT_OF_SIGHT);
   });
 
-  it('refuses a macro that releases something other than the module', () => {
+  it('rewrites a macro defined and #undef\'d inside the init, token pasting and all', () => {
+    const body = `    PyObject *m;
+#define INTERN(S) \\
+    if (!(str_##S = PyUnicode_InternFromString(#S))) return NULL
+    INTERN(read);
+#undef INTERN
+    m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    return m;`;
+    const { result, output } = convert(`static PyObject *str_read;\n${moduleWith(body)}`);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.match(execOf(output), /#define INTERN\(S\) \\\n    if \(!\(str_##S = PyUnicode_InternFromString\(#S\)\)\) return -1\n    INTERN\(read\);\n#undef INTERN\n/);
+  });
+
+  it('rewrites a release of the module through a parameter and keeps releases of other objects', () => {
     const other = '#define ADD_INT(N, V) do { PyObject *o = PyLong_FromLong(V); if (o == NULL) { Py_DECREF(m); return NULL; } if (PyModule_AddObject(m, N, o) < 0) { Py_DECREF(o); return NULL; } } while (0)';
-    assert.deepEqual(refusalOf(withMacro(other)), OUT_OF_SIGHT);
-    // The parameter released is filled with something else at one use.
+    const { result, output } = convert(withMacro(other));
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.ok(output.startsWith('#define ADD_INT(N, V) do { PyObject *o = PyLong_FromLong(V); if (o == NULL) { return -1; } if (PyModule_AddObject(m, N, o) < 0) { Py_DECREF(o); return -1; } } while (0)\n'), output);
+  });
+
+  it('refuses a macro whose released parameter is the module at some uses only', () => {
     const param = '#define ADD_INT(mod, N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(mod); return NULL; }';
     assert.deepEqual(refusalOf(withMacro(param, `${CREATE}\n    PyObject *d = PyModule_GetDict(m);\n    ADD_INT(m, "A", 1);\n    ADD_INT(d, "B", 2);\n    return m;`)), OUT_OF_SIGHT);
   });
 
-  it('refuses other control flow: goto, break, return of something else', () => {
+  it('keeps a macro whose only flow is a goto to the body\'s label, and the label', () => {
     const body = `${CREATE}\n    ADD_INT("A", 1);\n    return m;\nerror:\n    Py_DECREF(m);\n    return NULL;`;
-    const gotoAndReturn = '#define ADD_INT(N, V) do { if (V < 0) goto error; if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(m); return NULL; } } while (0)';
-    assert.deepEqual(refusalOf(withMacro(gotoAndReturn, body)), OUT_OF_SIGHT);
-    // A goto alone: the exec rewrite would drop the label it cannot see used.
     const gotoOnly = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { goto error; }';
-    assert.deepEqual(refusalOf(withMacro(gotoOnly, body)), OUT_OF_SIGHT);
+    const { result, output } = convert(withMacro(gotoOnly, body));
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.ok(output.startsWith(`${gotoOnly}\n`), output);
+    assert.match(execOf(output), /ADD_INT\("A", 1\);\n    return 0;\nerror:\n    return -1;/);
+    // A goto and a return NULL: the definition is rewritten, the goto stays.
+    const both = '#define ADD_INT(N, V) do { if (V < 0) goto error; if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(m); return NULL; } } while (0)';
+    const rewritten = convert(withMacro(both, body));
+    assert.ok(rewritten.result.ok, JSON.stringify(!rewritten.result.ok && rewritten.result.reasons));
+    assert.ok(rewritten.output.startsWith('#define ADD_INT(N, V) do { if (V < 0) goto error; if (PyModule_AddIntConstant(m, N, V) < 0) { return -1; } } while (0)\n'), rewritten.output);
+  });
+
+  it('refuses other control flow: a goto to a label the body lacks, break, return of something else', () => {
+    const gotoElsewhere = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { goto fail; }';
+    assert.deepEqual(refusalOf(withMacro(gotoElsewhere)), OUT_OF_SIGHT);
     const breakMacro = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(m); break; }';
     assert.deepEqual(refusalOf(withMacro(breakMacro)), OUT_OF_SIGHT);
     const returnM = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { return m; }';

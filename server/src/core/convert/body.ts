@@ -63,6 +63,9 @@ export function rewriteBody(ctx: BodyContext): void {
   if (isLocalDef(def, source)) claim(ctx, removeSpan(ctx.text, ctx.mask, def.declSpan.start, def.declSpan.end));
   rewriteCreation(ctx);
   if (ctx.reasons.length) return;
+  // Statement macros defined in the body and used only there take exec's forms where they stand.
+  for (const edit of [...ctx.target.bodyMacroEdits.values()].flat()) claim(ctx, edit);
+  for (const name of ctx.target.macroWrites) noteStaticState(ctx, `static ${name}`);
   const moduleReturns: Node[] = [];
   const returnNull = returnNullMacros(ctx.mask);
   for (const node of descendants(ctx.target.source.body)) {
@@ -86,11 +89,11 @@ export function rewriteBody(ctx: BodyContext): void {
   if (ctx.positiveCheck) unwrapPositiveCheck(ctx, ctx.positiveCheck);
 }
 
-/** A label whose every `goto` went with the removed code is left unused (-Wunused-label): drop it. */
+/** A label whose every `goto` went with the removed code is left unused (-Wunused-label): drop it. A macro's `goto` keeps it. */
 function removeOrphanLabels(ctx: BodyContext): void {
   const body = ctx.target.source.body;
   const nodes = [...descendants(body)];
-  const liveGotos = nodes.filter((n) => n.type === 'goto_statement' && !isClaimed(ctx, n)).map((n) => n.childForFieldName('label')?.text);
+  const liveGotos = [...nodes.filter((n) => n.type === 'goto_statement' && !isClaimed(ctx, n)).map((n) => n.childForFieldName('label')?.text), ...ctx.target.macroLabels];
   for (const labeled of nodes.filter((n) => n.type === 'labeled_statement')) {
     const label = labeled.childForFieldName('label');
     const inner = codeChildren(labeled).find((c) => c.type !== 'statement_identifier');

@@ -23,6 +23,7 @@ import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
 import { editsOnSource } from './viewEdits';
 import { expandInitMacros } from './macroExpansion';
+import { macroRewriteNote } from './statementMacros';
 import { settlePython2 } from './python2';
 import { py3FlagNote } from '../text/py3Flag';
 
@@ -251,7 +252,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   if (!layout.ok) return refuse([layout.reason]);
   // A macro definition the layout also rewrites (moved with the def, say) keeps its refusal.
   const clashes = [...target.macroEdits].filter(([, list]) => list.some((m) => layout.edits.some((e) => m.start < e.end && m.end > e.start)));
-  if (clashes.length) return refuse([hiddenMacroReason(target.source, clashes.map(([name]) => name))]);
+  if (clashes.length) return refuse([hiddenMacroReason(target.source, clashes.map(([name]) => ({ name, why: 'is defined where the conversion rewrites code' })))]);
   // The teardown wrappers rename an m_free/m_clear/m_traverse entry the def edits may also touch (m_slots written right after it).
   const touching = outsideEdits.find((o) => layout.edits.some((e) => o.start <= e.end && o.end >= e.start));
   if (touching) return refuse([refusal('def-too-many-fields', `the def's teardown entry at offset ${touching.start} sits where m_slots is written; put m_traverse, m_clear and m_free after m_slots in the initialiser`)]);
@@ -268,8 +269,8 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...(sizeNote ? [sizeNote] : []), ...nameNotes(target.def.moduleName, target.init.moduleName)];
   const from = target.init.nameFrom;
   if (from) notes.push(`Init name: ${from.spelling} is kept as written, since ${from.macro} comes from outside this file; the new functions and the slot array are named independently of it.`);
-  for (const name of target.macroEdits.keys()) {
-    if (name !== 'Py_LIMITED_API') notes.push(`Macro ${name}: its definition was rewritten for exec (its return NULL returns -1, and a release of the module is dropped), since the init was its only user.`);
+  for (const name of new Set([...target.macroEdits.keys(), ...target.bodyMacroEdits.keys()])) {
+    if (name !== 'Py_LIMITED_API') notes.push(macroRewriteNote(name, [...(target.macroEdits.get(name) ?? []), ...(target.bodyMacroEdits.get(name) ?? [])]));
   }
   if (target.macroEdits.has('Py_LIMITED_API')) notes.push('Py_LIMITED_API: raised to 0x03050000, the first limited API with multi-phase initialization; the built module needs Python 3.5 or later.');
   return { ok: true, module: module.name, edits, notes, policy: decisions.policy };

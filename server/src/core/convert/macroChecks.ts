@@ -4,9 +4,11 @@ import type { FunctionInfo } from '../model';
 import { localNames } from '../analysis/names';
 import { refusal, type Refusal } from './refusalCatalogue';
 import type { TargetCheck } from './target';
-import { rewritableMacros } from './statementMacros';
+import { planStatementMacros, type MacroPlan, type MacroRefusal } from './statementMacros';
+import { HIDES_FLOW } from './macroFlow';
 import { descendants } from './text';
-import { scanPreprocessor, type PreprocessorModel } from '../text/preprocessorModel';
+import { scanPreprocessor, type MacroDefinition, type PreprocessorModel } from '../text/preprocessorModel';
+import { targetView } from '../text/targetView';
 
 export const macroChecks: TargetCheck[] = [
   {
@@ -14,10 +16,27 @@ export const macroChecks: TargetCheck[] = [
     needs: 'creation',
     run(s) {
       const source = s.source!;
-      const locals = localNames(source.body);
-      const rewritable = rewritableMacros(s.model.text, s.model.mask, source, [s.init, source], s.creation!.assignedTo.find((t) => locals.has(t)));
-      s.macroEdits = new Map([...s.macroEdits, ...rewritable]);
-      const hidden = macrosHidingControlFlow(s.model.mask, s.model.preprocessor, source, new Set(rewritable.keys()), new Set(s.creation!.assignedTo));
+      const { model } = s;
+      const view = targetView(model.text, model.preprocessor, s.minimumHex, model.py3Flags).text;
+      const understood = returnNullMacros(model.mask, model.preprocessor);
+      const live = (d: MacroDefinition): boolean => view.slice(d.span.start, d.span.end).trim() !== '';
+      const plan = planStatementMacros({
+        text: model.text,
+        mask: model.mask,
+        pp: model.preprocessor,
+        live,
+        source,
+        replaced: s.init.span.start === source.span.start ? [] : [s.init],
+        moduleNames: new Set(s.creation!.assignedTo),
+        locals: localNames(source.body),
+        labels: new Set([...descendants(source.body)].filter((n) => n.type === 'labeled_statement').map((n) => n.childForFieldName('label')?.text ?? '')),
+        understood,
+      });
+      s.macroEdits = new Map([...s.macroEdits, ...plan.fileEdits]);
+      s.bodyMacroEdits = plan.bodyEdits;
+      s.macroLabels = plan.labels;
+      s.macroWrites = plan.writes;
+      const hidden = macrosHidingControlFlow(model.mask, model.preprocessor.defines.filter(live), source, plan, understood);
       if (hidden.length) s.reasons.push(hiddenMacroReason(source, hidden));
     },
   },
@@ -31,9 +50,10 @@ export const macroChecks: TargetCheck[] = [
   },
 ];
 
-export function hiddenMacroReason(source: FunctionInfo, hidden: string[]): Refusal {
-  const which = hidden.length === 1 ? `the macro ${hidden[0]}, which` : `the macros ${hidden.join(', ')}, which`;
-  return refusal('hidden-control-flow', `${source.name} uses ${which} may return or release the module out of sight`);
+export function hiddenMacroReason(source: FunctionInfo, hidden: readonly MacroRefusal[]): Refusal {
+  const which = hidden.map((h) => (h.why ? `${h.name} (it ${h.why})` : h.name));
+  const list = hidden.length === 1 ? `the macro ${which[0]}, which` : `the macros ${which.join(', ')}, which`;
+  return refusal('hidden-control-flow', `${source.name} uses ${list} may return or release the module out of sight`);
 }
 
 /**
@@ -49,32 +69,17 @@ export function returnNullMacros(mask: string, pp: PreprocessorModel = scanPrepr
   return new Set([...verdict].filter(([, ok]) => ok).map(([name]) => name));
 }
 
-const RELEASE = /\b(?:Py_X?DECREF|Py_CLEAR|Py_X?DecRef|Py_X?SETREF)\s*\(\s*(?:\(\s*PyObject\s*\*\s*\)\s*)?([^()]*?)\s*[,)]/g;
-
 /**
- * Whether a macro body releases the module: a release of one of its
- * parameters (the use may pass the module) or of a module name. A release
- * of a temporary of its own (numpy's ADDCONST) is none of exec's business.
+ * File-defined macros the init body uses that hide a `return`, `goto` or
+ * release the statement-macro plan could not settle, directly or through
+ * another macro of the file (definitions the converted code sees), each with why when the plan knows.
  */
-function releasesModule(body: string, params: readonly string[], moduleNames: ReadonlySet<string>): boolean {
-  for (const m of body.matchAll(RELEASE)) {
-    const arg = m[1]!;
-    if (!/^\w+$/.test(arg) || params.includes(arg) || moduleNames.has(arg)) return true;
-  }
-  return false;
-}
-
-/**
- * File-defined macros the init body uses whose expansion holds `return`,
- * `goto` (the exec rewrite cannot see the label is still wanted) or a
- * release of the module, directly or through another macro of the file.
- */
-function macrosHidingControlFlow(mask: string, pp: PreprocessorModel, init: FunctionInfo, rewritable: ReadonlySet<string>, moduleNames: ReadonlySet<string>): string[] {
-  const found: string[] = [];
+function macrosHidingControlFlow(mask: string, defines: readonly MacroDefinition[], init: FunctionInfo, plan: MacroPlan, understood: ReadonlySet<string>): MacroRefusal[] {
+  const found: MacroRefusal[] = [...plan.refused];
+  const known = (name: string): boolean => understood.has(name) || plan.handled.has(name) || found.some((f) => f.name === name);
   const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
-  const understood = returnNullMacros(mask, pp);
-  const bodies = pp.defines.map((d) => ({ name: d.name, body: d.body, params: d.params ?? [], ids: new Set(d.body.match(/\b[A-Za-z_]\w*/g)) }));
-  const hiding = new Set(bodies.filter((d) => /\breturn\b|\bgoto\b/.test(d.body) || releasesModule(d.body, d.params, moduleNames)).map((d) => d.name));
+  const bodies = defines.map((d) => ({ name: d.name, body: d.body, ids: new Set(d.body.match(/\b[A-Za-z_]\w*/g)) }));
+  const hiding = new Set(bodies.filter((d) => HIDES_FLOW.test(d.body)).map((d) => d.name));
   // A macro expanding one that hides flow hides it too (INITERROR included).
   for (let grew = true; grew; ) {
     grew = false;
@@ -85,13 +90,12 @@ function macrosHidingControlFlow(mask: string, pp: PreprocessorModel, init: Func
     }
   }
   for (const name of hiding) {
-    if (understood.has(name) || rewritable.has(name)) continue;
-    if (new RegExp(`\\b${name}\\b`).test(bodyMask) && !found.includes(name)) found.push(name);
+    if (!known(name) && new RegExp(`\\b${name}\\b`).test(bodyMask)) found.push({ name, why: '' });
   }
   // A bare upper-case statement (`INITERROR;`) is a macro whose body we may not see.
   for (const m of bodyMask.matchAll(/(?:^|[;{})])\s*([A-Z][A-Z0-9_]{2,})\s*;/g)) {
     const name = m[1]!;
-    if (!found.includes(name) && !understood.has(name) && !rewritable.has(name) && name !== 'NULL') found.push(name);
+    if (!known(name) && name !== 'NULL') found.push({ name, why: '' });
   }
   return found;
 }

@@ -44,7 +44,7 @@ export const REFUSALS = {
   'def-too-many-fields': entry('def with too many initialisers', 'an initialiser the converter cannot map to fields', 'fix the initialiser'),
   'def-shared': entry('def shared by several inits', 'other inits, which would create from a def with slots (PyModule_Create refuses that)', 'give each init its own def'),
   'def-created-elsewhere': entry('def created elsewhere', 'another PyModule_Create of the same def, which fails once the def has slots', 'create that module from its own def'),
-  'hidden-control-flow': entry('macro hiding control flow', 'a return, goto or release of the module the exec rewrite cannot see', 'expand the macro in the init, or make it only `return NULL`'),
+  'hidden-control-flow': entry('macro hiding control flow', 'a macro the init uses whose return, goto or release cannot be given exec\'s forms: a return of something other than NULL, a goto to a label the init lacks, break, a release that may be the module; or one other code uses too that cannot be expanded in place (defined per #if arm, #undef\'d)', 'expand the macro in the init by hand (the message names it and says why)'),
   'parse-error': entry('unreadable code in the init', 'returns or the module hidden in code the parser cannot read', 'fix the code, or expand the macro the parser trips on'),
   'module-in-several-locals': entry('module in several locals', 'aliases of the module that the rewrite would leave pointing elsewhere', 'keep the module in one local'),
   'return-without-value': entry('return without a value', 'an init that does not compile as Python 3 code', 'return NULL or the module'),

@@ -1,38 +1,91 @@
-// Statement macros defined in the file and used only inside the init, such
-// as `#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) {
-// Py_DECREF(m); return NULL; }` (older stdlib and third-party modules). When
-// every expansion lands in the body that becomes exec, the definition itself
-// can take exec's forms: `return NULL` becomes `return -1` and the release of
-// the (now borrowed) module goes. Anything the text cannot prove stays
-// refused by the caller as a macro that hides control flow.
+// Statement macros the init body uses whose expansion holds control flow or
+// a release: `#define ADD_TYPE(m, n, t) do { if (...) goto error; } while (0)`,
+// `#define DEFINE_STRING(S) if (!(str_##S = ...)) return NULL` (defined inside
+// the init), `#define ADD_INT(N, V) if (...) { Py_DECREF(m); return NULL; }`.
+// Every definition the converted code can see is read: a `goto` to a label of
+// the body is exec's own error path and stays (so must the label); `return
+// NULL` must become `return -1`, and a release of the (now borrowed) module
+// must go. When the body is the macro's only user, its definitions take those
+// forms; when other code uses it too, it is expanded at the body's uses
+// instead (macroExpansion.ts). What the text cannot prove is refused, naming
+// the macro and why.
 import type { TextEdit } from '../edits';
-import type { FunctionInfo } from '../model';
-import { scanPreprocessor } from '../text/preprocessorModel';
+import { HIDES_FLOW, readDefinition, writesThrough, type Definition, type MacroScope, type MacroUse } from './macroFlow';
 
-/** Whitespace inside a macro body, line continuations included. */
-const WS = String.raw`(?:\s|\\(?=\r?\n))*`;
-const FLOW_RE = /\b(?:return|goto|break|continue|longjmp|throw|co_return)\b/g;
-const RELEASE_RE = /\b(?:Py_X?DECREF|Py_CLEAR|Py_X?DecRef|Py_X?SETREF)\b/g;
-const HIDES_FLOW = /\b(?:return|goto|break|continue|longjmp|Py_X?DECREF|Py_CLEAR|Py_X?DecRef|Py_X?SETREF)\b/;
-
-interface Definition {
+export interface MacroRefusal {
   name: string;
-  params: string[] | undefined;
-  /** Offsets of the replacement text, after the name and any parameter list. */
-  bodyStart: number;
-  bodyEnd: number;
+  why: string;
 }
 
-/**
- * Edits to the definitions of the macros that can be rewritten for exec,
- * by macro name. `moduleVar` is the init's local module variable, which
- * becomes exec's parameter under the same name.
- */
-export function rewritableMacros(text: string, mask: string, source: FunctionInfo, outside: readonly FunctionInfo[], moduleVar: string | undefined): Map<string, TextEdit[]> {
-  const result = new Map<string, TextEdit[]>();
-  if (!moduleVar) return result;
+export interface MacroPlan {
+  /** Edits to definitions outside the body, by macro. */
+  fileEdits: Map<string, TextEdit[]>;
+  /** Edits to definitions inside the body: they go with the body's own edits. */
+  bodyEdits: Map<string, TextEdit[]>;
+  /** Labels kept macros jump to: exec keeps them. */
+  labels: Set<string>;
+  /** Macros kept as they are or rewritten. */
+  handled: Set<string>;
+  /** Variables outside the body that kept or rewritten macros assign: process-wide state. */
+  writes: Set<string>;
+  refused: MacroRefusal[];
+}
+
+export function planStatementMacros(scope: MacroScope): MacroPlan {
+  const plan: MacroPlan = { fileEdits: new Map(), bodyEdits: new Map(), labels: new Set(), handled: new Set(), writes: new Set(), refused: [] };
+  const { mask, source } = scope;
+  const bodyMask = mask.slice(source.body.startIndex, source.body.endIndex);
+  const definitions = definitionsByName(scope);
+  for (const [name, defs] of definitions) {
+    if (scope.understood.has(name) || !new RegExp(`\\b${name}\\b`).test(bodyMask)) continue;
+    const live = defs.filter((d) => scope.live(d.macro));
+    if (!live.some((d) => HIDES_FLOW.test(mask.slice(d.bodyStart, d.bodyEnd)))) continue;
+    const refuse = (why: string): void => void plan.refused.push({ name, why });
+    const uses = usesOf(mask, name, defs[0]!.params !== undefined);
+    if (!uses) {
+      refuse('is used in a way the conversion cannot follow (named without its arguments)');
+      continue;
+    }
+    const inBody = uses.filter((u) => u.at >= source.body.startIndex && u.at < source.body.endIndex);
+    const readings = live.map((d) => readDefinition(scope, d, inBody, definitions));
+    const bad = readings.find((r) => 'why' in r);
+    if (bad && 'why' in bad) {
+      refuse(bad.why);
+      continue;
+    }
+    const read = readings.filter((r): r is Exclude<typeof r, { why: string }> => !('why' in r));
+    for (const d of live) for (const name of writesThrough(scope, d, inBody)) plan.writes.add(name);
+    const edits = read.flatMap((r) => r.edits);
+    if (edits.length === 0) {
+      // Only jumps to the body's own labels and releases of other objects: the macro stays.
+      for (const r of read) for (const label of r.labels) plan.labels.add(label);
+      plan.handled.add(name);
+      continue;
+    }
+    if (inBody.length !== uses.length) {
+      refuse(live.length > 1 ? `is used outside ${source.name} too and defined differently in #if arms, so it can be neither rewritten nor expanded in place` : `is used outside ${source.name} too, so only an expansion in place could convert it`);
+      continue;
+    }
+    const replaced = scope.replaced.find((f) => live.some((d) => d.bodyStart < f.span.end && d.bodyEnd > f.span.start));
+    if (replaced) {
+      refuse(`is defined inside ${replaced.name}, which the conversion replaces`);
+      continue;
+    }
+    const inside = (e: TextEdit): boolean => e.start >= source.body.startIndex && e.end <= source.body.endIndex;
+    const bodyEdits = edits.filter(inside);
+    const fileEdits = edits.filter((e) => !inside(e));
+    if (bodyEdits.length) plan.bodyEdits.set(name, bodyEdits);
+    if (fileEdits.length) plan.fileEdits.set(name, fileEdits);
+    for (const r of read) for (const label of r.labels) plan.labels.add(label);
+    plan.handled.add(name);
+  }
+  return plan;
+}
+
+/** Every #define of the file by name, with the offsets of its replacement text. */
+function definitionsByName(scope: MacroScope): Map<string, Definition[]> {
+  const { mask, pp } = scope;
   const definitions = new Map<string, Definition[]>();
-  const pp = scanPreprocessor(mask);
   for (const d of pp.defines) {
     // The replacement text starts after the name, and after the parameter list of a function-like macro.
     const afterName = new RegExp(String.raw`define[ \t]+${d.name}`, 'y');
@@ -44,91 +97,35 @@ export function rewritableMacros(text: string, mask: string, source: FunctionInf
       if (close < 0 || close > d.span.end) continue;
       bodyStart = close + 1;
     }
-    definitions.set(d.name, [...(definitions.get(d.name) ?? []), { name: d.name, params: d.params, bodyStart, bodyEnd: d.span.end }]);
+    definitions.set(d.name, [...(definitions.get(d.name) ?? []), { name: d.name, params: d.params, bodyStart, bodyEnd: d.span.end, macro: d }]);
   }
-  for (const [name, defs] of definitions) {
-    const def = defs[0]!;
-    // One definition, never #undef'd: what the init sees is what is rewritten.
-    if (defs.length !== 1 || pp.definitions(name)[0]?.undefined || !HIDES_FLOW.test(mask.slice(def.bodyStart, def.bodyEnd))) continue;
-    const edits = rewriteDefinition(text, mask, def, definitions, source, outside, moduleVar);
-    if (edits) result.set(name, edits);
-  }
-  return result;
-}
-
-function rewriteDefinition(
-  text: string,
-  mask: string,
-  def: Definition,
-  definitions: ReadonlyMap<string, Definition[]>,
-  source: FunctionInfo,
-  outside: readonly FunctionInfo[],
-  moduleVar: string,
-): TextEdit[] | undefined {
-  // The definition must not sit where the layout rewrites code.
-  if (outside.some((f) => def.bodyStart < f.span.end && def.bodyEnd > f.span.start)) return undefined;
-  const uses = usesOf(mask, def, source);
-  if (!uses) return undefined;
-  const body = mask.slice(def.bodyStart, def.bodyEnd);
-  // A nested macro could hide flow of its own, which this rewrite would not see.
-  for (const id of body.matchAll(/\b[A-Za-z_]\w*\b/g)) {
-    const other = definitions.get(id[0]);
-    if (id[0] !== def.name && other && !def.params?.includes(id[0]) && other.some((o) => HIDES_FLOW.test(mask.slice(o.bodyStart, o.bodyEnd)))) return undefined;
-  }
-  const edits: TextEdit[] = [];
-  for (const flow of body.matchAll(FLOW_RE)) {
-    const ret = new RegExp(`^return${WS}(\\(${WS})?NULL${WS}(\\)${WS})?;`).exec(body.slice(flow.index));
-    if (!ret || Boolean(ret[1]) !== Boolean(ret[2])) return undefined;
-    const at = def.bodyStart + flow.index + ret[0].indexOf('NULL');
-    edits.push({ start: at, end: at + 4, newText: '-1' });
-  }
-  for (const release of body.matchAll(RELEASE_RE)) {
-    const call = new RegExp(`^(\\w+)${WS}\\(${WS}(\\w+)${WS}\\)${WS};`).exec(body.slice(release.index));
-    if (!call || !['Py_DECREF', 'Py_XDECREF', 'Py_CLEAR'].includes(call[1]!)) return undefined;
-    if (!releasesModule(call[2]!, def, uses, moduleVar)) return undefined;
-    // Dropping the body of an `if`/`else`/`do` would hand its control to the next statement.
-    const before = body.slice(0, release.index).replace(/(?:\s|\\(?=\r?\n))+$/, '');
-    if (!/[{;}]$/.test(before)) return undefined;
-    // Py_CLEAR leaves NULL behind for what follows; only the failure exit is sure.
-    const after = body.slice(release.index + call[0].length);
-    if (call[1] === 'Py_CLEAR' && !new RegExp(`^${WS}return\\b`).test(after)) return undefined;
-    edits.push(removal(text, def.bodyStart + release.index, def.bodyStart + release.index + call[0].length));
-  }
-  return edits.length ? edits : undefined;
-}
-
-/** The module is released by its own name, or through a parameter every use fills with it. */
-function releasesModule(arg: string, def: Definition, uses: string[][], moduleVar: string): boolean {
-  const index = def.params?.indexOf(arg) ?? -1;
-  if (index < 0) return arg === moduleVar;
-  return uses.every((args) => args[index] === moduleVar);
+  return definitions;
 }
 
 /**
- * The argument lists of every use (empty for an object-like macro), or
- * undefined when some use lies outside the init body (other functions,
- * other macros, `#ifdef NAME`) or is not a plain call.
+ * Every use of the macro outside preprocessor tests and its own #define and
+ * #undef lines, with its arguments (none for an object-like macro);
+ * undefined when a function-like macro is named without a call.
  */
-function usesOf(mask: string, def: Definition, source: FunctionInfo): string[][] | undefined {
-  const uses: string[][] = [];
-  for (const m of mask.matchAll(new RegExp(`\\b${def.name}\\b`, 'g'))) {
-    if (new RegExp(String.raw`#[ \t]*define[ \t]+$`).test(mask.slice(mask.lastIndexOf('\n', m.index) + 1, m.index))) continue;
-    if (m.index < source.body.startIndex || m.index >= source.body.endIndex) return undefined;
-    if (!def.params) {
-      uses.push([]);
+function usesOf(mask: string, name: string, functionLike: boolean): MacroUse[] | undefined {
+  const uses: MacroUse[] = [];
+  for (const m of mask.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
+    const line = mask.slice(mask.lastIndexOf('\n', m.index) + 1, m.index);
+    if (/^[ \t]*#[ \t]*(?:define|undef|ifn?def|elifn?def)[ \t]+$/.test(line) || /\bdefined[ \t]*\(?[ \t]*$/.test(line)) continue;
+    if (!functionLike) {
+      uses.push({ at: m.index, args: [] });
       continue;
     }
-    const open = /^\s*\(/.exec(mask.slice(m.index + def.name.length));
-    if (!open) return undefined;
-    const args = callArguments(mask, m.index + def.name.length + open[0].length);
+    const open = /^\s*\(/.exec(mask.slice(m.index + name.length));
+    const args = open ? callArguments(mask, m.index + name.length + open[0].length) : undefined;
     if (!args) return undefined;
-    uses.push(args);
+    uses.push({ at: m.index, args });
   }
-  return uses.length ? uses : undefined;
+  return uses;
 }
 
 /** Top-level comma-separated arguments from just after `(` to the matching `)`. */
-function callArguments(mask: string, from: number): string[] | undefined {
+export function callArguments(mask: string, from: number): string[] | undefined {
   const args: string[] = [];
   let depth = 0;
   let start = from;
@@ -145,16 +142,8 @@ function callArguments(mask: string, from: number): string[] | undefined {
   return undefined;
 }
 
-/**
- * Removes a statement from a macro body: its whole line when it stands alone
- * on a continued line (so the `\` layout stays), else the statement and the
- * blanks after it.
- */
-function removal(text: string, start: number, end: number): TextEdit {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const rest = /^[ \t]*\\\r?\n/.exec(text.slice(end));
-  const alone = text.slice(lineStart, start).trim() === '';
-  if (alone && rest && lineStart > 0 && /\\\r?\n$/.test(text.slice(0, lineStart))) return { start: lineStart, end: end + rest[0].length, newText: '' };
-  const blanks = /^[ \t]*/.exec(text.slice(end))![0].length;
-  return { start, end: end + blanks, newText: '' };
+/** What a rewrite of a statement macro's definitions did: its returns, its releases of the module, or both. */
+export function macroRewriteNote(name: string, edits: readonly TextEdit[]): string {
+  const what = [edits.some((e) => e.newText === '-1') ? 'its return NULL now returns -1' : '', edits.some((e) => e.newText === '') ? 'its release of the module is dropped' : ''].filter(Boolean);
+  return `Macro ${name}: its definition was rewritten for exec (${what.join(', and ')}), since the init was its only user.`;
 }

@@ -16,6 +16,12 @@ export interface ConversionTarget {
   macroEdits: ReadonlyMap<string, TextEdit[]>;
   /** The def's m_size on the supported versions (msize.ts). */
   size: SizeReading;
+  /** Edits to statement macros defined inside the body and used only there: applied with the body's own edits. */
+  bodyMacroEdits: ReadonlyMap<string, TextEdit[]>;
+  /** Labels of the body that macros jump to: exec keeps them though no `goto` in sight names them. */
+  macroLabels: ReadonlySet<string>;
+  /** Variables outside the body that the body's statement macros assign: process-wide state the tree does not show. */
+  macroWrites: ReadonlySet<string>;
 }
 
 export type TargetResult = { ok: true; target: ConversionTarget } | { ok: false; reasons: Refusal[] };
@@ -30,6 +36,9 @@ export interface TargetState {
   /** Set by the def check when the def's m_size could be read. */
   size?: SizeReading;
   macroEdits: ReadonlyMap<string, TextEdit[]>;
+  bodyMacroEdits?: ReadonlyMap<string, TextEdit[]>;
+  macroLabels?: ReadonlySet<string>;
+  macroWrites?: ReadonlySet<string>;
   reasons: Refusal[];
   /** PY_VERSION_HEX of the oldest Python the conversion is for: #if arms no supported version compiles are dead. */
   minimumHex: number;
