@@ -11,6 +11,7 @@ import { calleesReleasingModule, noteCalleeState } from './calleeState';
 import { analyzeModuleState, describeModuleState, type ModuleState } from '../analysis/moduleState';
 import { decide, type ReinitPolicy } from './policy';
 import { sizeByVersionNote } from './msize';
+import { dropFindModuleEarlyReturn, earlyReturnNote } from './earlyReturn';
 import { hasTeardown, limitedApi, onceDeclarations, onceExec, onceNames } from './replay';
 import { rewriteStateLookups, stateLookupCalls } from './stateLookup';
 import { layoutEdits, type OnceLayout } from './layout';
@@ -204,6 +205,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   // A def local to the init moves to file scope: its own indentation is not the file's.
   const style = detectStyle(model.text, target.source, model.lang, isLocalDef(target.def, target.source) ? undefined : target.def.declSpan);
   const ctx = createBodyContext(model.text, model.mask, target, style, options, model.lang);
+  const early = dropFindModuleEarlyReturn(ctx, target.size.verdict === 'negative');
   if (ctx.reasons.length) return refuse(ctx.reasons);
   rewriteBody(ctx);
   if (ctx.reasons.length) return refuse(ctx.reasons);
@@ -224,7 +226,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   const base = generatedNameBase(target.init);
   const execName = freshName(model.mask, [`${base}_exec`, `${base}_module_exec`, `exec_${base}`]);
   const slotsName = freshName(model.mask, [`${base}_slots`, `${base}_module_slots`, `slots_${base}`]);
-  const lookups = stateLookupCalls(model);
+  const lookups = stateLookupCalls(model).filter((c) => c.startIndex !== early?.call.startIndex);
   const findsModule = lookups.some((c) => c.childForFieldName('function')?.text === 'PyState_FindModule');
   if (lookups.length && decisions.policy !== 'replay') {
     const which = lookups[0]!.childForFieldName('function')!.text.replace(/^PyState_/, '');
@@ -266,7 +268,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   });
   if (problem) return refuse([problem]);
   const sizeNote = sizeByVersionNote(target.size, decisions.policy);
-  const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...(sizeNote ? [sizeNote] : []), ...nameNotes(target.def.moduleName, target.init.moduleName)];
+  const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...(sizeNote ? [sizeNote] : []), ...(early ? [earlyReturnNote(early, target.init.name)] : []), ...nameNotes(target.def.moduleName, target.init.moduleName)];
   const from = target.init.nameFrom;
   if (from) notes.push(`Init name: ${from.spelling} is kept as written, since ${from.macro} comes from outside this file; the new functions and the slot array are named independently of it.`);
   for (const name of new Set([...target.macroEdits.keys(), ...target.bodyMacroEdits.keys()])) {
