@@ -10,6 +10,7 @@ import { refusal, type Refusal } from '../convert/refusalCatalogue';
 import type { TextEdit } from '../edits';
 import type { PythonRegion } from './pythonRegions';
 import { restorePlaceholders, type EmbeddedRegion } from './region';
+import { isAssembled, PiecesError } from './assembledRegion';
 
 export interface RegionConversion {
   results: ConversionResult[];
@@ -64,7 +65,7 @@ export function regionRefusal(region: EmbeddedRegion, r: Refusal): Refusal {
 
 /** The template reason added to a refusal when the literal is only one piece of the C text. */
 export function piecesReason(region: EmbeddedRegion): Refusal | undefined {
-  if (region.kind !== 'python-string') return undefined;
+  if (region.kind !== 'python-string' || !('joins' in region)) return undefined;
   const { joins } = region as PythonRegion;
   if (!joins.pieces) return undefined;
   return refusal('embedded-pieces', `the template builds the C text from several pieces${joins.computed ? ` (joined with the computed piece \`${joins.computed}\`)` : ''}, so this string holds only part of the module; convert the template by hand`);
@@ -81,8 +82,16 @@ export function convertRegion(region: EmbeddedRegion, host: string, options: Con
   const silenced = converted.silenced.map((m) => restorePlaceholders(region, m));
   if (converted.text === region.text) return { results, edits: [], silenced };
   try {
-    return { results, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)), silenced };
+    if (!isAssembled(region)) return { results, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)), silenced };
+    const amended = region.amend(converted.text);
+    const edits = lineEdits(region.text, amended.text);
+    const notes = [...region.notes(amended.text), ...amended.notes].map((n) => regionReason(region, n));
+    return { results: results.map((r) => (r.ok ? { ...r, notes: [...(r.notes ?? []), ...notes] } : r)), edits: edits.flatMap((e) => region.hostEdits(e, host)), silenced };
   } catch (err) {
+    if (err instanceof PiecesError) {
+      const reason = refusal('embedded-pieces', err.message);
+      return { results: results.map((r) => (r.ok ? { ok: false, module: r.module, reasons: [reason] } : r)), edits: [], silenced };
+    }
     const reason = refusal('embedded-write-back', `the converted code cannot be written back into the ${region.noun}: ${err instanceof Error ? err.message : String(err)}`);
     return { results: results.map((r) => (r.ok ? { ok: false, module: r.module, reasons: [reason] } : r)), edits: [], silenced };
   }

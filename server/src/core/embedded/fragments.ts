@@ -8,6 +8,7 @@ import { makeFinding } from '../rules/rule';
 import type { EmbeddedRegion } from './region';
 import { restorePlaceholders } from './region';
 import { piecesReason } from './convert';
+import { isAssembled } from './assembledRegion';
 import { refusal } from '../convert/refusalCatalogue';
 
 const CREATION = /\bPyModule_Create2?\s*\(/g;
@@ -38,13 +39,16 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
   const inits = [...model.inits, ...[...model.functions.values()].filter((f) => f.name.startsWith('PyInit_') && !model.inits.some((i) => i.name === f.name))];
   for (const init of inits) {
     if (made.has(init as InitFunctionInfo)) continue;
-    const hole = placeholderIn(region, model.text.slice(init.body.startIndex, init.body.endIndex));
-    const missing = hole ? `its body comes from the placeholder ${hole}, which is filled elsewhere` : (extra?.message ?? `it creates no module in ${where}`);
+    const body = model.text.slice(init.body.startIndex, init.body.endIndex);
+    const hole = placeholderIn(region, body);
+    // A body from a computed piece (a parameter the caller passes) is a template in pieces, not a fragment.
+    const computed = isAssembled(region) && region.assembly.opaque.some((o) => body.includes(o.standIn));
+    const missing = hole ? `its body comes from ${computed ? `the computed piece ${hole}, which is not a string of this Python file` : `the placeholder ${hole}, which is filled elsewhere`}` : (extra?.message ?? `it creates no module in ${where}`);
     const why = hole || !extra ? `: ${partial}, so it is not converted automatically` : '';
     findings.push(
       makeFinding('single-phase-init', init.nameSpan, `${name(init.name)} is defined in ${where}, but ${missing}${why}.`, {
         module: name(init.name.slice('PyInit_'.length)),
-        refusal: [refusal(extra && !hole ? 'embedded-pieces' : 'embedded-fragment', missing, init.nameSpan)],
+        refusal: [refusal((extra && !hole) || computed ? 'embedded-pieces' : 'embedded-fragment', missing, init.nameSpan)],
       }),
     );
   }
