@@ -61,7 +61,7 @@ const CLOSE = ')]}';
 /** Logical lines: a line break inside brackets or a string literal, or after a backslash, does not end one. */
 export function logicalLines(source: string, literals: readonly PyLiteral[]): LogicalLine[] {
   const lines: LogicalLine[] = [];
-  const literalAt = new Map(literals.map((l) => [l.start, l]));
+  const literalAt = literalsByStart(literals);
   let depth = 0;
   let start = -1;
   let lineStart = 0;
@@ -105,12 +105,22 @@ export function logicalLines(source: string, literals: readonly PyLiteral[]): Lo
   return lines;
 }
 
-/** Split `text` at commas outside brackets and literals; offsets are absolute. */
-export function splitTopLevel(source: string, literals: readonly PyLiteral[], from: number, to: number, sep = ','): { start: number; end: number }[] {
-  const parts: { start: number; end: number }[] = [];
-  const literalAt = new Map(literals.map((l) => [l.start, l]));
+const literalMaps = new WeakMap<readonly PyLiteral[], Map<number, PyLiteral>>();
+
+/** The literals by start offset, made once per scan. */
+function literalsByStart(literals: readonly PyLiteral[]): Map<number, PyLiteral> {
+  let map = literalMaps.get(literals);
+  if (!map) literalMaps.set(literals, (map = new Map(literals.map((l) => [l.start, l]))));
+  return map;
+}
+
+/**
+ * Each code character from `from` to `to` (literals skipped) with the bracket
+ * depth after it; `visit` returns true to stop there. Returns where it stopped, or -1.
+ */
+function walkCode(source: string, literals: readonly PyLiteral[], from: number, to: number, visit: (ch: string, at: number, depth: number) => boolean): number {
+  const literalAt = literalsByStart(literals);
   let depth = 0;
-  let partStart = from;
   for (let i = from; i < to; i++) {
     const literal = literalAt.get(i);
     if (literal) {
@@ -120,11 +130,22 @@ export function splitTopLevel(source: string, literals: readonly PyLiteral[], fr
     const ch = source[i]!;
     if (OPEN.includes(ch)) depth++;
     else if (CLOSE.includes(ch)) depth--;
-    else if (ch === sep && depth === 0) {
+    if (visit(ch, i, depth)) return i;
+  }
+  return -1;
+}
+
+/** Split `text` at commas (or `sep`) outside brackets and literals; offsets are absolute. */
+export function splitTopLevel(source: string, literals: readonly PyLiteral[], from: number, to: number, sep = ','): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  let partStart = from;
+  walkCode(source, literals, from, to, (ch, i, depth) => {
+    if (ch === sep && depth === 0) {
       parts.push(trimSpan(source, partStart, i));
       partStart = i + 1;
     }
-  }
+    return false;
+  });
   const last = trimSpan(source, partStart, to);
   if (last.end > last.start || parts.length) parts.push(last);
   return parts.filter((p) => p.end > p.start);
@@ -140,19 +161,7 @@ export function trimSpan(source: string, start: number, end: number): { start: n
 
 /** Offset of the bracket closing the one at `open`, or -1. */
 export function closingBracket(source: string, literals: readonly PyLiteral[], open: number): number {
-  const literalAt = new Map(literals.map((l) => [l.start, l]));
-  let depth = 0;
-  for (let i = open; i < source.length; i++) {
-    const literal = literalAt.get(i);
-    if (literal) {
-      i = literal.end - 1;
-      continue;
-    }
-    const ch = source[i]!;
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch) && --depth === 0) return i;
-  }
-  return -1;
+  return walkCode(source, literals, open, source.length, (ch, _i, depth) => CLOSE.includes(ch) && depth === 0);
 }
 
 const DEF = /^(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(/;
