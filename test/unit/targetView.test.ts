@@ -50,6 +50,12 @@ describe('condition evaluation', () => {
     assert.equal(evaluateCondition('TWO > 3 ? 0 : 7', env), 7);
     assert.equal(evaluateCondition('0x030800f0UL >= 0x03050000L', env), 1);
   });
+
+  it('reads a name starting with U or L right after a parenthesis as the whole name (no number suffix)', () => {
+    const flags = { lookup: (name: string) => (name === 'USING_PY3' ? { body: '1' } : name === 'LIMIT' ? { body: '4' } : undefined) };
+    assert.equal(evaluateCondition('defined(USING_PY3)', flags), 1);
+    assert.equal(evaluateCondition('(LIMIT) * 2 == 8', flags), 1);
+  });
   it('keeps unknown macros unknown, unless the other side decides', () => {
     assert.equal(evaluateCondition('Py_GIL_DISABLED', env), undefined);
     assert.equal(evaluateCondition('defined(Py_GIL_DISABLED)', env), undefined);
@@ -154,6 +160,16 @@ describe('target view', () => {
       const { flags, lines } = viewWithFlags(source);
       assert.deepEqual([...flags], [['PY2_BUILD', false]]);
       assert.deepEqual(lines, ['PyObject *PyInit_m(void);', 'int three;']);
+    });
+
+    it('reads a template\'s pasted init names and its creation calls as the arms\' Python versions', () => {
+      const source = [
+        '#ifdef USE_PY3', '#define INIT_NAME CAT(PyInit_, MODULE_NAME)', '#else', '#define INIT_NAME CAT(init, MODULE_NAME)', '#endif',
+        '#ifdef USE_PY3', 'm = PyModule_Create(&def);', '#else', 'm = Py_InitModule3("m", NULL, NULL);', '#endif',
+      ].join('\n');
+      const { flags, lines } = viewWithFlags(source);
+      assert.deepEqual([...flags], [['USE_PY3', true]]);
+      assert.deepEqual(lines, ['#define INIT_NAME CAT(PyInit_, MODULE_NAME)', 'm = PyModule_Create(&def);']);
     });
 
     it('infers nothing when the arms do not separate the inits, the groups disagree, or the file defines the macro', () => {

@@ -9,6 +9,7 @@ import { analyzeFiles } from './parallel';
 import { failsCheck, type CheckReport } from './report';
 import { VERSION } from './version';
 import { collectSources } from '../files/walk';
+import { withIncludedSources } from '../files/includedSources';
 import type { EmbeddedOptions } from '../core/embedded/hosts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -20,7 +21,8 @@ Report Python C-extension modules that still use single-phase init, and other
 PEP 489 problems, in the C/C++ sources under each PATH (default: .).
 Checks .c .h .cc .cpp .cxx .hpp .c.src, the C/C++ code blocks of .rst and .md
 files and the C in string literals of .py files; honours .gitignore; skips
-build, virtualenv and node_modules folders.
+build, virtualenv and node_modules folders. A source file that another one
+includes (a module template: #include "hash_template.c") is checked with it.
 
 options:
   --format FORMAT    text (default), json or sarif
@@ -72,7 +74,9 @@ export async function runCheck(argv: readonly string[]): Promise<number> {
 async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable: boolean; failed: boolean }> {
   const started = performance.now();
   const note = (line: string): void => void process.stderr.write(`${line}\n`);
-  const { files, unreadable: walkFailed } = collectSources('check', args.paths, args);
+  const walked = collectSources('check', args.paths, args);
+  const walkFailed = walked.unreadable;
+  const { files, includedBy } = withIncludedSources(walked.files);
   let unreadable = walkFailed;
   let failed = false;
   const report: CheckReport = { findings: [], filesScanned: 0, modulesFound: 0, bytes: 0, elapsedMs: 0 };
@@ -90,6 +94,8 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
       failed = true;
       note(`multiphase check: ${result.file}: internal error in the converter: ${error}`);
     }
+    const includer = includedBy.get(result.file);
+    if (includer) note(`note: ${result.file}: checked because ${includer} includes it`);
     if (result.latin1) note(`note: ${result.file}: not valid UTF-8; read as Latin-1`);
     // An analysed file with a note is a generated or binding-library source.
     if (result.note && args.verbose) note(`${result.file}: skipped (${result.note})`);

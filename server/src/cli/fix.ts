@@ -17,6 +17,7 @@ import { decodeSource, readSourceBytes } from '../files/sources';
 import { editableRoots, placeEdit } from '../files/links';
 import { describeError, isSystemError, readOnlyReason, roundTripForm, writeAtomically } from '../files/rewrite';
 import { walkSources } from '../files/walk';
+import { withIncludedSources } from '../files/includedSources';
 import { convertEmbeddedText } from '../core/embedded/analyze';
 import { bytesMayEmbed, hostEnabled, hostKindForPath, type EmbeddedOptions } from '../core/embedded/hosts';
 
@@ -26,7 +27,9 @@ Convert the single-phase modules in the C/C++ sources under each PATH
 (default: .) to multi-phase init (PEP 489), in place; also those in C/C++ code
 blocks of .rst/.md files and in string literals of .py files. Modules that cannot be
 converted safely are left alone, with the reason, and so are modules silenced
-by a \`// multiphase: ignore\` comment (as for check).
+by a \`// multiphase: ignore\` comment (as for check). A source file that a
+file under PATH includes (a module template: #include "hash_template.c"),
+beside it or below its folder, is converted with it, in place.
 
 options:
   --rules                         also apply the smaller rules' fixes (add a missing Py_mod_gil or
@@ -132,7 +135,7 @@ export async function runFix(argv: readonly string[]): Promise<number> {
   }
   const note = (line: string): void => void process.stderr.write(`${line}\n`);
   let unreadable = false;
-  const files = [
+  const walked = [
     ...walkSources(args.paths, {
       exclude: args.exclude,
       embedded: args.embedded,
@@ -143,6 +146,8 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       onSkip: args.verbose ? (path, reason) => note(`${path}: skipped (${reason})`) : undefined,
     }),
   ];
+  // A source file another one includes (a template) is converted where it is, with its includer.
+  const { files, includedBy } = withIncludedSources(walked);
   const roots = editableRoots(args.paths);
   let failed = false;
   let refused = false;
@@ -162,6 +167,8 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       if (source.kind === 'skipped') note(`note: ${file}: skipped (${source.reason})`);
       continue;
     }
+    const includer = includedBy.get(file);
+    if (includer) note(`note: ${file}: converted with ${includer}, which includes it`);
     if (source.encoding === 'latin1') note(`note: ${file}: not valid UTF-8; read and written as Latin-1`);
     const converted = lang ? (await loadLanguage(lang), convertFileText(source.text, lang, args.options)) : (await loadLanguage('c'), await loadLanguage('cpp'), convertEmbeddedText(source.text, host!, args.options));
     const { results, silenced } = converted;

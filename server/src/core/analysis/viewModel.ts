@@ -48,6 +48,8 @@ export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build:
 function missesAnInit(raw: FileModel): boolean {
   if (!/^[ \t]*#[ \t]*if/m.test(raw.mask)) return false;
   if (raw.inits.some(readPerArm)) return true;
+  // One header for both Pythons (a template's `_MODULE_NAME`, pasted per arm) and a Py_InitModule arm the flags can resolve.
+  if (raw.py3Flags.size > 0 && raw.inits.some((i) => i.creations.some((c) => c.python2))) return true;
   for (const m of raw.mask.matchAll(/\b(PyInit_\w+)\s*\(/g)) {
     if (raw.inits.some((i) => i.name === m[1])) continue;
     // A prototype or a call (`PyInit_x(void);`, `return PyInit_x();`) defines nothing: not worth a second parse.
@@ -55,6 +57,10 @@ function missesAnInit(raw: FileModel): boolean {
     if (close !== -1 && !/^\s*[;,)]/.test(raw.mask.slice(close + 1, close + 40))) return true;
   }
   return false;
+}
+
+function python2Creation(init: InitFunctionInfo): boolean {
+  return init.creations.some((c) => c.python2);
 }
 
 function readPerArm(init: InitFunctionInfo): boolean {
@@ -65,5 +71,5 @@ function readPerArm(init: InitFunctionInfo): boolean {
 function readsBetter(raw: FileModel, seen: FileModel): boolean {
   const known = new Set(raw.modules.map((m) => m.name));
   if (seen.modules.some((m) => !known.has(m.name))) return true;
-  return raw.modules.some((m) => m.init && readPerArm(m.init) && seen.modules.some((v) => v.name === m.name && v.init && !v.init.opaque));
+  return raw.modules.some((m) => m.init && (readPerArm(m.init) || python2Creation(m.init)) && seen.modules.some((v) => v.name === m.name && v.init && !v.init.opaque && !python2Creation(v.init)));
 }

@@ -11,7 +11,8 @@ export interface MacroEnv {
   lookup(name: string): { body: string } | 'unknown' | undefined;
 }
 
-const TOKEN = /\s*(0[xX][0-9a-fA-F]+|\d+|[A-Za-z_]\w*|&&|\|\||<<|>>|<=|>=|==|!=|[-+*/%<>!~&|^?:(),])[uUlL]*/y;
+// The u/U/l/L suffix belongs to numbers only: after `(` it would eat the first letter of `(USE_X)`.
+const TOKEN = /\s*(?:(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|([A-Za-z_]\w*|&&|\|\||<<|>>|<=|>=|==|!=|[-+*/%<>!~&|^?:(),]))/y;
 
 function tokenize(text: string): string[] | undefined {
   const tokens: string[] = [];
@@ -22,7 +23,7 @@ function tokenize(text: string): string[] | undefined {
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);
     if (!m) return undefined;
-    tokens.push(m[1]!);
+    tokens.push((m[1] ?? m[2])!);
     at = TOKEN.lastIndex;
   }
   return tokens;

@@ -6,8 +6,9 @@
 // holding PyInit_ is the Python 3 arm.
 import type { PreprocessorModel } from './preprocessorModel';
 
-const PY3_INIT = /\bPyInit_\w+\s*\(/;
-const PY2_INIT = /\b(?:init\w+\s*\(|Py_InitModule\w*\s*\()/;
+// Also pasted names (`_PASTE2(PyInit_, MODULE_NAME)` / `_PASTE2(init, MODULE_NAME)`, a template's init) and the creation calls themselves.
+const PY3_INIT = /\bPyInit_(?:\w+\s*\(|\s*,)|\bPyModule_Create2?\s*\(/;
+const PY2_INIT = /\b(?:init\w+\s*\(|init\s*,|Py_InitModule\w*\s*\()/;
 
 /** `name` and whether the arm is taken when it is defined, for a directive testing one macro (`#ifdef X`, `#if !defined(X)`); undefined otherwise. */
 export function flagTest(kind: string, condition: string): { name: string; whenDefined: boolean } | undefined {

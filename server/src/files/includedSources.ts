@@ -1,0 +1,59 @@
+// A source file that `#include`s another source file (pycrypto's MD4.c ends
+// in `#include "hash_template.c"`, after `#define MODULE_NAME MD4`) compiles
+// that file's module init as its own: the module is MD4, yet its init lives in
+// the template. Checking or fixing MD4.c alone would find no module at all and
+// say nothing, so the template comes along: it is analysed (and converted) as
+// the file it is, once, however many files include it.
+import { dirname, join, resolve } from 'node:path';
+import { languageForPath } from '../core/grammars';
+import { codeMask } from '../core/text/codeMask';
+import { isWithin, realPath } from './links';
+import { decodeSource, readSourceBytes } from './sources';
+
+/** `#include "x.c"`: a quoted include of a C/C++ source, never of a header. */
+const SOURCE_INCLUDE = /^[ \t]*#[ \t]*include[ \t]*"([^"\r\n]+\.(?:c|cc|cpp|cxx|c\+\+))"/gm;
+/** Searched in the raw bytes first (a memory search): most files include no source file and are never decoded. */
+const SOURCE_ENDINGS = ['.c"', '.cc"', '.cpp"', '.cxx"', '.c++"'].map((e) => Buffer.from(e, 'latin1'));
+
+/**
+ * `files` followed by the source files they include that are not among them
+ * already: each one found beside its includer (or below its folder), read
+ * from the includer's folder as the compiler does. `includedBy`: for each
+ * added file, the first file that includes it.
+ */
+export function withIncludedSources(files: readonly string[]): { files: string[]; includedBy: Map<string, string> } {
+  const seen = new Set(files.map((f) => realPath(f) ?? resolve(f)));
+  const out = [...files];
+  const includedBy = new Map<string, string>();
+  for (const file of files) {
+    for (const included of sourceIncludes(file)) {
+      const real = realPath(included);
+      if (!real || seen.has(real)) continue;
+      seen.add(real);
+      out.push(included);
+      includedBy.set(included, file);
+    }
+  }
+  return { files: out, includedBy };
+}
+
+/** The existing source files `file` includes with quotes, in its folder or below it. */
+function sourceIncludes(file: string): string[] {
+  if (!languageForPath(file)) return [];
+  const read = readSourceBytes(file);
+  if (read.kind !== 'bytes' || !SOURCE_ENDINGS.some((ending) => read.content.includes(ending))) return [];
+  const source = decodeSource(read.content);
+  if (source.kind !== 'text') return [];
+  const folder = realPath(dirname(file));
+  if (!folder) return [];
+  // An include inside /* ... */ is not compiled: its `#` is blank in the mask (which blanks the quoted name too, so that is read from the text).
+  const mask = codeMask(source.text);
+  const found: string[] = [];
+  for (const m of source.text.matchAll(SOURCE_INCLUDE)) {
+    if (!/^[ \t]*#/.test(mask.slice(m.index, m.index + m[0].length))) continue;
+    const path = join(dirname(file), m[1]!);
+    const real = realPath(path);
+    if (real && isWithin(real, folder) && languageForPath(real) && readSourceBytes(real).kind === 'bytes') found.push(path);
+  }
+  return found;
+}
