@@ -11,6 +11,7 @@ import { hasMultiPhaseInit } from '../core/settings';
 import { SILENCED_MODULE } from '../core/suppression';
 import { describeRefusals } from '../core/convert/refusalCatalogue';
 import { loadLanguage } from '../core/parser';
+import { useBaselineWasmCompiler } from '../baselineWasm';
 import { bytesMayHoldFindings } from '../core/prefilter';
 import { embeddedFrom, oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
 import { decodeSource, readSourceBytes } from '../files/sources';
@@ -148,6 +149,8 @@ export async function runFix(argv: readonly string[]): Promise<number> {
   ];
   // A source file another one includes (a template) is converted where it is, with its includer.
   const { files, includedBy } = withIncludedSources(walked);
+  // fix converts few modules: the baseline wasm compiler is the cheaper one (see baselineWasm.ts).
+  useBaselineWasmCompiler();
   const roots = editableRoots(args.paths);
   let failed = false;
   let refused = false;

@@ -3,7 +3,6 @@ import { runCheck } from './check';
 import { runFix } from './fix';
 import { isAnalysisWorker, runAnalysisWorker } from './parallel';
 import { VERSION } from './version';
-import { useBaselineWasmCompiler } from '../baselineWasm';
 
 const USAGE = `usage: multiphase <command> [options] [PATH...]
 
@@ -35,7 +34,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-useBaselineWasmCompiler();
 if (isAnalysisWorker()) {
   // This bundle also runs as the worker thread of a parallel check.
   void runAnalysisWorker();

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyzeFile, screenFile, type AnalyzeOptions, type FileResult } from './analyzeFile';
+import { BASELINE_WASM_MAX_BYTES, useBaselineWasmCompiler } from '../baselineWasm';
 
 const WORKER_ROLE = 'multiphase-analysis-worker';
 /** Bytes to parse per worker started: below this a worker's start-up costs more than it saves. */
@@ -62,6 +63,8 @@ export async function analyzeFiles(files: readonly string[], options: AnalyzeOpt
       bytesToParse += screened.parse.length;
     } else results[i] = screened;
   });
+  // Decided before any grammar is compiled, from the work ahead (see baselineWasm.ts).
+  if (bytesToParse <= BASELINE_WASM_MAX_BYTES) useBaselineWasmCompiler();
   const parseFiles = toParse.map((i) => files[i]!);
   const shared = new SharedArrayBuffer(4);
   const counter = new Int32Array(shared);
