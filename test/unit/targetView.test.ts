@@ -63,6 +63,12 @@ describe('condition evaluation', () => {
     assert.equal(evaluateCondition('UNKNOWN || TWO', env), 1);
     assert.equal(evaluateCondition('FOO(1)', env), undefined);
   });
+  it('reads a name starting with u, U, l or L after ( or ! as a name, not as a number suffix', () => {
+    const lev = { lookup: (name: string) => (name === 'LEV_PY3' || name === 'USE_X' ? { body: '' } : ('unknown' as const)) };
+    assert.equal(evaluateCondition('defined(LEV_PY3)', lev), 1);
+    assert.equal(evaluateCondition('!defined(USE_X)', lev), 0);
+    assert.equal(evaluateCondition('(LEV_PY3) || 1', lev), 1);
+  });
 });
 
 describe('target view', () => {
@@ -135,6 +141,17 @@ describe('target view', () => {
     assert.deepEqual(kept('#endif\nint y;\n'), ['#endif', 'int y;']);
   });
 
+  it('resolves groups inside an arm on an unknown macro only when asked, keeping that arm', () => {
+    const source = '#ifndef C_ONLY\n#if PY_MAJOR_VERSION >= 3\nint three;\n#else\nint two;\n#endif\n#endif\n';
+    const pp = scanPreprocessor(codeMask(source));
+    const lines = (text: string): string[] => text.split('\n').filter((l) => l.trim() !== '').map((l) => l.trim());
+    assert.deepEqual(lines(targetView(source, pp, PY38).text), ['#ifndef C_ONLY', '#if PY_MAJOR_VERSION >= 3', 'int three;', '#else', 'int two;', '#endif', '#endif']);
+    assert.deepEqual(lines(targetView(source, pp, PY38, new Map(), { insideUnknown: true }).text), ['#ifndef C_ONLY', 'int three;', '#endif']);
+    // A define inside the unknown arm stays unknown for later tests.
+    const defined = '#ifdef BUILD_X\n#define FLAG\n#endif\n#ifdef FLAG\nint f;\n#endif\n';
+    assert.deepEqual(lines(targetView(defined, scanPreprocessor(codeMask(defined)), PY38, new Map(), { insideUnknown: true }).text), defined.trim().split('\n'));
+  });
+
   describe('a Python 3 flag a header defines, read from the init\'s arms', () => {
     const viewWithFlags = (source: string): { flags: Map<string, boolean>; lines: string[] } => {
       const mask = codeMask(source);
@@ -153,6 +170,12 @@ describe('target view', () => {
       const { flags, lines } = viewWithFlags(source);
       assert.deepEqual([...flags], [['IS_PY3K', true]]);
       assert.deepEqual(lines, ['static struct PyModuleDef def;', 'PyMODINIT_FUNC', 'PyInit_m(void)', '{', 'return PyModule_Create(&def);', '}']);
+    });
+
+    it('reads an alias of the init (#define f PyInit_m) and PyModule_Create against Py_InitModule as Python 3', () => {
+      const alias = ['#ifdef PY3K', '#define init_fn PyInit_m', '#else', '#define init_fn initm', '#endif'].join('\n');
+      const creation = ['#ifndef PY3K', 'm = Py_InitModule3("m", methods, doc);', '#else', 'm = PyModule_Create(&def);', '#endif'].join('\n');
+      for (const source of [alias, creation]) assert.deepEqual([...viewWithFlags(source).flags], [['PY3K', true]], source);
     });
 
     it('reads #ifndef and !defined() the other way round', () => {

@@ -23,7 +23,7 @@ import { detectStyle } from './style';
 import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
 import { editsOnSource } from './viewEdits';
-import { expandInitMacros } from './macroExpansion';
+import { expandInitMacros, expansionNotes } from './macroExpansion';
 import { macroRewriteNote } from './statementMacros';
 import { settlePython2 } from './python2';
 import { py3FlagNote } from '../text/py3Flag';
@@ -103,9 +103,9 @@ const MACRO_CODES = new Set<RefusalCode>(['init-from-macro', 'hidden-control-flo
 
 /** The init with its file-local macros expanded (macroExpansion.ts), converted; one edit from the original. */
 function convertExpanded(model: FileModel, init: InitFunctionInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult | undefined {
-  const expansion = expandInitMacros(model, init);
+  const expansion = expandInitMacros(model, init, options.keepPython2);
   if (!expansion) return undefined;
-  return convertIntermediate(model, init, expansion.text, options, steps, expansion.expanded.map((name) => `Macro ${name}: expanded in place in the init (its definition is left for any other user).`));
+  return convertIntermediate(model, init, expansion.text, options, steps, expansionNotes(expansion, init.name));
 }
 
 /** Runs a step; an exception becomes an internal error, never a plain refusal. */

@@ -2,15 +2,22 @@
 // build the def and the module (`MOD_DEF(m, name, doc, methods)`) or hide a
 // return (`MOD_RETURN(m)`, `MODULE_ERROR`) are expanded in place inside the
 // init, as the compiler would for Python 3; the conversion then reads
-// ordinary code. Only macros the file defines once for Python 3 (or
-// unconditionally) and never #undefs are expanded; their definitions stay,
-// for whatever else uses them.
+// ordinary code. A macro that declares the def at file scope
+// (`MODULE_DEF("x", doc, methods);` before the init) is expanded where it is
+// used when that use is its only one and declares the def the init creates
+// from. Only macros the file defines once for Python 3 (or unconditionally)
+// and never #undefs are expanded; their definitions stay, for whatever else
+// uses them. Before that, the init's own #if groups that the target view
+// resolves and that hold only its creation and returns lose their dead arms
+// (initArms.ts).
 import type { FileModel, InitFunctionInfo, Span } from '../model';
-import { matchBrace } from '../text/codeMask';
-import type { MacroDefinition } from '../text/preprocessorModel';
+import { codeMask, matchBrace } from '../text/codeMask';
+import { scanPreprocessor, type MacroDefinition } from '../text/preprocessorModel';
 import { targetView } from '../text/targetView';
+import { insideAny } from '../text/spans';
 import { VIEW_MINIMUM_HEX } from '../analysis/viewModel';
 import { HIDES_FLOW, substitute } from './macroFlow';
+import { resolveInitArms } from './initArms';
 
 interface MacroBody {
   params?: string[];
@@ -21,8 +28,12 @@ interface MacroBody {
 
 export interface Expansion {
   text: string;
-  /** Macros expanded, in the order first met. */
+  /** Macros expanded in the init (and its helper), in the order first met. */
   expanded: string[];
+  /** Macros expanded at their one use outside the init, where they declare the def; `py3Only`: under `#if PY_MAJOR_VERSION >= 3`. */
+  atFileScope: { name: string; py3Only: boolean }[];
+  /** `#ifdef X` of each of the init's groups reduced to its Python 3 arm. */
+  resolved: string[];
 }
 
 /** `PyInit_x(void) { ... }`: a macro that is a whole function (a statement's `if (...) {` is not). */
@@ -33,10 +44,15 @@ const ABOUT_THE_INIT = /\bPyInit_|\bPyModule_Create2?\b|\bPyModuleDef\b/;
 const ONE_RETURN = /^return\b[^;{}]*;?$/;
 /** Control flow or releases: such statement macros are rewritten or refused elsewhere (statementMacros.ts). */
 const FLOW = /\b(?:return|goto|break|continue|Py_X?DECREF|Py_CLEAR|Py_X?DecRef)\b|[{};]/;
+/** `static struct PyModuleDef moduledef = {`: the def a macro declares. */
+const DECLARES_DEF = /\bPyModuleDef\s+(\w+)\s*=/;
 
-export function expandInitMacros(model: FileModel, init: InitFunctionInfo): Expansion | undefined {
+/** `keepPython2`: a Python 2 init stays beside exec, so a def macro Python 2 defines otherwise is expanded for Python 3 only. */
+export function expandInitMacros(model: FileModel, init: InitFunctionInfo, keepPython2 = false): Expansion | undefined {
   const pp = model.preprocessor;
-  const view = targetView(model.text, pp, VIEW_MINIMUM_HEX).text;
+  // Python 3 flags from a header, as the arms show them (py3Flag.ts; convertModule notes them).
+  const fullView = targetView(model.text, pp, VIEW_MINIMUM_HEX, model.py3Flags, { insideUnknown: true });
+  const view = fullView.text;
   const live = (d: MacroDefinition): boolean => view.slice(d.span.start, d.span.end).trim() !== '';
   const macros = new Map<string, MacroBody>();
   // The helper whose body becomes exec and the init, the later first (offsets before it stay).
@@ -52,11 +68,66 @@ export function expandInitMacros(model: FileModel, init: InitFunctionInfo): Expa
     const shared = HIDES_FLOW.test(body) && usedOutside(model.mask, d.name, spans);
     macros.set(d.name, { ...(d.params ? { params: d.params } : {}), body: shared ? rawBody(model.text, d, '\n')! : body, shared });
   }
-  if (macros.size === 0) return undefined;
+  const arms = resolveInitArms(model.text, model.mask, pp, fullView, init.span);
+  if (macros.size === 0 && !arms) return undefined;
+  let text = arms?.text ?? model.text;
+  // The init lost the removed arms; a helper after it moved up by as much.
+  const removed = arms ? init.span.end - arms.end : 0;
+  const shift = (s: Span): Span => (s === init.span ? { start: s.start, end: s.end - removed } : s.start >= init.span.end ? { start: s.start - removed, end: s.end - removed } : s);
   const expanded: string[] = [];
-  let text = model.text;
-  for (const span of spans) text = expandIn(text, span, macros, expanded);
-  return expanded.length ? { text, expanded } : undefined;
+  for (const span of spans) text = expandIn(text, shift(span), macros, expanded);
+  // Kept for Python 2, a def whose macro Python 2 defines otherwise is declared for Python 3 only, as the macro did.
+  const py3Only = keepPython2 ? (name: string): boolean => pp.definitions(name).length > 1 : undefined;
+  const fileScope = expandDefDeclaration(text, macros, py3Only);
+  if (fileScope) text = fileScope.text;
+  const atFileScope = fileScope ? [{ name: fileScope.name, py3Only: fileScope.py3Only }] : [];
+  if (!arms && expanded.length === 0 && atFileScope.length === 0) return undefined;
+  return { text, expanded, atFileScope, resolved: arms?.conditions ?? [] };
+}
+
+/** One sentence per change the expansion made, for the conversion's notes. */
+export function expansionNotes(expansion: Expansion, initName: string): string[] {
+  const notes = expansion.expanded.map((name) => `Macro ${name}: expanded in place in the init (its definition is left for any other user).`);
+  for (const { name, py3Only } of expansion.atFileScope) {
+    const where = py3Only ? ', under #if PY_MAJOR_VERSION >= 3 since the macro has another definition for Python 2' : '';
+    notes.push(`Macro ${name}: expanded in place where it declared the def, its only use${where} (its definition is left).`);
+  }
+  if (expansion.resolved.length) {
+    const groups = [...new Set(expansion.resolved)].map((c) => {
+      const count = expansion.resolved.filter((r) => r === c).length;
+      return `'${c}'${count > 1 ? ` (${count} groups)` : ''}`;
+    });
+    notes.push(`#if arms: in ${initName}, the arms of ${groups.join(', ')} that Python 3.5 and later never compile were removed with their #if lines; the converted module needs Python 3.5 or later.`);
+  }
+  return notes;
+}
+
+/**
+ * `MODULE_DEF("x", doc, methods);` at file scope (the init's own uses are
+ * expanded already), when code creates from the def it declares
+ * (`&moduledef`) and the file uses the macro nowhere else.
+ */
+function expandDefDeclaration(text: string, macros: ReadonlyMap<string, MacroBody>, py3Only?: (name: string) => boolean): { text: string; name: string; py3Only: boolean } | undefined {
+  const mask = codeMask(text);
+  const defines = scanPreprocessor(mask).defines.map((d) => d.span);
+  const outsideDefines = (re: RegExp): number[] => [...mask.matchAll(re)].map((m) => m.index).filter((at) => !insideAny(defines, at));
+  for (const [name, macro] of macros) {
+    const declared = DECLARES_DEF.exec(macro.body)?.[1];
+    if (!declared || outsideDefines(new RegExp(`&\\s*\\(?\\s*${declared}\\b`, 'g')).length === 0) continue;
+    const uses = outsideDefines(new RegExp(`\\b${name}\\b`, 'g'));
+    if (uses.length !== 1) continue;
+    const replaced = expandAt(text, uses[0]!, name, macro);
+    if (!replaced) continue;
+    // `MODULE_DEF(...);` where the body already ends in `;`: one is enough.
+    const rest = replaced.text.slice(replaced.end);
+    const after = replaced.text.slice(0, replaced.end).trimEnd().endsWith(';') ? rest.replace(/^\s*;/, '') : rest;
+    if (!py3Only?.(name)) return { text: replaced.text.slice(0, replaced.end) + after, name, py3Only: false };
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const semicolon = after === rest && /^\s*;/.test(rest) ? ';' : '';
+    const body = replaced.text.slice(uses[0]!, replaced.end) + semicolon;
+    return { text: `${replaced.text.slice(0, uses[0]!)}#if PY_MAJOR_VERSION >= 3${eol}${body}${eol}#endif${after.replace(/^\s*;/, '')}`, name, py3Only: true };
+  }
+  return undefined;
 }
 
 /** Expands the macros in `span` of `text` (the later spans were expanded already). */
@@ -102,7 +173,8 @@ function rawBody(text: string, d: MacroDefinition, join = ' '): string | undefin
   return head ? line.slice(head[0].length).trim() : undefined;
 }
 
-function expandAt(text: string, at: number, name: string, macro: MacroBody): { text: string } | undefined {
+/** `text` with the use at `at` expanded; `end`: where the expansion ends in it. */
+function expandAt(text: string, at: number, name: string, macro: MacroBody): { text: string; end: number } | undefined {
   let end = at + name.length;
   let body = macro.body;
   if (macro.params) {
@@ -113,12 +185,13 @@ function expandAt(text: string, at: number, name: string, macro: MacroBody): { t
     if (close === -1) return undefined;
     const args = splitArguments(text.slice(paren + 1, close));
     if (args.length !== macro.params.length && !(macro.params.length === 0 && args.length === 1 && args[0] === '')) return undefined;
-    body = substitute(body, macro.params, args, macro.shared);
+    // `(name)` around a plain argument is noise once written out.
+    body = substitute(body, macro.params, args, true);
     end = close + 1;
   }
   body = body.replace(/[ \t]*##[ \t]*/g, '');
   if (macro.shared) body = reindent(body, text.slice(text.lastIndexOf('\n', at - 1) + 1, at).match(/^[ \t]*/)![0]);
-  return { text: text.slice(0, at) + body + text.slice(end) };
+  return { text: text.slice(0, at) + body + text.slice(end), end: at + body.length };
 }
 
 /** Lines after the first take the use's indentation in place of their common one. */

@@ -183,7 +183,9 @@ function touchedPython2Arms(text: string, facts: Python2Facts, keep: boolean): P
     const functions = mentions.test(armMask);
     const macros = keep ? [] : pp.defines.filter((d) => d.span.start >= arm.body.start && d.span.start < arm.body.end && used.has(d.name)).map((d) => d.name);
     if (!functions && macros.length === 0) continue;
-    const what = functions ? names.filter((n) => new RegExp(`\\b${n}\\s*\\(`).test(armMask)).join(', ') : `its definitions of ${macros.join(', ')}`;
+    // The whole arm goes: name every macro it defined, not only those the init used.
+    const armDefines = pp.defines.filter((d) => d.span.start >= arm.body.start && d.span.start < arm.body.end).map((d) => d.name);
+    const what = functions ? names.filter((n) => new RegExp(`\\b${n}\\s*\\(`).test(armMask)).join(', ') : `its definitions of ${armDefines.join(', ')}`;
     const groupStart = first.span.start;
     const endifLineEnd = nextLineStart(text, group.endif.span.end);
     const removal =

@@ -6,9 +6,10 @@
 // holding PyInit_ is the Python 3 arm.
 import type { PreprocessorModel } from './preprocessorModel';
 
-// Also pasted names (`_PASTE2(PyInit_, MODULE_NAME)` / `_PASTE2(init, MODULE_NAME)`, a template's init) and the creation calls themselves.
-const PY3_INIT = /\bPyInit_(?:\w+\s*\(|\s*,)|\bPyModule_Create2?\s*\(/;
-const PY2_INIT = /\b(?:init\w+\s*\(|init\s*,|Py_InitModule\w*\s*\()/;
+// Also pasted names (`_PASTE2(PyInit_, MODULE_NAME)` / `_PASTE2(init, MODULE_NAME)`, a template's init),
+// an alias of the init (`#define init_function PyInit_x` / `initx`) and the creation calls themselves.
+const PY3_INIT = /\bPyInit_(?:\w+\s*\(|\s*,)|^[ \t]*#[ \t]*define[ \t]+\w+[ \t]+PyInit_\w+[ \t]*\r?$|\bPyModule_Create2?\s*\(/m;
+const PY2_INIT = /\b(?:init\w+\s*\(|init\s*,|Py_InitModule\w*\s*\()|^[ \t]*#[ \t]*define[ \t]+\w+[ \t]+init\w+[ \t]*\r?$/m;
 
 /** `name` and whether the arm is taken when it is defined, for a directive testing one macro (`#ifdef X`, `#if !defined(X)`); undefined otherwise. */
 export function flagTest(kind: string, condition: string): { name: string; whenDefined: boolean } | undefined {

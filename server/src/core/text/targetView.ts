@@ -31,7 +31,7 @@ function versionSamples(minimumHex: number): number[] {
 type Definition = { body: string } | 'unknown';
 
 /** Arm chosen per group for one configuration: an index, -1 for none, undefined when unknown. */
-function chooseArms(pp: PreprocessorModel, versionHex: number, assumed: ReadonlyMap<string, boolean>): Map<number, number | undefined> {
+function chooseArms(pp: PreprocessorModel, versionHex: number, assumed: ReadonlyMap<string, boolean>, insideUnknown: boolean): Map<number, number | undefined> {
   const env = new Map<string, Definition>([
     ['PY_MAJOR_VERSION', { body: '3' }],
     ['PY_MINOR_VERSION', { body: String((versionHex >> 16) & 0xff) }],
@@ -56,8 +56,10 @@ function chooseArms(pp: PreprocessorModel, versionHex: number, assumed: Readonly
     return verdict;
   };
   for (const d of pp.directives) {
-    const where = state(d);
-    if (where === 'dead') continue;
+    const compiled = state(d);
+    if (compiled === 'dead') continue;
+    // A group inside an arm that may not be compiled still has one answer when it is: its defines stay unknown, its choice may be read.
+    const where = insideUnknown && compiled === 'maybe' && d.kind !== 'define' && d.kind !== 'undef' ? 'live' : compiled;
     if (d.kind === 'define' || d.kind === 'undef') {
       const name = /^\w+/.exec(d.rest)?.[0];
       if (!name || PINNED.has(name)) continue;
@@ -95,12 +97,22 @@ function armValue(d: Directive, env: MacroEnv): Value {
   return evaluateCondition(d.rest, env);
 }
 
+export interface TargetViewOptions {
+  /**
+   * Also resolve groups inside an arm that depends on something unknown
+   * (`#ifndef NO_PYTHON` around the whole module): when that arm is compiled
+   * they have one answer. Off for the model's view, which keeps such files as
+   * it always read them.
+   */
+  insideUnknown?: boolean;
+}
+
 /**
  * The target view of `text` (its mask's preprocessor model `pp`) for a minimum Python `minimumHex`;
  * `assumed`: macros the file does not define taken as defined (true) or not (false) for Python 3.
  */
-export function targetView(text: string, pp: PreprocessorModel, minimumHex: number, assumed: ReadonlyMap<string, boolean> = new Map()): TargetView {
-  const choices = versionSamples(minimumHex).map((v) => chooseArms(pp, v, assumed));
+export function targetView(text: string, pp: PreprocessorModel, minimumHex: number, assumed: ReadonlyMap<string, boolean> = new Map(), options: TargetViewOptions = {}): TargetView {
+  const choices = versionSamples(minimumHex).map((v) => chooseArms(pp, v, assumed, options.insideUnknown ?? false));
   const resolved = new Map<number, number>();
   for (const group of pp.groups) {
     const picks = choices.map((c) => c.get(group.id));

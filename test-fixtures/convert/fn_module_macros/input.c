@@ -1,0 +1,55 @@
+/* Function-like macros per Python major version: DECLARE_INIT(name) spells
+ * the init's header by token pasting, DECLARE_DEF declares the def at file
+ * scope (nothing on Python 2), MAKE_MODULE assigns the new module, and
+ * INIT_FAILED / INIT_DONE(mod) are the init's returns (empty on Python 2,
+ * where the init returns void). */
+#include <Python.h>
+
+#if PY_MAJOR_VERSION >= 3
+#define INIT_FAILED NULL
+#define INIT_DONE(mod) return (mod)
+#define DECLARE_INIT(name) PyMODINIT_FUNC PyInit_##name(void)
+#define DECLARE_DEF(name, doc, table) \
+    static struct PyModuleDef fnmac_def = { \
+        PyModuleDef_HEAD_INIT, (name), (doc), -1, (table) }
+#define MAKE_MODULE(var, name, doc, table) \
+    var = PyModule_Create(&fnmac_def)
+#else
+#define INIT_FAILED
+#define INIT_DONE(mod)
+#define DECLARE_INIT(name) void init##name(void)
+#define DECLARE_DEF(name, doc, table)
+#define MAKE_MODULE(var, name, doc, table) \
+    var = Py_InitModule3((name), (table), (doc))
+#endif
+
+static PyObject *
+fnmac_triple(PyObject *self, PyObject *args)
+{
+    double x;
+
+    if (!PyArg_ParseTuple(args, "d", &x))
+        return NULL;
+    return PyFloat_FromDouble(3.0 * x);
+}
+
+static PyMethodDef fnmac_methods[] = {
+    {"triple", fnmac_triple, METH_VARARGS, "Three times a number."},
+    {NULL, NULL, 0, NULL}
+};
+
+DECLARE_DEF("fn_module_macros", "Spelled through function-like macros.", fnmac_methods);
+
+DECLARE_INIT(fn_module_macros)
+{
+    PyObject *mod;
+
+    MAKE_MODULE(mod, "fn_module_macros", "Spelled through function-like macros.", fnmac_methods);
+    if (mod == NULL)
+        return INIT_FAILED;
+    if (PyModule_AddStringConstant(mod, "SPELLING", "macros") < 0) {
+        Py_DECREF(mod);
+        return INIT_FAILED;
+    }
+    INIT_DONE(mod);
+}
