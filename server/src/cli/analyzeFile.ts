@@ -40,9 +40,10 @@ export interface AnalyzeOptions {
 /**
  * What can be said without parsing: the final result for a file that is
  * unreadable, skipped or holds no module word (most files), else `parse`
- * with its bytes.
+ * with its bytes. `onBytes` sees the bytes of every file read, so a caller
+ * can search them for more (included sources) without reading them again.
  */
-export function screenFile(file: string, options: AnalyzeOptions = {}): FileResult | { parse: Buffer } {
+export function screenFile(file: string, options: AnalyzeOptions = {}, onBytes?: (content: Buffer) => void): FileResult | { parse: Buffer } {
   const result: FileResult = { file, status: 'skipped', bytes: 0, modules: 0, findings: [] };
   const host = languageForPath(file) ? undefined : hostKindForPath(file);
   if (host && !hostEnabled(host, options.embedded ?? DEFAULT_EMBEDDED_OPTIONS)) return { ...result, note: `${host === 'py' ? 'C in Python strings' : 'C code blocks in documentation'} turned off` };
@@ -51,6 +52,7 @@ export function screenFile(file: string, options: AnalyzeOptions = {}): FileResu
   if (read.kind === 'error') return { ...result, status: 'unreadable', note: read.message };
   if (read.kind === 'skipped') return { ...result, bytes: read.bytes, note: read.reason };
   const content = read.content;
+  onBytes?.(content);
   if (host ? bytesMayEmbed(content) : bytesMayHoldFindings(content)) return { parse: content };
   result.bytes = content.length;
   if (options.generatorNotes) {

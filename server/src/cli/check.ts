@@ -9,7 +9,7 @@ import { analyzeFiles } from './parallel';
 import { failsCheck, type CheckReport } from './report';
 import { VERSION } from './version';
 import { collectSources } from '../files/walk';
-import { withIncludedSources } from '../files/includedSources';
+import { IncludedSources } from '../files/includedSources';
 import type { EmbeddedOptions } from '../core/embedded/hosts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -76,11 +76,12 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
   const note = (line: string): void => void process.stderr.write(`${line}\n`);
   const walked = collectSources('check', args.paths, args);
   const walkFailed = walked.unreadable;
-  const { files, includedBy } = withIncludedSources(walked.files);
+  // Included source files are found in the bytes analyzeFiles reads anyway (one read per file).
+  const includes = new IncludedSources(walked.files);
   let unreadable = walkFailed;
   let failed = false;
   const report: CheckReport = { findings: [], filesScanned: 0, modulesFound: 0, bytes: 0, elapsedMs: 0 };
-  for (const result of await analyzeFiles(files, { generatorNotes: args.verbose, embedded: args.embedded, moduleState: args.format === 'json' })) {
+  for (const result of await analyzeFiles(walked.files, { generatorNotes: args.verbose, embedded: args.embedded, moduleState: args.format === 'json' }, includes)) {
     if (result.status === 'unreadable') {
       unreadable = true;
       note(`multiphase check: ${result.file}: ${result.note ?? 'cannot be read'}`);
@@ -94,7 +95,7 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
       failed = true;
       note(`multiphase check: ${result.file}: internal error in the converter: ${error}`);
     }
-    const includer = includedBy.get(result.file);
+    const includer = includes.includedBy.get(result.file);
     if (includer) note(`note: ${result.file}: checked because ${includer} includes it`);
     if (result.latin1) note(`note: ${result.file}: not valid UTF-8; read as Latin-1`);
     // An analysed file with a note is a generated or binding-library source.

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyzeFile, screenFile, type AnalyzeOptions, type FileResult } from './analyzeFile';
+import type { IncludedSources } from '../files/includedSources';
 import { BASELINE_WASM_MAX_BYTES, useBaselineWasmCompiler } from '../baselineWasm';
 
 const WORKER_ROLE = 'multiphase-analysis-worker';
@@ -52,17 +53,25 @@ function workerCount(bytesToParse: number): number {
   return Math.max(0, Math.min(availableParallelism() - 1, 7, Math.floor(bytesToParse / BYTES_PER_WORKER)));
 }
 
-export async function analyzeFiles(files: readonly string[], options: AnalyzeOptions = {}): Promise<FileResult[]> {
+/**
+ * Results in list order. With `includes`, the source files that the listed
+ * files include are found in the bytes screening reads anyway, and analysed
+ * after the list (in the order found).
+ */
+export async function analyzeFiles(listed: readonly string[], options: AnalyzeOptions = {}, includes?: IncludedSources): Promise<FileResult[]> {
+  const files = [...listed];
   const results = new Array<FileResult | undefined>(files.length);
   const toParse: number[] = [];
   let bytesToParse = 0;
-  files.forEach((file, i) => {
-    const screened = screenFile(file, options);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    const found = includes && i < listed.length ? (content: Buffer) => void files.push(...includes.take(file, content)) : undefined;
+    const screened = screenFile(file, options, found);
     if ('parse' in screened) {
       toParse.push(i);
       bytesToParse += screened.parse.length;
     } else results[i] = screened;
-  });
+  }
   // Decided before any grammar is compiled, from the work ahead (see baselineWasm.ts).
   if (bytesToParse <= BASELINE_WASM_MAX_BYTES) useBaselineWasmCompiler();
   const parseFiles = toParse.map((i) => files[i]!);

@@ -16,33 +16,55 @@ const SOURCE_INCLUDE = /^[ \t]*#[ \t]*include[ \t]*"([^"\r\n]+\.(?:c|cc|cpp|cxx|
 const SOURCE_ENDINGS = ['.c"', '.cc"', '.cpp"', '.cxx"', '.c++"'].map((e) => Buffer.from(e, 'latin1'));
 
 /**
+ * Finds the source files that `files` include, from bytes the caller has
+ * already read (`check` screens every file once and hands each one's bytes
+ * here). `take` answers for one of `files`: the included files not seen yet,
+ * in order. The real paths of `files` are resolved only once some file
+ * includes a source file, which most trees never do.
+ */
+export class IncludedSources {
+  readonly includedBy = new Map<string, string>();
+  private seen: Set<string> | undefined;
+
+  constructor(private readonly files: readonly string[]) {}
+
+  take(file: string, content: Buffer): string[] {
+    const included = sourceIncludes(file, content);
+    if (included.length === 0) return [];
+    this.seen ??= new Set(this.files.map((f) => realPath(f) ?? resolve(f)));
+    const added: string[] = [];
+    for (const path of included) {
+      const real = realPath(path);
+      if (!real || this.seen.has(real)) continue;
+      this.seen.add(real);
+      added.push(path);
+      this.includedBy.set(path, file);
+    }
+    return added;
+  }
+}
+
+/**
  * `files` followed by the source files they include that are not among them
  * already: each one found beside its includer (or below its folder), read
  * from the includer's folder as the compiler does. `includedBy`: for each
  * added file, the first file that includes it.
  */
 export function withIncludedSources(files: readonly string[]): { files: string[]; includedBy: Map<string, string> } {
-  const seen = new Set(files.map((f) => realPath(f) ?? resolve(f)));
+  const includes = new IncludedSources(files);
   const out = [...files];
-  const includedBy = new Map<string, string>();
   for (const file of files) {
-    for (const included of sourceIncludes(file)) {
-      const real = realPath(included);
-      if (!real || seen.has(real)) continue;
-      seen.add(real);
-      out.push(included);
-      includedBy.set(included, file);
-    }
+    if (!languageForPath(file)) continue;
+    const read = readSourceBytes(file);
+    if (read.kind === 'bytes') out.push(...includes.take(file, read.content));
   }
-  return { files: out, includedBy };
+  return { files: out, includedBy: includes.includedBy };
 }
 
-/** The existing source files `file` includes with quotes, in its folder or below it. */
-function sourceIncludes(file: string): string[] {
-  if (!languageForPath(file)) return [];
-  const read = readSourceBytes(file);
-  if (read.kind !== 'bytes' || !SOURCE_ENDINGS.some((ending) => read.content.includes(ending))) return [];
-  const source = decodeSource(read.content);
+/** The existing source files `file` (whose bytes are `content`) includes with quotes, in its folder or below it. */
+function sourceIncludes(file: string, content: Buffer): string[] {
+  if (!languageForPath(file) || !SOURCE_ENDINGS.some((ending) => content.includes(ending))) return [];
+  const source = decodeSource(content);
   if (source.kind !== 'text') return [];
   const folder = realPath(dirname(file));
   if (!folder) return [];
