@@ -29,8 +29,9 @@ function runFix(args: string[]): { status: number; stdout: string } {
 describe('embedded C golden files', () => {
   before(() => initParser());
 
-  it('covers a tutorial .rst, a Markdown README, a Python test helper and a #name# code generator', () => {
-    assert.deepEqual(fixtures.map((f) => f.ext).sort(), ['md', 'py', 'py', 'rst']);
+  it('covers a tutorial .rst, a Markdown README, a Python test helper, a #name# code generator and a helper assembling its module from several strings', () => {
+    assert.deepEqual(fixtures.map((f) => f.ext).sort(), ['md', 'py', 'py', 'py', 'rst']);
+    assert.ok(fixtures.some((f) => f.assemble), 'some fixture assembles its module at run time');
     assert.ok(fixtures.some((f) => f.modules.some((m) => m.refusal)), 'some fixture has a fragment or a split template');
   });
 

@@ -3,6 +3,7 @@
 // convert or refuse, and the values that fill its template placeholders so
 // the C can be built.
 import type { RefusalCode } from '../../server/src/core/convert/refusalCatalogue';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hostKindForPath, hostRegions, type HostKind } from '../../server/src/core/embedded/hosts';
@@ -28,6 +29,12 @@ export interface EmbeddedFixture {
   modules: EmbeddedModule[];
   /** Placeholder as written → the text a generator would put there. */
   fill: Record<string, string>;
+  /**
+   * Modules whose C the document assembles from several strings at run time:
+   * the fixture's assemble.py runs the document (input or converted) up to
+   * the compiler and prints each module's source, by these names.
+   */
+  assemble?: string[];
 }
 
 export function loadEmbeddedFixtures(): EmbeddedFixture[] {
@@ -37,7 +44,7 @@ export function loadEmbeddedFixtures(): EmbeddedFixture[] {
       const dir = join(EMBEDDED_DIR, e.name);
       const inputName = readdirSync(dir).find((f) => f.startsWith('input.'))!;
       const ext = inputName.slice('input.'.length);
-      const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8')) as { modules: EmbeddedModule[]; fill?: Record<string, string> };
+      const meta = JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8')) as { modules: EmbeddedModule[]; fill?: Record<string, string>; assemble?: string[] };
       return {
         name: e.name,
         dir,
@@ -49,6 +56,7 @@ export function loadEmbeddedFixtures(): EmbeddedFixture[] {
         smokePath: join(dir, 'smoke.py'),
         modules: meta.modules,
         fill: meta.fill ?? {},
+        ...(meta.assemble ? { assemble: meta.assemble } : {}),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -79,5 +87,13 @@ export function extractModules(text: string, kind: HostKind, fill: Record<string
     const name = /\bPyInit_(\w+)\s*\(/.exec(source)?.[1];
     if (name) modules.push({ name, lang: region.lang, source });
   }
+  return modules;
+}
+
+/** The modules an assembling document builds, by running its assemble.py on `documentPath` with `python`. */
+export function assembleModules(fixture: EmbeddedFixture, documentPath: string, python: string): ExtractedModule[] {
+  const out = execFileSync(python, [join(fixture.dir, 'assemble.py'), documentPath], { encoding: 'utf8' });
+  const modules = (JSON.parse(out) as { name: string; source: string }[]).map((m) => ({ name: m.name, lang: 'c' as const, source: m.source }));
+  if (modules.map((m) => m.name).join() !== fixture.assemble?.join()) throw new Error(`assemble.py built ${modules.map((m) => m.name).join(', ')}`);
   return modules;
 }

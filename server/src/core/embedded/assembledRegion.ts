@@ -5,11 +5,11 @@
 // never new code into a piece that is only added under a condition.
 import type { TextEdit } from '../edits';
 import type { Span } from '../model';
-import type { AssembledLiteral, Assembly, Segment } from './assembly';
+import { lineAt, PiecesError, type AssembledLiteral, type Assembly, type Segment } from './assembly';
+
+export { PiecesError };
 import type { EmbeddedRegion, Placeholder } from './region';
 
-/** An edit that would have to change a computed piece: the template cannot be converted here (`embedded-pieces`). */
-export class PiecesError extends Error {}
 
 export interface AssembledRegion extends EmbeddedRegion {
   assembly: Assembly;
@@ -61,11 +61,6 @@ interface Placed {
   at: number;
 }
 
-function lineOf(source: string, offset: number): number {
-  let line = 1;
-  for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 export function assembledRegion(source: string, assembly: Assembly): AssembledRegion {
   const placed: Placed[] = [];
@@ -164,7 +159,7 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
     const target = holder.find(({ segment }) => segment.kind === 'own' && (!segment.owner.condition || segment === within?.segment));
     if (!target || target.segment.kind !== 'own') {
       const cond = holder.map(({ segment }) => (segment.kind === 'own' ? segment.owner.condition : undefined)).find(Boolean);
-      throw new PiecesError(cond ? `the conversion must add code to the piece that \`${cond.text}\` (line ${lineOf(source, cond.at)}) adds only under its condition` : 'the conversion must add code between two pieces of the template');
+      throw new PiecesError(cond ? `the conversion must add code to the piece that \`${cond.text}\` (line ${lineAt(source, cond.at)}) adds only under its condition` : 'the conversion must add code between two pieces of the template');
     }
     const seg = target.segment;
     const local = seg.start + Math.min(Math.max(edit.start - target.at, 0), seg.text.length);
@@ -181,7 +176,7 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
 
   const notes = (converted: string): string[] => {
     const out: string[] = [];
-    const lines = [...new Set(assembly.literals.map((l) => lineOf(source, l.literal.start)))].sort((a, b) => a - b);
+    const lines = [...new Set(assembly.literals.map((l) => lineAt(source, l.literal.start)))].sort((a, b) => a - b);
     out.push(`Pieces: the module's C is assembled from the strings at lines ${lines.join(', ')} of this Python file; each change was written into the string it falls in.`);
     for (const o of assembly.opaque) {
       const who = o.piece.caller ? `\`${o.piece.caller.param}\`, which the caller of ${o.piece.caller.fn}() passes` : `\`${o.expr}\` (${o.piece.why})`;
@@ -190,7 +185,7 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
       } else out.push(`Not seen: ${who}, is not a string of this Python file, so its code was not checked (process-wide state in it is not counted).`);
     }
     const conditions = [...new Map(assembly.literals.filter((l) => l.condition).map((l) => [l.condition!.at, l.condition!])).values()];
-    for (const c of conditions) out.push(`Conditional piece: the strings added under \`${c.text}\` (line ${lineOf(source, c.at)}) were converted as if the condition held; without them the module is the same less their code.`);
+    for (const c of conditions) out.push(`Conditional piece: the strings added under \`${c.text}\` (line ${lineAt(source, c.at)}) were converted as if the condition held; without them the module is the same less their code.`);
     return out;
   };
 

@@ -35,6 +35,12 @@ export interface Assembly {
 /** Thrown when the pieces cannot be put together faithfully (a literal used twice, an unreadable escape). */
 export class AssemblyError extends Error {}
 
+/** An edit that would have to change a computed piece, or name a value its string cannot: refused `embedded-pieces`. */
+export class PiecesError extends Error {}
+
+/** Every stand-in an assembly writes (so one left in edit text is caught). */
+const STAND_IN = /\bMPH[SU]?\d+_\w*/;
+
 const keyOf = (placeholder: string): string => /^%\((\w+)\)|^\{\s*([A-Za-z_]\w*)|^#(\w+)#/.exec(placeholder)?.slice(1).find(Boolean) ?? placeholder;
 
 export function assemble(source: string, value: Value): Assembly {
@@ -47,11 +53,20 @@ export function assemble(source: string, value: Value): Assembly {
     const key = piece.caller ? `${piece.caller.fn}.${piece.caller.param}` : `${piece.start}:${piece.end}`;
     let id = opaqueIds.get(key);
     if (!id) {
-      const hint = piece.caller?.param ?? (/[A-Za-z_]\w*/.exec(source.slice(piece.start, piece.end))?.[0] ?? 'piece');
+      // Named after the parameter, or the first name of the expression outside its strings (`"\n".join(x)`: join).
+      const code = source.slice(piece.start, piece.end).replace(/(["'])(?:\\.|(?!\1)[^\\])*\1/g, ' ');
+      const hint = piece.caller?.param ?? (/[A-Za-z_]\w*/.exec(code)?.[0] ?? 'piece');
       id = `MPH${opaqueIds.size}_${hint}`;
       opaqueIds.set(key, id);
     }
     return id;
+  };
+
+  /** A stand-in as the Python names it, for messages. */
+  const describe = (standIn: string): string => {
+    for (const l of literals) for (const p of l.placeholders) if (p.standIn.includes(standIn)) return `the value of ${p.source}`;
+    const computed = [...opaqueIds.entries()].find(([, id]) => standIn.startsWith(id));
+    return computed ? `a computed value (${computed[0]})` : `a value (${standIn})`;
   };
 
   const build = (pieces: Value): Segment[] => pieces.flatMap((piece): Segment[] => (piece.kind === 'opaque' ? [opaqueSegment(piece)] : literalSegments(piece)));
@@ -98,7 +113,12 @@ export function assemble(source: string, value: Value): Assembly {
       ...(piece.condition ? { condition: piece.condition } : {}),
       hostOf,
       placeholders: own,
-      encode: (newText, place) => encode(reindent(newText, indent, place)),
+      encode: (newText, place) => {
+        const out = encode(reindent(newText, indent, place));
+        const left = STAND_IN.exec(out)?.[0];
+        if (left) throw new PiecesError(`the converted code in the string at line ${lineAt(source, piece.literal.start)} needs ${describe(left)}, which that string's template does not fill`);
+        return out;
+      },
     };
     literals.push(owner);
     const segments: Segment[] = [];
@@ -119,6 +139,11 @@ export function assemble(source: string, value: Value): Assembly {
   const segments = build(value);
   const opaque = standIns(segments);
   return { literals, segments, opaque };
+}
+
+/** 1-based line of an offset. */
+export function lineAt(source: string, offset: number): number {
+  return source.slice(0, offset).split('\n').length;
 }
 
 function withCondition(value: Value, condition: PieceCondition | undefined): Value {

@@ -20,8 +20,33 @@ export interface RegionConversion {
   silenced: string[];
 }
 
-/** Line-granular edits from `before` to `after`, in offsets of `before`. */
-export function lineEdits(before: string, after: string): TextEdit[] {
+/**
+ * Line-granular edits from `before` to `after`, in offsets of `before`. Each
+ * anchor line found once in both, in the same order, is kept as it is: the
+ * texts are compared between anchors, so a minimal diff never re-writes an
+ * anchor (a computed piece of a template) by matching lines around it
+ * elsewhere.
+ */
+export function lineEdits(before: string, after: string, anchors: readonly string[] = []): TextEdit[] {
+  const lineStart = (text: string, line: string): number => {
+    const at = text.indexOf(line);
+    return at >= 0 && text.indexOf(line, at + 1) < 0 && (at === 0 || text[at - 1] === '\n') ? at : -1;
+  };
+  let lastBefore = -1;
+  let lastAfter = -1;
+  for (const anchor of anchors) {
+    const b = lineStart(before, anchor);
+    const a = lineStart(after, anchor);
+    if (b < 0 || a < 0 || b < lastBefore || a < lastAfter) continue;
+    const head = plainLineEdits(before.slice(0, b), after.slice(0, a));
+    const tail = lineEdits(before.slice(b + anchor.length), after.slice(a + anchor.length), anchors.filter((x) => x !== anchor));
+    const shift = b + anchor.length;
+    return [...head, ...tail.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift }))];
+  }
+  return plainLineEdits(before, after);
+}
+
+function plainLineEdits(before: string, after: string): TextEdit[] {
   const edits: TextEdit[] = [];
   let at = 0;
   let pending: TextEdit | undefined;
@@ -84,7 +109,8 @@ export function convertRegion(region: EmbeddedRegion, host: string, options: Con
   try {
     if (!isAssembled(region)) return { results, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)), silenced };
     const amended = region.amend(converted.text);
-    const edits = lineEdits(region.text, amended.text);
+    const anchors = region.assembly.opaque.map((o) => o.standIn).flatMap((id) => region.text.split('\n').filter((l) => l.includes(id)).map((l) => `${l}\n`));
+    const edits = lineEdits(region.text, amended.text, anchors);
     const notes = [...region.notes(amended.text), ...amended.notes].map((n) => regionReason(region, n));
     return { results: results.map((r) => (r.ok ? { ...r, notes: [...(r.notes ?? []), ...notes] } : r)), edits: edits.flatMap((e) => region.hostEdits(e, host)), silenced };
   } catch (err) {
