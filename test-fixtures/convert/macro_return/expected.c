@@ -7,7 +7,7 @@
 #define INIT_CHECK(module)              \
     do {                                \
         if (PyErr_Occurred()) {         \
-            return -1;                \
+            return -1;                  \
         }                               \
     } while (0)
 

@@ -85,12 +85,12 @@ describe('conversion: statement macros that hide control flow', () => {
     assert.deepEqual(refusalOf(source), OUT_OF_SIGHT);
   });
 
-  it('rewrites every definition: #undef\'d and defined again, or after the init', () => {
+  it('rewrites the definitions the init sees: not one an #undef ends before it', () => {
     const macro = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(m); return NULL; }';
     const rewritten = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { return -1; }';
     const twice = convert(withMacro(`${macro}\n#undef ADD_INT\n${macro}`));
     assert.ok(twice.result.ok, JSON.stringify(!twice.result.ok && twice.result.reasons));
-    assert.ok(twice.output.startsWith(`${rewritten}\n#undef ADD_INT\n${rewritten}\n`), twice.output);
+    assert.ok(twice.output.startsWith(`${macro}\n#undef ADD_INT\n${rewritten}\n`), twice.output);
     const undefAfter = convert(`${withMacro(macro)}\n#undef ADD_INT\n`);
     assert.ok(undefAfter.result.ok, JSON.stringify(!undefAfter.result.ok && undefAfter.result.reasons));
     // An arm that returns something else cannot take exec's forms.
@@ -110,6 +110,34 @@ describe('conversion: statement macros that hide control flow', () => {
     const { result, output } = convert(`static PyObject *str_read;\n${moduleWith(body)}`);
     assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
     assert.match(execOf(output), /#define INTERN\(S\) \\\n    if \(!\(str_##S = PyUnicode_InternFromString\(#S\)\)\) return -1\n    INTERN\(read\);\n#undef INTERN\n/);
+  });
+
+  it('rewrites an X-macro defined in the init around an #include, leaving another function\'s own definition alone', () => {
+    const other = `static PyObject *
+spam_names(PyObject *self, PyObject *noargs)
+{
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+#define COLOUR(name, value) if (PyList_Append(list, PyUnicode_FromString(#name)) < 0) { Py_DECREF(list); return NULL; }
+#include "colours.def"
+#undef COLOUR
+    return list;
+}
+`;
+    const body = `${CREATE}
+#define COLOUR(name, value) \\
+    if (PyModule_AddIntConstant(m, #name, value) < 0) { Py_DECREF(m); return NULL; }
+#include "colours.def"
+#undef COLOUR
+    return m;`;
+    const { result, output } = convert(`${other}${moduleWith(body)}`);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.ok(output.includes('#define COLOUR(name, value) if (PyList_Append(list, PyUnicode_FromString(#name)) < 0) { Py_DECREF(list); return NULL; }'), output);
+    assert.match(execOf(output), /#define COLOUR\(name, value\) \\\n    if \(PyModule_AddIntConstant\(m, #name, value\) < 0\) \{ return -1; \}\n#include "colours.def"\n#undef COLOUR\n    return 0;/);
+    // Defined outside the init, the included uses could be anyone's.
+    const outside = `#define COLOUR(name, value) if (PyModule_AddIntConstant(m, #name, value) < 0) { Py_DECREF(m); return NULL; }\n${moduleWith(`${CREATE}\n#include "colours.def"\n    return m;`)}`;
+    assert.deepEqual(refusalOf(outside), OUT_OF_SIGHT);
   });
 
   it('rewrites a release of the module through a parameter and keeps releases of other objects', () => {

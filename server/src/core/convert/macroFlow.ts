@@ -81,7 +81,7 @@ export function readDefinition(scope: MacroScope, def: Definition, uses: readonl
     // `(PyObject *)NULL` becomes `-1` whole.
     const cast = new RegExp(`\\(${WS}PyObject${WS}\\*${WS}\\)${WS}NULL`).exec(ret[0]);
     const start = cast ? def.bodyStart + flow.index + cast.index : at;
-    edits.push({ start, end: at + value[0].length, newText: '-1' });
+    edits.push(keepContinuationColumn(text, { start, end: at + value[0].length, newText: '-1' }));
   }
   for (const release of body.matchAll(RELEASE_RE)) {
     const call = releaseCall(body, release.index);
@@ -145,6 +145,7 @@ function releasedObject(scope: MacroScope, def: Definition, body: string, uses: 
   if (!/^[A-Za-z_]\w*$/.test(arg)) return `releases ${arg}, which may be the module`;
   const index = def.params?.indexOf(arg) ?? -1;
   if (index >= 0) {
+    if (uses.length === 0) return `releases its parameter ${arg}, and no use is in sight to say what it is`;
     const passed = uses.map((u) => scope.moduleNames.has(stripCasts(u.args[index] ?? '')));
     if (passed.every(Boolean)) return 'module';
     if (!passed.some(Boolean)) return 'other';
@@ -154,6 +155,15 @@ function releasedObject(scope: MacroScope, def: Definition, body: string, uses: 
   // A temporary of the body or of the macro itself (numpy's ADDCONST).
   if (scope.locals.has(arg) || new RegExp(`\\*\\s*${arg}\\s*[=;,]`).test(body)) return 'other';
   return `releases ${arg}, which may be the module`;
+}
+
+/** A shorter replacement on a continued line pads before its `\\`, so an aligned column of backslashes stays straight. */
+function keepContinuationColumn(text: string, edit: TextEdit): TextEdit {
+  const shorter = edit.end - edit.start - edit.newText.length;
+  const rest = /^([^\n\\]*?)([ \t]+)\\\r?\n/.exec(text.slice(edit.end));
+  // One space before the `\\` is no column to keep.
+  if (shorter <= 0 || !rest || rest[2]!.length < 2) return edit;
+  return { start: edit.start, end: edit.end + rest[1]!.length + rest[2]!.length, newText: `${edit.newText}${rest[1]}${rest[2]}${' '.repeat(shorter)}` };
 }
 
 /**

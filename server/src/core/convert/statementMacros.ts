@@ -36,14 +36,25 @@ export function planStatementMacros(scope: MacroScope): MacroPlan {
   const { mask, source } = scope;
   const bodyMask = mask.slice(source.body.startIndex, source.body.endIndex);
   const definitions = definitionsByName(scope);
+  // An #include inside the body may use any macro in scope there, named in the body or not.
+  const includes = scope.pp.directives.filter((x) => x.kind === 'include' && x.span.start > source.body.startIndex && x.span.start < source.body.endIndex);
   for (const [name, defs] of definitions) {
-    if (scope.understood.has(name) || !new RegExp(`\\b${name}\\b`).test(bodyMask)) continue;
-    const live = defs.filter((d) => scope.live(d.macro));
+    // The definitions the body sees: those in it, and those before it that no #undef ends first.
+    const scopes = new Map(defs.map((d) => [d, scopeEnd(scope, d)]));
+    const included = includes.some((x) => defs.some((d) => x.span.start > d.bodyEnd && x.span.start < scopes.get(d)!));
+    if (scope.understood.has(name) || !(included || new RegExp(`\\b${name}\\b`).test(bodyMask))) continue;
+    const live = defs.filter((d) => scope.live(d.macro) && d.bodyStart < source.body.endIndex && scopes.get(d)! > source.body.startIndex);
     if (!live.some((d) => HIDES_FLOW.test(mask.slice(d.bodyStart, d.bodyEnd)))) continue;
     const refuse = (why: string): void => void plan.refused.push({ name, why });
-    const uses = usesOf(mask, name, defs[0]!.params !== undefined);
+    // Uses another definition serves (an X-macro list included elsewhere under its own #define) are not this one's.
+    const uses = usesOf(mask, name, defs[0]!.params !== undefined)?.filter((u) => live.some((d) => u.at >= d.bodyEnd && u.at < scopes.get(d)!));
     if (!uses) {
       refuse('is used in a way the conversion cannot follow (named without its arguments)');
+      continue;
+    }
+    // An X-macro (`#define X(...)`, `#include "list.def"`, `#undef X` inside the body) has its uses in the included file.
+    if (uses.length === 0 && !live.every((d) => includedAfter(scope, d))) {
+      refuse('has no use in sight (an included file may use it)');
       continue;
     }
     const inBody = uses.filter((u) => u.at >= source.body.startIndex && u.at < source.body.endIndex);
@@ -80,6 +91,19 @@ export function planStatementMacros(scope: MacroScope): MacroPlan {
     plan.handled.add(name);
   }
   return plan;
+}
+
+/** Where a definition stops applying: the next #undef of its name, else the end of the file. */
+function scopeEnd(scope: MacroScope, d: Definition): number {
+  const undef = scope.pp.directives.find((x) => x.kind === 'undef' && x.span.start > d.bodyEnd && /^\w+/.exec(x.rest)?.[0] === d.name);
+  return undef ? undef.span.start : scope.mask.length;
+}
+
+/** The definition lies in the body and an #include after it in the body brings its uses. */
+function includedAfter(scope: MacroScope, d: Definition): boolean {
+  const body = scope.source.body;
+  if (d.bodyStart < body.startIndex || d.bodyEnd > body.endIndex) return false;
+  return scope.pp.directives.some((x) => x.kind === 'include' && x.span.start > d.bodyEnd && x.span.start < body.endIndex);
 }
 
 /** Every #define of the file by name, with the offsets of its replacement text. */
@@ -144,6 +168,6 @@ export function callArguments(mask: string, from: number): string[] | undefined 
 
 /** What a rewrite of a statement macro's definitions did: its returns, its releases of the module, or both. */
 export function macroRewriteNote(name: string, edits: readonly TextEdit[]): string {
-  const what = [edits.some((e) => e.newText === '-1') ? 'its return NULL now returns -1' : '', edits.some((e) => e.newText === '') ? 'its release of the module is dropped' : ''].filter(Boolean);
+  const what = [edits.some((e) => e.newText.startsWith('-1')) ? 'its return NULL now returns -1' : '', edits.some((e) => e.newText === '') ? 'its release of the module is dropped' : ''].filter(Boolean);
   return `Macro ${name}: its definition was rewritten for exec (${what.join(', and ')}), since the init was its only user.`;
 }

@@ -1,0 +1,69 @@
+/* An X-macro list in its own file, included twice: once by a method that
+ * lists the names, once inside the init under a definition that adds each
+ * entry as a packed integer constant and returns NULL (releasing the module)
+ * on failure. The init's definition is its own, #undef'd after the list. */
+#include <Python.h>
+
+static PyObject *
+palette_names(PyObject *self, PyObject *noargs)
+{
+    PyObject *names, *item;
+
+    (void)self;
+    (void)noargs;
+    names = PyList_New(0);
+    if (names == NULL)
+        return NULL;
+#define PALETTE_ENTRY(name, red, green, blue)                   \
+    item = PyUnicode_FromString(#name);                         \
+    if (item == NULL || PyList_Append(names, item) < 0) {       \
+        Py_XDECREF(item);                                       \
+        Py_DECREF(names);                                       \
+        return NULL;                                            \
+    }                                                           \
+    Py_DECREF(item);
+#include "palette.def"
+#undef PALETTE_ENTRY
+    return names;
+}
+
+static PyMethodDef palette_methods[] = {
+    {"names", palette_names, METH_NOARGS, "The palette's colour names, in order."},
+    {NULL, NULL, 0, NULL}
+};
+
+static int macro_xmacro_include_exec(PyObject *module);
+
+static PyModuleDef_Slot macro_xmacro_include_slots[] = {
+    {Py_mod_exec, macro_xmacro_include_exec},
+#ifdef Py_mod_multiple_interpreters
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
+#endif
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef palette_def = {
+    PyModuleDef_HEAD_INIT, "macro_xmacro_include", NULL, 0, palette_methods, macro_xmacro_include_slots
+};
+
+static int
+macro_xmacro_include_exec(PyObject *module)
+{
+#define PALETTE_ENTRY(name, red, green, blue)                                   \
+    if (PyModule_AddIntConstant(module, #name,                                  \
+                                ((red) << 16) | ((green) << 8) | (blue)) < 0) { \
+        return -1;                                                              \
+    }
+#include "palette.def"
+#undef PALETTE_ENTRY
+    return 0;
+}
+
+PyMODINIT_FUNC
+PyInit_macro_xmacro_include(void)
+{
+    return PyModuleDef_Init(&palette_def);
+}
