@@ -106,6 +106,8 @@ export interface CreationCall {
   inFunction: string;
   /** Set when the call is hidden in a macro: `MOD_DEF(m, ...)` expands to it. */
   viaMacro?: string;
+  /** Set when an object of this C++ class makes the module (its constructor calls PyModule_Create); `call` is then where the init's side uses the class. */
+  viaClass?: string;
 }
 
 export interface FunctionInfo {

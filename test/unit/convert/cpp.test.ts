@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { initParser } from '../../../server/src/core/parser';
+import { analyzeText } from '../../../server/src/core/analyze';
 import { convert, refusalOf } from './helpers';
 
 /**
@@ -58,5 +59,27 @@ describe('conversion: C++ extern "C" block', () => {
     const { result, output } = convert(cppModule('PyObject *m', true), {}, 'cpp');
     assert.ok(result.ok, JSON.stringify(result));
     assert.match(output, /    return 0;\n\}\n\nextern "C" \{\nPyMODINIT_FUNC\nPyInit_autom\(void\)\n\{\n    return PyModuleDef_Init\(&auto_def\);\n\}\n\} \/\/ extern "C"\n$/);
+  });
+});
+
+describe('C++ modules made by an object of a class', () => {
+  before(() => initParser());
+
+  const DEF = 'static PyModuleDef obj_def = { PyModuleDef_HEAD_INIT, "objm", nullptr, -1, nullptr };\n';
+  const INIT = 'extern "C" PyMODINIT_FUNC PyInit_objm(void) { return make(); }\n';
+
+  it('refuses (creation-in-class) a class of the file that a helper of the init uses', () => {
+    const source = `#include <Python.h>\nnamespace w {\nclass Holder {\n    PyObject *p;\npublic:\n    explicit Holder(PyModuleDef &d) : p(PyModule_Create(&d)) {}\n    PyObject *get() const { return p; }\n};\n}\n${DEF}static PyObject *make() { w::Holder h(obj_def); return h.get(); }\n${INIT}`;
+    assert.deepEqual(refusalOf(source, 'cpp'), ['creation-in-class']);
+  });
+
+  it('refuses (creation-in-class) an object of a class from a header, built from the def, whose pointer the helper returns', () => {
+    const source = `#include <Python.h>\n#include "holder.h"\n${DEF}static PyObject *make() {\n    try {\n        Holder h{obj_def};\n        return h.release();\n    } catch (...) {\n        return nullptr;\n    }\n}\n${INIT}`;
+    assert.deepEqual(refusalOf(source, 'cpp'), ['creation-in-class']);
+  });
+
+  it('says nothing when the object is not what the function returns', () => {
+    const source = `#include <Python.h>\n#include "holder.h"\n${DEF}static PyObject *make() { Logger log(obj_def); return Py_None; }\n${INIT}`;
+    assert.deepEqual(analyzeText(source, 'cpp').findings.filter((f) => f.code === 'single-phase-init'), []);
   });
 });

@@ -190,7 +190,11 @@ function initInfo(fn: FunctionInfo, model: FileModel, creators: ReadonlyMap<stri
   if (inClass) {
     init.creations.push(inClass.creation);
     init.opaque = true;
-    init.opaqueRefusal = refusal('creation-in-class', `the module is created inside the C++ class ${inClass.className}, which ${init.name} uses; exec cannot take over a module an object makes and owns`, inClass.creation.span);
+    const user = inClass.usedIn === init.name ? init.name : `${inClass.usedIn}(), called by ${init.name},`;
+    const why = inClass.outside
+      ? `the module is created by an object of the C++ class ${inClass.className}, defined outside this file: ${user} builds it from ${inClass.creation.defName} and returns its pointer`
+      : `the module is created inside the C++ class ${inClass.className}, which ${user} uses`;
+    init.opaqueRefusal = refusal('creation-in-class', `${why}; exec cannot take over a module an object makes and owns`, inClass.creation.span);
     return init;
   }
   const hidden = init.creations.find((c) => c.viaMacro && !c.python2);

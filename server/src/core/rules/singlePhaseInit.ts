@@ -16,7 +16,7 @@ function check(ctx: RuleContext): Finding[] {
     const refusal = conversionRefusal(ctx, module);
     const own = ownCreation(module);
     for (const creation of own ? [own] : []) {
-      const base = `Module '${module.name}' uses single-phase initialization: ${init.name}${through(init, creation)} builds it with ${creation.kind}${creation.viaMacro ? ` (inside macro ${creation.viaMacro})` : ''}. Convert it to multi-phase initialization (PEP 489) so it can declare free-threading and subinterpreter support.`;
+      const base = `Module '${module.name}' uses single-phase initialization: ${init.name}${through(init, creation)} builds it ${creation.viaClass ? `through an object of the C++ class ${creation.viaClass}` : `with ${creation.kind}`}${creation.viaMacro ? ` (inside macro ${creation.viaMacro})` : ''}. Convert it to multi-phase initialization (PEP 489) so it can declare free-threading and subinterpreter support.`;
       findings.push(
         makeFinding('single-phase-init', creation.span, refusal.length ? `${base} Not converted automatically: ${describeRefusals(refusal)}.` : base, {
           related: defRelated(module),
