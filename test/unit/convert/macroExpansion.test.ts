@@ -54,7 +54,12 @@ describe('conversion: function-like module macros', () => {
 
   it('leaves a def macro used twice alone, and so refuses the init that needs it', () => {
     const twice = `${MACROS}\n#ifndef MK_ALTERNATIVE\nMK_DEF("mk", mk_methods);\n#endif\n#ifdef MK_ALTERNATIVE\nMK_DEF("other", mk_methods);\n#endif\n${INIT}`;
-    assert.deepEqual(refusalOf(twice), ['init-from-macro']);
+    assert.deepEqual(refusalOf(twice), ['def-not-in-file']);
+  });
+
+  it('refuses an init macro defined in both arms of a test the file cannot decide', () => {
+    const undecided = MACROS.replace('#if PY_MAJOR_VERSION >= 3', '#ifdef MK_FAST').replace('var = Py_InitModule("mk", mk_methods)', 'var = PyModule_Create(&mk_def)');
+    assert.deepEqual(refusalOf(`${undecided}\nMK_DEF("mk", mk_methods);\n${INIT}`), ['init-from-macro']);
   });
 
   it("removes the init's arms on a flag derived from the version that hold only creation and returns; others stay as written", () => {

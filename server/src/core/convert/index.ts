@@ -23,9 +23,11 @@ import { detectStyle } from './style';
 import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
 import { editsOnSource } from './viewEdits';
-import { expandInitMacros, expansionNotes } from './macroExpansion';
+import { wholeChange } from './text';
+import { expandInitMacros, expansionNotes, withDefMacro } from './macroExpansion';
 import { macroRewriteNote } from './statementMacros';
 import { settlePython2 } from './python2';
+import { explainMacroRefusal } from './macroRefusal';
 import { py3FlagNote } from '../text/py3Flag';
 
 export type ConversionResult =
@@ -89,13 +91,16 @@ function convertAnyShape(model: FileModel, module: ModuleInfo, options: Conversi
   const direct = guarded(module, () => convertDirect(model, module, options, steps));
   if (direct.ok || direct.internalError || !module.init || model.generator) return direct;
   const init = module.init;
+  let afterExpansion: Refusal[] | undefined;
   if (direct.reasons.some((r) => MACRO_CODES.has(r.code))) {
     const expanded = guarded(module, () => convertExpanded(model, init, options, steps) ?? direct);
     if (expanded.ok || expanded.internalError) return expanded;
+    if (expanded !== direct) afterExpansion = expanded.reasons;
   }
   const dual = guarded(module, () => convertDualMode(model, init, options, steps) ?? direct);
   // The dual-mode attempt only helps when it converts or fails outright.
-  return dual.ok || dual.internalError ? dual : direct;
+  if (dual.ok || dual.internalError) return dual;
+  return { ...direct, reasons: explainMacroRefusal(model, init, direct.reasons, afterExpansion) };
 }
 
 /** Refusals that expanding the init's macros in place may lift. */
@@ -105,7 +110,8 @@ const MACRO_CODES = new Set<RefusalCode>(['init-from-macro', 'hidden-control-flo
 function convertExpanded(model: FileModel, init: InitFunctionInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult | undefined {
   const expansion = expandInitMacros(model, init, options.keepPython2);
   if (!expansion) return undefined;
-  return convertIntermediate(model, init, expansion.text, options, steps, expansionNotes(expansion, init.name));
+  const result = convertIntermediate(model, init, expansion.text, options, steps, expansionNotes(expansion, init.name));
+  return result && !result.ok ? { ...result, reasons: withDefMacro(result.reasons, expansion) } : result;
 }
 
 /** Runs a step; an exception becomes an internal error, never a plain refusal. */
@@ -186,15 +192,6 @@ function stateNote(state: ModuleState, bodyState: readonly string[]): string {
   const extra = bodyState.filter((s) => !listed.has(s.replace(/^static (?:type )?/, '').replace(/ via .*$/, '')));
   const line = describeModuleState(state);
   return extra.length ? `State: the init writes ${extra.join(', ')}; ${line}.` : `State: ${line}.`;
-}
-
-/** One edit covering everything between the common prefix and suffix of two texts. */
-function wholeChange(before: string, after: string): TextEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
 }
 
 function convertDirect(model: FileModel, module: ModuleInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult {

@@ -18,6 +18,7 @@ import { insideAny } from '../text/spans';
 import { VIEW_MINIMUM_HEX } from '../analysis/viewModel';
 import { HIDES_FLOW, substitute } from './macroFlow';
 import { resolveInitArms } from './initArms';
+import type { Refusal } from './refusalCatalogue';
 
 interface MacroBody {
   params?: string[];
@@ -32,6 +33,8 @@ export interface Expansion {
   expanded: string[];
   /** Macros expanded at their one use outside the init, where they declare the def; `py3Only`: under `#if PY_MAJOR_VERSION >= 3`. */
   atFileScope: { name: string; py3Only: boolean }[];
+  /** A macro declaring the def the init creates from, left alone because the file uses it more than once. */
+  defMacroUsedTwice?: { name: string; uses: number };
   /** `#ifdef X` of each of the init's groups reduced to its Python 3 arm. */
   resolved: string[];
 }
@@ -79,10 +82,11 @@ export function expandInitMacros(model: FileModel, init: InitFunctionInfo, keepP
   // Kept for Python 2, a def whose macro Python 2 defines otherwise is declared for Python 3 only, as the macro did.
   const py3Only = keepPython2 ? (name: string): boolean => pp.definitions(name).length > 1 : undefined;
   const fileScope = expandDefDeclaration(text, macros, py3Only);
-  if (fileScope) text = fileScope.text;
-  const atFileScope = fileScope ? [{ name: fileScope.name, py3Only: fileScope.py3Only }] : [];
+  if (fileScope && 'text' in fileScope) text = fileScope.text;
+  const atFileScope = fileScope && 'text' in fileScope ? [{ name: fileScope.name, py3Only: fileScope.py3Only }] : [];
   if (!arms && expanded.length === 0 && atFileScope.length === 0) return undefined;
-  return { text, expanded, atFileScope, resolved: arms?.conditions ?? [] };
+  const usedTwice = fileScope && !('text' in fileScope) ? { defMacroUsedTwice: fileScope } : {};
+  return { text, expanded, atFileScope, resolved: arms?.conditions ?? [], ...usedTwice };
 }
 
 /** One sentence per change the expansion made, for the conversion's notes. */
@@ -102,12 +106,19 @@ export function expansionNotes(expansion: Expansion, initName: string): string[]
   return notes;
 }
 
+/** A def the expanded init could not find, when a macro declares it but is used more than once: say so. */
+export function withDefMacro(reasons: readonly Refusal[], expansion: Expansion): Refusal[] {
+  const twice = expansion.defMacroUsedTwice;
+  if (!twice) return [...reasons];
+  return reasons.map((r) => (r.code === 'def-not-in-file' ? { ...r, message: `${r.message}: macro ${twice.name} declares it, but the file uses ${twice.name} ${twice.uses} times, so it is not expanded` } : r));
+}
+
 /**
  * `MODULE_DEF("x", doc, methods);` at file scope (the init's own uses are
  * expanded already), when code creates from the def it declares
  * (`&moduledef`) and the file uses the macro nowhere else.
  */
-function expandDefDeclaration(text: string, macros: ReadonlyMap<string, MacroBody>, py3Only?: (name: string) => boolean): { text: string; name: string; py3Only: boolean } | undefined {
+function expandDefDeclaration(text: string, macros: ReadonlyMap<string, MacroBody>, py3Only?: (name: string) => boolean): { text: string; name: string; py3Only: boolean } | { name: string; uses: number } | undefined {
   const mask = codeMask(text);
   const defines = scanPreprocessor(mask).defines.map((d) => d.span);
   const outsideDefines = (re: RegExp): number[] => [...mask.matchAll(re)].map((m) => m.index).filter((at) => !insideAny(defines, at));
@@ -115,6 +126,7 @@ function expandDefDeclaration(text: string, macros: ReadonlyMap<string, MacroBod
     const declared = DECLARES_DEF.exec(macro.body)?.[1];
     if (!declared || outsideDefines(new RegExp(`&\\s*\\(?\\s*${declared}\\b`, 'g')).length === 0) continue;
     const uses = outsideDefines(new RegExp(`\\b${name}\\b`, 'g'));
+    if (uses.length > 1) return { name, uses: uses.length };
     if (uses.length !== 1) continue;
     const replaced = expandAt(text, uses[0]!, name, macro);
     if (!replaced) continue;

@@ -113,3 +113,12 @@ export function codeChildren(node: Node): Node[] {
 export function identifierIn(text: string, name: string): boolean {
   return new RegExp(`\\b${name}\\b`).test(text);
 }
+
+/** One edit covering everything between the common prefix and suffix of two texts. */
+export function wholeChange(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
+}
