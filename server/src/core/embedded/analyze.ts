@@ -16,6 +16,7 @@ import { isFixable, makeFinding } from '../rules/rule';
 import { isSuppressed } from '../suppression';
 import { LineIndex } from '../text/lines';
 import { convertRegion, piecesReason, regionReason, regionRefusal, type RegionConversion } from './convert';
+import { regionOptions } from './assembledRegion';
 import { refusal, type Refusal } from '../convert/refusalCatalogue';
 import { fragmentFindings } from './fragments';
 import { hostRegions, type HostKind } from './hosts';
@@ -75,7 +76,8 @@ interface RegionWork {
 const workCache = new Map<string, RegionWork>();
 const WORK_CACHE_SIZE = 64;
 
-function regionWork(region: EmbeddedRegion, options: ConversionOptions): RegionWork {
+function regionWork(region: EmbeddedRegion, requested: ConversionOptions): RegionWork {
+  const options = regionOptions(region, requested);
   const extra = piecesReason(region);
   const key = JSON.stringify([region.kind, region.lang, options, extra ?? '', region.placeholders, region.text]);
   const known = workCache.get(key);

@@ -3,6 +3,7 @@
 // edit of the conversion is carried back: into the literal it falls in, text
 // it removes from later literals removed there, never into a computed piece,
 // never new code into a piece that is only added under a condition.
+import type { ConversionOptions } from '../convert/options';
 import type { TextEdit } from '../edits';
 import type { Span } from '../model';
 import { lineAt, PiecesError, type AssembledLiteral, type Assembly, type Segment } from './assembly';
@@ -53,6 +54,15 @@ function outermostBrace(text: string, offset: number): number {
 
 export function isAssembled(region: EmbeddedRegion): region is AssembledRegion {
   return 'assembly' in region;
+}
+
+/**
+ * The options a region is converted with: an assembly with computed pieces
+ * holds code this tool cannot see, so `auto` does not promise isolated
+ * subinterpreters for it (the state analysis covers only what it sees).
+ */
+export function regionOptions(region: EmbeddedRegion, options: ConversionOptions): ConversionOptions {
+  return isAssembled(region) && region.assembly.opaque.length > 0 && options.multipleInterpreters === 'auto' ? { ...options, multipleInterpreters: 'not_supported' } : options;
 }
 
 interface Placed {
@@ -176,13 +186,14 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
 
   const notes = (converted: string): string[] => {
     const out: string[] = [];
+    if (assembly.opaque.length) out.push('Subinterpreters: Py_mod_multiple_interpreters is chosen as if the code this tool cannot see kept process-wide state (Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED unless set otherwise).');
     const lines = [...new Set(assembly.literals.map((l) => lineAt(source, l.literal.start)))].sort((a, b) => a - b);
     out.push(`Pieces: the module's C is assembled from the strings at lines ${lines.join(', ')} of this Python file; each change was written into the string it falls in.`);
     for (const o of assembly.opaque) {
       const who = o.piece.caller ? `\`${o.piece.caller.param}\`, which the caller of ${o.piece.caller.fn}() passes` : `\`${o.expr}\` (${o.piece.why})`;
       if (o.inFunction && new RegExp(`\\b${o.standIn}\\(\\);`).test(converted)) {
         out.push(`Caller code: ${who}, now runs inside the exec function, which returns an int: a \`return NULL\` there must become \`return -1\`, and NumPy's \`import_array()\` must become \`import_array1(-1)\` (\`import_umath()\`: \`import_umath1(-1)\`).`);
-      } else out.push(`Not seen: ${who}, is not a string of this Python file, so its code was not checked (process-wide state in it is not counted).`);
+      } else out.push(`Not seen: ${who}, is not a string of this Python file, so its code was not checked for process-wide state.`);
     }
     const conditions = [...new Map(assembly.literals.filter((l) => l.condition).map((l) => [l.condition!.at, l.condition!])).values()];
     for (const c of conditions) out.push(`Conditional piece: the strings added under \`${c.text}\` (line ${lineAt(source, c.at)}) were converted as if the condition held; without them the module is the same less their code.`);

@@ -64,7 +64,8 @@ export function assemble(source: string, value: Value): Assembly {
 
   /** A stand-in as the Python names it, for messages. */
   const describe = (standIn: string): string => {
-    for (const l of literals) for (const p of l.placeholders) if (p.standIn.includes(standIn)) return `the value of ${p.source}`;
+    const bare = (p: Placeholder): string => p.standIn.replace(/^\/\*|\*\/$/g, '');
+    for (const l of literals) for (const p of l.placeholders) if (standIn.startsWith(bare(p))) return `the value of ${p.source}`;
     const computed = [...opaqueIds.entries()].find(([, id]) => standIn.startsWith(id));
     return computed ? `a computed value (${computed[0]})` : `a value (${standIn})`;
   };
@@ -81,7 +82,8 @@ export function assemble(source: string, value: Value): Assembly {
     const naming = (text: string, name: string): string => {
       const fill = piece.template === 'none' ? undefined : piece.fill(keyOf(text));
       if (fill && fill.length === 1 && fill[0]!.kind === 'opaque' && fill[0]!.caller) return rootId(fill[0]!);
-      if (fill && fill.some((p) => p.kind === 'literal')) {
+      // Known text, or computed text whose reason the notes and refusals can give: spliced in.
+      if (fill && fill.length > 0) {
         const known = splices.get(text);
         if (known) return known.id;
         const id = `MPHS${spliceCount++}_${name.replace(/\W+/g, '_')}`;

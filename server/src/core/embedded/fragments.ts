@@ -42,13 +42,13 @@ export function fragmentFindings(region: EmbeddedRegion, model: FileModel): Find
     const body = model.text.slice(init.body.startIndex, init.body.endIndex);
     const hole = placeholderIn(region, body);
     // A body from a computed piece (a parameter the caller passes) is a template in pieces, not a fragment.
-    const computed = isAssembled(region) && region.assembly.opaque.some((o) => body.includes(o.standIn));
-    const missing = hole ? `its body comes from ${computed ? `the computed piece ${hole}, which is not a string of this Python file` : `the placeholder ${hole}, which is filled elsewhere`}` : (extra?.message ?? `it creates no module in ${where}`);
+    const computed = isAssembled(region) ? region.assembly.opaque.find((o) => body.includes(o.standIn)) : undefined;
+    const missing = hole ? `its body comes from ${computed ? `the computed piece ${hole} (${computed.piece.why}), which is not a string of this Python file` : `the placeholder ${hole}, which is filled elsewhere`}` : (extra?.message ?? `it creates no module in ${where}`);
     const why = hole || !extra ? `: ${partial}, so it is not converted automatically` : '';
     findings.push(
       makeFinding('single-phase-init', init.nameSpan, `${name(init.name)} is defined in ${where}, but ${missing}${why}.`, {
         module: name(init.name.slice('PyInit_'.length)),
-        refusal: [refusal((extra && !hole) || computed ? 'embedded-pieces' : 'embedded-fragment', missing, init.nameSpan)],
+        refusal: [refusal((extra && !hole) || computed !== undefined ? 'embedded-pieces' : 'embedded-fragment', missing, init.nameSpan)],
       }),
     );
   }

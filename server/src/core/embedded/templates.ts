@@ -33,7 +33,7 @@ export function findAssemblies(source: string, literals: readonly PyLiteral[]): 
     try {
       const assembly = assemble(source, value);
       // One literal and nothing spliced into it: the plain string region says the same.
-      if (assembly.literals.length < 2) continue;
+      if (assembly.literals.length < 2 && assembly.opaque.length === 0) continue;
       for (const l of assembly.literals) found.used.add(l.literal);
       found.regions.push(assembledRegion(source, assembly));
     } catch (err) {
