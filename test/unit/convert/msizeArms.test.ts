@@ -52,6 +52,7 @@ describe('conversion: #if lines inside the PyModuleDef initialiser', () => {
       '#ifdef A\n    -1,\n#else\n    -1, spam_methods,\n#endif\n',
       '#ifdef A\n#ifdef B\n    -1,\n#else\n    0,\n#endif\n#else\n    -1,\n#endif\n',
       '#ifdef A\n    0,\n#endif\n    -1,\n',
+      '#ifdef A\n    sizeof(int),\n#else\n    -1,\n#endif\n',
     ];
     for (const middle of shapes) assert.ok(refusalOf(withDef(middle)).includes('def-preprocessor'), middle);
   });

@@ -68,11 +68,15 @@ export function readMSize(def: ModuleDefInfo, model: FileModel, minimumHex: numb
     .map((a, i) => ({ body: a.body, entry: entries[i]![0]!, verdict: evaluate(entries[i]![0]!.valueText, pp, 0) }))
     .filter((_, i) => kept === undefined || kept === i);
   const verdicts = new Set(live.map((a) => a.verdict));
-  const verdict: SizeVerdict = verdicts.has('unknown') ? 'unknown' : verdicts.has('negative') ? 'negative' : 'fine';
   const open = sizeGroup.arms[0]!.directive;
+  const condition = model.text.slice(open.span.start, open.span.end).trim();
+  // -1 on some versions and a state size on others: which one the module's code expects differs by version too.
+  const sized = verdicts.has('negative') ? live.find((a) => a.verdict === 'fine' && !/^\(?\s*0\s*\)?$/.test(a.entry.valueText.trim())) : undefined;
+  if (sized) return { problem: `m_size of '${def.varName}' is negative in one arm of '${condition}' and '${sized.entry.valueText.trim()}' in another, so the module's own code depends on the version; give it one size first` };
+  const verdict: SizeVerdict = verdicts.has('unknown') ? 'unknown' : verdicts.has('negative') ? 'negative' : 'fine';
   return {
     verdict,
-    arms: { condition: model.text.slice(open.span.start, open.span.end).trim(), span: { start: open.span.start, end: sizeGroup.endif!.span.end }, live },
+    arms: { condition, span: { start: open.span.start, end: sizeGroup.endif!.span.end }, live },
     byVersion: verdicts.size > 1 && verdict === 'negative',
   };
 }
