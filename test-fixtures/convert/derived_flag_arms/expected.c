@@ -49,8 +49,8 @@ static PyObject *derived_flag_arms_namespace = NULL;
 
 static int derived_flag_arms_exec_body(PyObject *module)
 {
-    (void)module;
     int i;
+    (void)module;
 
     for (i = 0; i < 3; i++) {
 #ifdef WORDS_PY3

@@ -124,8 +124,8 @@ static struct PyModuleDef mfree_global_module = {
 static int
 mfree_global_exec_body(PyObject *m)
 {
-    (void)m;
     PyObject *answer;
+    (void)m;
 
     registry = PyDict_New();
     if (registry == NULL) {

@@ -57,6 +57,21 @@ spam_exec(PyObject *m)
     assert.doesNotMatch(used.output, /\(void\)m;/);
   });
 
+  it('puts (void)m after the leading declarations, never a statement ahead of them (C89)', () => {
+    const declared = convert(moduleWith(`    int count = 0;
+    PyObject *m;
+
+    m = PyModule_Create(&spam_def);
+    if (m == NULL)
+        return NULL;
+    if (spam_setup() < 0)
+        return NULL;
+    count++;
+    return m;`).replace('#include <Python.h>\n', '#include <Python.h>\n\nint spam_setup(void);\n'), { reinitGuard: 'never' });
+    assert.ok(declared.result.ok, JSON.stringify(declared.result));
+    assert.match(declared.output, /spam_exec\(PyObject \*m\)\n\{\n    int count = 0;\n    \(void\)m;\n\n    if \(spam_setup\(\) < 0\)/);
+  });
+
   it('drops a declaration that only created the module', () => {
     const { output } = convert(moduleWith(`    PyObject *m = PyModule_Create(&spam_def);
     if (!m) {

@@ -219,14 +219,24 @@ function tidyBlankLines(original: string, rewritten: string): string {
   return out;
 }
 
-/** `(void)m;` first in an exec body that never names its module: -Wextra builds warn on an unused parameter. */
+/**
+ * `(void)m;` in an exec body that never names its module (-Wextra builds warn
+ * on an unused parameter), after the body's leading declarations: before
+ * them it would be a statement ahead of a declaration, which C89 rejects.
+ */
 function markUnusedModule(execBody: string, ctx: BodyContext): string {
   const p = ctx.paramName;
   if (identifierIn(codeMask(execBody), p)) return execBody;
   const opening = /^\{[ \t]*\r?\n/.exec(execBody);
   if (!opening) return `{ (void)${p};${execBody.slice(1)}`;
-  return `${opening[0]}${ctx.style.indent}(void)${p};${ctx.style.eol}${execBody.slice(opening[0].length)}`;
+  const block = LEADING_DECLARATIONS.exec(execBody.slice(opening[0].length))![0];
+  // Right after the last declaration line: a blank line after it stays between them and the code.
+  const at = opening[0].length + (block.trim() === '' ? 0 : block.indexOf('\n', block.lastIndexOf(';')) + 1);
+  return `${execBody.slice(0, at)}${ctx.style.indent}(void)${p};${ctx.style.eol}${execBody.slice(at)}`;
 }
+
+/** Declaration lines (`int i;`, `PyObject *x = NULL;`) and blank lines at the top of a body; never a statement keyword. */
+const LEADING_DECLARATIONS = /^(?:[ \t]*\r?\n|[ \t]*(?!(?:return|goto|break|continue|if|else|while|for|do|switch|case)\b)(?:(?:static|const|unsigned|signed|struct|volatile)\s+)*[A-Za-z_]\w*[\s*]+[A-Za-z_]\w*(?:\s*\[[^\]\n]*\])?(?:\s*=[^;\n]*)?;[ \t]*\r?\n)*/;
 
 /** `static int x_exec(PyObject *m)` in the init's own header layout. */
 function execHeader(text: string, ctx: BodyContext, execName: string): string {
