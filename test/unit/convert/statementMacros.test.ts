@@ -147,6 +147,30 @@ spam_names(PyObject *self, PyObject *noargs)
     assert.ok(output.startsWith('#define ADD_INT(N, V) do { PyObject *o = PyLong_FromLong(V); if (o == NULL) { return -1; } if (PyModule_AddObject(m, N, o) < 0) { Py_DECREF(o); return -1; } } while (0)\n'), output);
   });
 
+  it('rewrites a registration macro (ufunc style): the object it makes and releases is a temporary of the init', () => {
+    const macro = `#define REGISTER(name, doc) \\
+    f = PyCFunction_NewEx(&name##_def, NULL, NULL); \\
+    if (f == NULL) { Py_DECREF(m); return NULL; } \\
+    if (PyDict_SetItemString(d, #name, f) < 0) { Py_DECREF(f); Py_DECREF(m); return NULL; } \\
+    Py_DECREF(f)`;
+    const defs = 'static PyObject *twice(PyObject *s, PyObject *a) { (void)s; return PyNumber_Add(a, a); }\nstatic PyMethodDef twice_def = {"twice", twice, METH_O, NULL};\n';
+    const body = `${CREATE}\n    PyObject *d = PyModule_GetDict(m), *f;\n    REGISTER(twice, "x + x");\n    return m;`;
+    const { result, output } = convert(`${defs}${withMacro(macro, body)}`);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.match(output, /if \(f == NULL\) \{ return -1; \} \\\n    if \(PyDict_SetItemString\(d, #name, f\) < 0\) \{ Py_DECREF\(f\); return -1; \} \\\n    Py_DECREF\(f\)\n/);
+  });
+
+  it('counts the statics a macro assigns, pasted names included, as process-wide state', () => {
+    const macro = '#define INTERN(S) if (!(str_##S = PyUnicode_InternFromString(#S))) return NULL';
+    const body = `${CREATE}\n    INTERN(read);\n    return m;`;
+    const { result, output } = convert(`static PyObject *str_read;\n${withMacro(macro, body)}`, { multipleInterpreters: 'auto' });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.match(output, /Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED/);
+    // Without the macro's write the file shows no state: the isolated-subinterpreter slot.
+    const plain = convert(withMacro(macro.replace('str_##S = ', ''), body), { multipleInterpreters: 'auto' });
+    assert.match(plain.output, /Py_MOD_PER_INTERPRETER_GIL_SUPPORTED/);
+  });
+
   it('refuses a macro whose released parameter is the module at some uses only', () => {
     const param = '#define ADD_INT(mod, N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(mod); return NULL; }';
     assert.deepEqual(refusalOf(withMacro(param, `${CREATE}\n    PyObject *d = PyModule_GetDict(m);\n    ADD_INT(m, "A", 1);\n    ADD_INT(d, "B", 2);\n    return m;`)), OUT_OF_SIGHT);

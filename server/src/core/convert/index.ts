@@ -191,7 +191,9 @@ function stateNote(state: ModuleState, bodyState: readonly string[]): string {
   const listed = new Set(state.items.map((i) => i.name));
   const extra = bodyState.filter((s) => !listed.has(s.replace(/^static (?:type )?/, '').replace(/ via .*$/, '')));
   const line = describeModuleState(state);
-  return extra.length ? `State: the init writes ${extra.join(', ')}; ${line}.` : `State: ${line}.`;
+  // Macros interning a few dozen strings would make the line a paragraph: name four, count the rest.
+  const named = extra.length > 5 ? `${extra.slice(0, 4).join(', ')} and ${extra.length - 4} more` : extra.join(', ');
+  return extra.length ? `State: the init writes ${named}; ${line}.` : `State: ${line}.`;
 }
 
 function convertDirect(model: FileModel, module: ModuleInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult {
