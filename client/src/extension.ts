@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { commandMiddleware, SERVER_COMMANDS } from './commands';
+import { SERVER_NODE_ARGS } from './serverRuntime';
 import { SinglePhaseStatus } from './status';
 
 /** C sources, C++ sources and NumPy-style templated C (`*.c.src`, any language id). */
@@ -34,8 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'] } },
   };
   const fileWatcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES);
   context.subscriptions.push(fileWatcher);

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { SERVER_NODE_ARGS } from '../../client/src/serverRuntime';
 // From the protocol package's own vscode-jsonrpc: the message types below must come from the same copy.
 import {
   createMessageConnection,
@@ -127,9 +128,9 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  /** Start the server; `serverPath` defaults to the built bundle. */
+  /** Start the server (default: the built bundle) with the node arguments the VS Code extension uses. */
   static spawn(serverPath = SERVER_PATH): LspTestClient {
-    return LspTestClient.spawnCommand(process.execPath, [serverPath, '--stdio'], REPO_ROOT);
+    return LspTestClient.spawnCommand(process.execPath, [...SERVER_NODE_ARGS, serverPath, '--stdio'], REPO_ROOT);
   }
 
   /** Start the server as an editor configured with `command args` would, in `cwd`. */
