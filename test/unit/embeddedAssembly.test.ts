@@ -143,4 +143,41 @@ describe('embedded C: templates assembled from several strings', () => {
     assert.ok(codes(loopBody).some((c) => c.includes('embedded-pieces')), JSON.stringify(codes(loopBody)));
     assert.equal(convertEmbeddedText(loopBody, 'py').text, loopBody);
   });
+
+  it('a rules table entry joined with + and #name# fields converts; a field may be written into any of its strings', () => {
+    const rules = [
+      'import time',
+      '',
+      'def banner(text):',
+      '    return "/* " + text + " */"',
+      '',
+      'module_rules = {',
+      `    'body': ${Q}#include <Python.h>`,
+      '',
+      `${Q} + banner("methods") + ${Q}`,
+      'static PyMethodDef #name#_methods[] = {',
+      '#methods#',
+      '    {NULL, NULL, 0, NULL}',
+      '};',
+      'static struct PyModuleDef #name#_def = {PyModuleDef_HEAD_INIT, "#name#", NULL, -1, #name#_methods};',
+      `${Q} + banner("init") + ${Q}`,
+      'PyMODINIT_FUNC PyInit_#name#(void) {',
+      '    PyObject *m = PyModule_Create(&#name#_def);',
+      '#ifdef Py_GIL_DISABLED',
+      '    PyUnstable_Module_SetGIL(m, #gil#);',
+      '#endif',
+      '    return m;',
+      '}',
+      `${Q},`,
+      `    'doc': 'Module #name#',`,
+      '}',
+      '',
+    ].join('\n');
+    const { text, results } = convertEmbeddedText(rules, 'py');
+    assert.deepEqual(results.map((r) => r.ok), [true]);
+    // The slot array goes into the string before the def; the generator fills #gil# there too.
+    assert.match(text, /\{Py_mod_gil, #gil#\}/);
+    assert.ok(text.includes('return PyModuleDef_Init(&#name#_def);'), text);
+    assert.ok(text.includes("'doc': 'Module #name#',"));
+  });
 });

@@ -159,6 +159,7 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
     const edits: TextEdit[] = [];
     for (const { p, from, to } of parts) {
       const s = p.segment as Extract<Segment, { kind: 'own' }>;
+      if (s.owner.shared) throw new PiecesError(`the conversion must change the string at line ${lineAt(source, s.owner.literal.start)}, which the module uses in more than one place`);
       edits.push({ start: hostAt(s.owner, s.start + from), end: hostAt(s.owner, s.start + to), newText: '' });
     }
     if (edit.newText === '') return edits;
@@ -172,6 +173,7 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
       throw new PiecesError(cond ? `the conversion must add code to the piece that \`${cond.text}\` (line ${lineAt(source, cond.at)}) adds only under its condition` : 'the conversion must add code between two pieces of the template');
     }
     const seg = target.segment;
+    if (seg.owner.shared) throw new PiecesError(`the conversion must add code to the string at line ${lineAt(source, seg.owner.literal.start)}, which the module uses in more than one place`);
     const local = seg.start + Math.min(Math.max(edit.start - target.at, 0), seg.text.length);
     const at = hostAt(seg.owner, local);
     const startsBlankLine = (edit.start === 0 || text[edit.start - 1] === '\n') && /^(\r?\n|$)/.test(text.slice(edit.start, edit.start + 2));
@@ -189,12 +191,14 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
     if (assembly.opaque.length) out.push('Subinterpreters: Py_mod_multiple_interpreters is chosen as if the code this tool cannot see kept process-wide state (Py_MOD_MULTIPLE_INTERPRETERS_NOT_SUPPORTED unless set otherwise).');
     const lines = [...new Set(assembly.literals.map((l) => lineAt(source, l.literal.start)))].sort((a, b) => a - b);
     out.push(`Pieces: the module's C is assembled from the strings at lines ${lines.join(', ')} of this Python file; each change was written into the string it falls in.`);
+    const unseen: string[] = [];
     for (const o of assembly.opaque) {
       const who = o.piece.caller ? `\`${o.piece.caller.param}\`, which the caller of ${o.piece.caller.fn}() passes` : `\`${o.expr}\` (${o.piece.why})`;
       if (o.inFunction && new RegExp(`\\b${o.standIn}\\(\\);`).test(converted)) {
         out.push(`Caller code: ${who}, now runs inside the exec function, which returns an int: a \`return NULL\` there must become \`return -1\`, and NumPy's \`import_array()\` must become \`import_array1(-1)\` (\`import_umath()\`: \`import_umath1(-1)\`).`);
-      } else out.push(`Not seen: ${who}, is not a string of this Python file, so its code was not checked for process-wide state.`);
+      } else unseen.push(who);
     }
+    if (unseen.length) out.push(`Not seen: ${unseen.join('; ')}: ${unseen.length > 1 ? 'these are not strings' : 'it is not a string'} of this Python file, so their code was not checked for process-wide state.`);
     const conditions = [...new Map(assembly.literals.filter((l) => l.condition).map((l) => [l.condition!.at, l.condition!])).values()];
     for (const c of conditions) out.push(`Conditional piece: the strings added under \`${c.text}\` (line ${lineAt(source, c.at)}) were converted as if the condition held; without them the module is the same less their code.`);
     return out;

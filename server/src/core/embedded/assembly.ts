@@ -15,6 +15,8 @@ import type { LiteralPiece, OpaquePiece, PieceCondition, Value } from './pieces'
 /** A literal of the assembly, decoded on its own. */
 export interface AssembledLiteral {
   literal: PyLiteral;
+  /** The string is used more than once in the module (a helper called twice): no edit may go into it. */
+  shared?: boolean;
   condition?: PieceCondition;
   /** Host offset of each character of its own text (after dedent), length + 1. */
   hostOf: number[];
@@ -32,7 +34,7 @@ export interface Assembly {
   opaque: { piece: OpaquePiece; standIn: string; expr: string; inFunction: boolean }[];
 }
 
-/** Thrown when the pieces cannot be put together faithfully (a literal used twice, an unreadable escape). */
+/** Thrown when the pieces cannot be put together faithfully (an escape the map cannot carry). */
 export class AssemblyError extends Error {}
 
 /** An edit that would have to change a computed piece, or name a value its string cannot: refused `embedded-pieces`. */
@@ -48,6 +50,9 @@ export function assemble(source: string, value: Value): Assembly {
   const opaqueIds = new Map<string, string>();
   let spliceCount = 0;
   let unresolvedCount = 0;
+  const generatorFields = new Map<string, string>();
+  /** Placeholders of the generator's own (`#name#`), as read so far. */
+  const wholeText: Placeholder[] = [];
   /** One value, one name: a caller's parameter gets the same stand-in in every literal that uses it. */
   const rootId = (piece: OpaquePiece): string => {
     const key = piece.caller ? `${piece.caller.fn}.${piece.caller.param}` : `${piece.start}:${piece.end}`;
@@ -75,7 +80,8 @@ export function assemble(source: string, value: Value): Assembly {
   const opaqueSegment = (piece: OpaquePiece): Segment => ({ kind: 'opaque', piece, standIn: rootId(piece), text: '', expr: source.slice(piece.start, piece.end) });
 
   const literalSegments = (piece: LiteralPiece): Segment[] => {
-    if (literals.some((l) => l.literal === piece.literal)) throw new AssemblyError(`the string at offset ${piece.literal.start} is used twice`);
+    const again = literals.filter((l) => l.literal === piece.literal);
+    for (const l of again) l.shared = true;
     const splices = new Map<string, { id: string; value: Value }>();
     const unresolved = new Map<string, string>();
     // Every stand-in is named here, so two literals never share a name by chance.
@@ -90,8 +96,10 @@ export function assemble(source: string, value: Value): Assembly {
         splices.set(text, { id, value: fill });
         return id;
       }
-      let id = unresolved.get(text);
-      if (!id) unresolved.set(text, (id = `MPHU${unresolvedCount++}_${name.replace(/\W+/g, '_') || 'x'}`));
+      // `#name#` is filled by the generator on the whole text it joins: one name across all strings.
+      const names = /^#\w+#$/.test(text) ? generatorFields : unresolved;
+      let id = names.get(text);
+      if (!id) names.set(text, (id = `MPHU${unresolvedCount++}_${name.replace(/\W+/g, '_') || 'x'}`));
       return id;
     };
     const joins = { pieces: false, percent: piece.template === 'percent', format: piece.template === 'format' || piece.literal.fstring };
@@ -109,9 +117,13 @@ export function assemble(source: string, value: Value): Assembly {
     const hostOf = dedented.hostOf.slice(0, text.length + 1);
     const isSplice = (p: Placeholder): boolean => [...splices.values()].some((s) => p.standIn === s.id || p.standIn === `/*${s.id}*/`);
     const own = decoded.placeholders.filter((p) => !isSplice(p));
-    const encode = encoder(piece.literal, joins, own, source.slice(piece.literal.bodyStart, piece.literal.bodyEnd));
+    for (const p of own) if (generatorFields.has(p.source) && !wholeText.some((q) => q.standIn === p.standIn)) wholeText.push(p);
+    // The generator's `#name#` fields may be written into any string (the list fills as the strings are read).
+    const writable = (): Placeholder[] => [...own, ...wholeText.filter((p) => !own.some((q) => q.standIn === p.standIn))];
+    const encode = encoder(piece.literal, joins, writable, source.slice(piece.literal.bodyStart, piece.literal.bodyEnd));
     const owner: AssembledLiteral = {
       literal: piece.literal,
+      ...(again.length ? { shared: true } : {}),
       ...(piece.condition ? { condition: piece.condition } : {}),
       hostOf,
       placeholders: own,
@@ -177,15 +189,16 @@ function standIns(segments: Segment[]): Assembly['opaque'] {
   return found;
 }
 
-/** Whether the end of `text` is inside a function body: the innermost open brace follows `)` or a statement, not `=`. */
+/** Whether the end of `text` is inside a function body (some open brace follows a `)`). */
 function functionBodyDepth(text: string): boolean {
   const masked = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|^[ \t]*#[^\n]*/gm, (m) => ' '.repeat(m.length));
   const stack: boolean[] = [];
   for (let i = 0; i < masked.length; i++) {
     const ch = masked[i];
     if (ch === '{') {
+      // A function body opens after its parameter list; `extern "C" {`, a struct or an initializer does not.
       const prev = /\S(?=\s*$)/.exec(masked.slice(Math.max(0, i - 200), i))?.[0];
-      stack.push(prev !== '=' && prev !== ',' && prev !== '{' && prev !== '[');
+      stack.push(prev === ')');
     } else if (ch === '}') stack.pop();
   }
   return stack.includes(true);

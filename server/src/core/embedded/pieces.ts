@@ -7,7 +7,7 @@
 // computed piece: a parameter nobody in this file passes (the caller's
 // code), a `join`, a loop. Nothing is evaluated; nothing is guessed.
 import type { PyLiteral } from './pythonStrings';
-import { callsOf, type PyFlow, type PyFunction, type PyStatement } from './pythonFlow';
+import { callsOf, closingBracket, splitTopLevel, type PyFlow, type PyFunction, type PyStatement } from './pythonFlow';
 import { callArguments, parseExpr, type PyExpr } from './pythonExpr';
 
 /** Code adding a piece runs only when a condition holds (`if more_init:`). */
@@ -67,9 +67,31 @@ function withCondition(value: Value, condition: PieceCondition | undefined): Val
 export class PieceResolver {
   constructor(private readonly flow: PyFlow) {}
 
-  /** The pieces of the expression of `statement`. */
-  ofStatement(statement: PyStatement): Value {
-    return this.value(parseExpr(this.flow, statement.exprStart, statement.exprEnd), { fn: statement.fn, at: statement.line.start, depth: 0 });
+  /**
+   * The pieces of the expression of `statement` that holds offset `at`: the
+   * whole expression, or the entry of a dict, list or tuple display holding
+   * it (a rules table whose one entry is the module's template).
+   */
+  ofStatement(statement: PyStatement, at: number = statement.exprStart): Value {
+    let span = { start: statement.exprStart, end: statement.exprEnd };
+    for (let expr = parseExpr(this.flow, span.start, span.end); expr.kind === 'other'; expr = parseExpr(this.flow, span.start, span.end)) {
+      const inner = this.displayEntry(span, at);
+      if (!inner) break;
+      span = inner;
+    }
+    return this.value(parseExpr(this.flow, span.start, span.end), { fn: statement.fn, at: statement.line.start, depth: 0 });
+  }
+
+  /** The entry (a dict entry's value) of the display `span` that holds `at`. */
+  private displayEntry(span: { start: number; end: number }, at: number): { start: number; end: number } | undefined {
+    const { source, literals } = this.flow;
+    const open = source[span.start];
+    if (!open || !'{[('.includes(open) || closingBracket(source, literals, span.start) !== span.end - 1) return undefined;
+    const entry = splitTopLevel(source, literals, span.start + 1, span.end - 1).find((e) => e.start <= at && at < e.end);
+    if (!entry) return undefined;
+    if (open !== '{') return entry;
+    const parts = splitTopLevel(source, literals, entry.start, entry.end, ':');
+    return parts.length === 2 && parts[1]!.start <= at ? parts[1] : undefined;
   }
 
   private value(expr: PyExpr, ctx: Ctx): Value {
@@ -83,7 +105,7 @@ export class PieceResolver {
       case 'percent':
       case 'format': {
         const template = this.value(expr.template, deeper);
-        if (!template.every((p) => p.kind === 'literal' && p.template === 'none')) return opaque(expr, 'its template is not a string of this file');
+        if (!template.every((p) => p.kind === 'literal' && p.template === 'none')) return opaque(expr, 'its template is not a string of this Python file');
         const fills = expr.fills;
         const fill = (key: string): Value | undefined => {
           const e = fills?.get(key);
@@ -142,7 +164,7 @@ export class PieceResolver {
       const global = this.flow.statements.filter((s) => s.fn === undefined && s.target === name);
       if (global.length) return this.name(name, expr, { fn: undefined, at: this.flow.source.length, depth: ctx.depth });
     }
-    return opaque(expr, `\`${name}\` is not given its text in this file`);
+    return opaque(expr, `\`${name}\` is not given its text in this Python file`);
   }
 
   /** A parameter not bound by a call we came through: the one call of its function in this file. */
@@ -160,7 +182,7 @@ export class PieceResolver {
 
   private call(expr: Extract<PyExpr, { kind: 'call' }>, ctx: Ctx): Value {
     const fns = this.flow.functions.filter((f) => f.name === expr.callee);
-    if (fns.length !== 1) return opaque(expr, `${expr.callee}() is not one function of this file`);
+    if (fns.length !== 1) return opaque(expr, `${expr.callee}() is not one function of this Python file`);
     const fn = fns[0]!;
     const returns = this.flow.statements.filter((s) => s.fn === fn && s.kind === 'return');
     if (returns.length !== 1 || returns[0]!.blocks.length) return opaque(expr, `${fn.name}() does not end in one return`);

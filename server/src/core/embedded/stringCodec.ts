@@ -117,7 +117,8 @@ export function decode(source: string, literal: PyLiteral, joins: LiteralJoins, 
   return { text: out.join(''), hostOf, placeholders };
 }
 
-export function encoder(literal: PyLiteral, joins: LiteralJoins, placeholders: readonly Placeholder[], bodyText: string): (newText: string) => string {
+/** `placeholders` may be a getter: the ones a string may be written with are known only once its template is read whole. */
+export function encoder(literal: PyLiteral, joins: LiteralJoins, known: readonly Placeholder[] | (() => readonly Placeholder[]), bodyText: string): (newText: string) => string {
   const triple = literal.quote.length === 3;
   const q = literal.quote[0]!;
   const escapedQuotes = bodyText.includes(`\\${q}`);
@@ -141,6 +142,7 @@ export function encoder(literal: PyLiteral, joins: LiteralJoins, placeholders: r
     return out;
   };
   return (newText) => {
+    const placeholders = typeof known === 'function' ? known() : known;
     if (placeholders.length === 0) return escapeC(newText);
     const pattern = new RegExp(placeholders.map((p) => p.standIn.replace(/[*/]/g, '\\$&')).join('|'), 'g');
     let out = '';

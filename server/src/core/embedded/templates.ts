@@ -28,7 +28,7 @@ export function findAssemblies(source: string, literals: readonly PyLiteral[]): 
     if (found.used.has(root)) continue;
     const statement = flow.statements.find((s) => s.exprStart <= root.start && root.end <= s.exprEnd);
     if (!statement) continue;
-    const value = resolver.ofStatement(statement);
+    const value = resolver.ofStatement(statement, root.start);
     if (!value.some((p) => p.kind === 'literal' && p.literal === root)) continue;
     try {
       const assembly = assemble(source, value);
