@@ -63,7 +63,7 @@ export const REFUSALS = {
   'preprocessor-split-edit': entry('rewrite would cut an #if group', 'a file whose #if/#endif would no longer pair up after the rewrite of an init seen through the preprocessor', 'move the #if lines so each wraps whole functions or statements'),
   'verify-failed': entry('converted code did not check out', 'edits that would not parse or not be recognised as multi-phase', 'report the file; convert by hand meanwhile'),
   'embedded-fragment': entry('part of a module in a document', 'converting an example or template that shows only part of a module', 'convert the module where its whole source is'),
-  'embedded-pieces': entry('template built from pieces', 'a Python template whose C text is joined from several strings, which one string edit would break', 'convert the template by hand'),
+  'embedded-pieces': entry('template built from pieces', 'a Python template assembled from several pieces whose conversion would have to change a computed piece (a parameter the caller passes, a join, a loop), add code to a piece added only under a condition, write a placeholder that the template of a string does not fill, or change a string the module uses twice', 'convert the template by hand'),
   'embedded-unreadable': entry('string the converter cannot map back', 'edits to a Python string whose escapes or placeholders cannot be written back', 'check the string by hand'),
   'embedded-write-back': entry('edit cannot be written back', 'edits that would cut through a template placeholder or the host document', 'convert the embedded code by hand'),
   'silenced': entry('silenced by a comment', 'a module the user asked to leave alone', 'remove the "multiphase: ignore" comment'),
