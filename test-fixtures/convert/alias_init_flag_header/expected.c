@@ -61,6 +61,6 @@ alias_init_flag_header_exec(PyObject *module) {
 }
 
 PyMODINIT_FUNC
-PyInit_alias_init_flag_header(void) {
+aif_init_function(void) {
     return PyModuleDef_Init(&aif_module);
 }

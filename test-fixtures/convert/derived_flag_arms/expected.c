@@ -179,7 +179,7 @@ static PyModuleDef_Slot derived_flag_arms_slots[] = {
 
 static struct PyModuleDef words_def = { PyModuleDef_HEAD_INIT, "derived_flag_arms", "Words, interned once.", 0, words_methods, derived_flag_arms_slots, };
 
-PyObject *PyInit_derived_flag_arms(void)
+WORDS_INIT_HEADER(derived_flag_arms)
 {
     return PyModuleDef_Init(&words_def);
 }

@@ -54,7 +54,7 @@ static int fn_module_macros_exec(PyObject *mod)
     return 0;
 }
 
-PyMODINIT_FUNC PyInit_fn_module_macros(void)
+DECLARE_INIT(fn_module_macros)
 {
     return PyModuleDef_Init(&fnmac_def);
 }

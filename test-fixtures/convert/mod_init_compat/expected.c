@@ -45,7 +45,7 @@ static PyModuleDef_Slot mod_init_compat_slots[] = {
 
 static struct PyModuleDef moduledef = { PyModuleDef_HEAD_INIT, "mod_init_compat", "Works on 2 and 3.", 0, mod_init_compat_methods, mod_init_compat_slots, };
 
-PyMODINIT_FUNC PyInit_mod_init_compat(void)
+MOD_INIT(mod_init_compat)
 {
     return PyModuleDef_Init(&moduledef);
 }

@@ -19,6 +19,7 @@ import { VIEW_MINIMUM_HEX } from '../analysis/viewModel';
 import { HIDES_FLOW, substitute } from './macroFlow';
 import { resolveInitArms } from './initArms';
 import type { Refusal } from './refusalCatalogue';
+import { headerSpelling, type HeaderSpelling } from './initHeaderMacro';
 
 interface MacroBody {
   params?: string[];
@@ -33,6 +34,8 @@ export interface Expansion {
   expanded: string[];
   /** Macros expanded at their one use outside the init, where they declare the def; `py3Only`: under `#if PY_MAJOR_VERSION >= 3`. */
   atFileScope: { name: string; py3Only: boolean }[];
+  /** The init's header as written and expanded, when a macro spells it (initHeaderMacro.ts). */
+  header?: HeaderSpelling;
   /** A macro declaring the def the init creates from, left alone because the file uses it more than once. */
   defMacroUsedTwice?: { name: string; uses: number };
   /** `#ifdef X` of each of the init's groups reduced to its Python 3 arm. */
@@ -78,7 +81,12 @@ export function expandInitMacros(model: FileModel, init: InitFunctionInfo, keepP
   const removed = arms ? init.span.end - arms.end : 0;
   const shift = (s: Span): Span => (s === init.span ? { start: s.start, end: s.end - removed } : s.start >= init.span.end ? { start: s.start - removed, end: s.end - removed } : s);
   const expanded: string[] = [];
-  for (const span of spans) text = expandIn(text, shift(span), macros, expanded);
+  let header: HeaderSpelling | undefined;
+  for (const span of spans) {
+    text = expandIn(text, shift(span), macros, expanded);
+    // Read before an earlier helper's expansion moves the init.
+    if (span === init.span) header = headerSpelling(init.definedByMacro, model.text, text, init.span.start);
+  }
   // Kept for Python 2, a def whose macro Python 2 defines otherwise is declared for Python 3 only, as the macro did.
   const py3Only = keepPython2 ? (name: string): boolean => pp.definitions(name).length > 1 : undefined;
   const fileScope = expandDefDeclaration(text, macros, py3Only);
@@ -86,7 +94,7 @@ export function expandInitMacros(model: FileModel, init: InitFunctionInfo, keepP
   const atFileScope = fileScope && 'text' in fileScope ? [{ name: fileScope.name, py3Only: fileScope.py3Only }] : [];
   if (!arms && expanded.length === 0 && atFileScope.length === 0) return undefined;
   const usedTwice = fileScope && !('text' in fileScope) ? { defMacroUsedTwice: fileScope } : {};
-  return { text, expanded, atFileScope, resolved: arms?.conditions ?? [], ...usedTwice };
+  return { text, expanded, atFileScope, resolved: arms?.conditions ?? [], ...usedTwice, ...(header ? { header } : {}) };
 }
 
 /** One sentence per change the expansion made, for the conversion's notes. */
