@@ -206,8 +206,31 @@ spam_names(PyObject *self, PyObject *noargs)
     assert.deepEqual(refusalOf(withMacro(renamed)), OUT_OF_SIGHT);
   });
 
-  it('refuses a macro that expands another macro hiding control flow', () => {
+  it('rewrites a macro another macro expands, when the init is the only user of both', () => {
     const macros = '#define FAIL { Py_DECREF(m); return NULL; }\n#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) FAIL';
-    assert.deepEqual(refusalOf(withMacro(macros)), OUT_OF_SIGHT);
+    const { result, output } = convert(withMacro(macros));
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.ok(output.startsWith('#define FAIL { return -1; }\n#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) FAIL\n'), output);
+    // The release goes through the outer macro's parameter: the module at every use.
+    const through = '#define FAIL_WITH(obj) { Py_DECREF(obj); return NULL; }\n#define ADD_INT(mod, N, V) if (PyModule_AddIntConstant(mod, N, V) < 0) FAIL_WITH(mod)';
+    const passed = convert(withMacro(through, `${CREATE}\n    ADD_INT(m, "A", 1);\n    return m;`));
+    assert.ok(passed.result.ok, JSON.stringify(!passed.result.ok && passed.result.reasons));
+    assert.ok(passed.output.startsWith('#define FAIL_WITH(obj) { return -1; }\n'), passed.output);
+  });
+
+  it('rewrites INITERROR inside another macro and keeps reading its own uses as statements', () => {
+    const macros = '#define INITERROR return NULL\n#define CHECK(x) if ((x) < 0) INITERROR';
+    const body = `${CREATE}\n    CHECK(PyModule_AddIntConstant(m, "A", 1));\n    if (PyModule_AddIntConstant(m, "B", 2) < 0)\n        INITERROR;\n    return m;`;
+    const { result, output } = convert(withMacro(macros, body));
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.ok(output.startsWith('#define INITERROR return -1\n'), output);
+    assert.match(execOf(output), /CHECK\(PyModule_AddIntConstant\(m, "A", 1\)\);\n    if \(PyModule_AddIntConstant\(m, "B", 2\) < 0\)\n        return -1;/);
+  });
+
+  it('refuses a macro that expands another one other code uses too, and recursive macros', () => {
+    const macros = '#define FAIL { Py_DECREF(m); return NULL; }\n#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) FAIL';
+    assert.deepEqual(refusalOf(usedByAMethodToo(withMacro(macros)).replace('ADD_INT("C", 3);', 'if (m == NULL) FAIL')), OUT_OF_SIGHT);
+    const recursive = '#define AGAIN(N, V) ADD_INT(N, V)\n#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(m); AGAIN(N, V); return NULL; }';
+    assert.deepEqual(refusalOf(withMacro(recursive)), OUT_OF_SIGHT);
   });
 });

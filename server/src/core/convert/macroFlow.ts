@@ -41,10 +41,12 @@ export interface Definition {
 export interface MacroUse {
   at: number;
   args: string[];
+  /** The macro whose expansion holds this use (at that macro's use). */
+  via?: string;
 }
 
 /** Edits that give the definition exec's forms (none: it may stay), and the labels it jumps to; or why not. */
-export type Reading = { edits: TextEdit[]; labels: string[] } | { why: string };
+export type Reading = { edits: TextEdit[]; labels: string[]; nested: string[] } | { why: string };
 
 /** Whitespace inside a macro body, line continuations included. */
 const WS = String.raw`(?:\s|\\(?=\r?\n))*`;
@@ -55,12 +57,11 @@ const RELEASE_RE = /\b(?:Py_X?DECREF|Py_CLEAR|Py_X?DecRef|Py_X?SETREF)\b/g;
 export function readDefinition(scope: MacroScope, def: Definition, uses: readonly MacroUse[], definitions: ReadonlyMap<string, Definition[]>): Reading {
   const { mask, text, source } = scope;
   const body = mask.slice(def.bodyStart, def.bodyEnd);
-  // A nested macro could hide flow of its own, which this reading would not see.
+  // A nested macro hiding flow of its own is read on its own (its uses through this one count); the plan checks it was settled.
+  const nested: string[] = [];
   for (const id of body.matchAll(/\b[A-Za-z_]\w*\b/g)) {
     const other = definitions.get(id[0]);
-    if (id[0] !== def.name && other && !def.params?.includes(id[0]) && other.some((o) => HIDES_FLOW.test(mask.slice(o.bodyStart, o.bodyEnd)))) {
-      return { why: `expands ${id[0]}, which hides control flow of its own` };
-    }
+    if (id[0] !== def.name && other && !def.params?.includes(id[0]) && other.some((o) => HIDES_FLOW.test(mask.slice(o.bodyStart, o.bodyEnd))) && !nested.includes(id[0])) nested.push(id[0]);
   }
   const edits: TextEdit[] = [];
   const labels: string[] = [];
@@ -98,7 +99,7 @@ export function readDefinition(scope: MacroScope, def: Definition, uses: readonl
     if (release[0] === 'Py_CLEAR' && !new RegExp(`^${WS}return\\b`).test(after)) return { why: 'clears the module and carries on' };
     edits.push(removal(text, def.bodyStart + release.index, def.bodyStart + release.index + call.length));
   }
-  return { edits, labels };
+  return { edits, labels, nested };
 }
 
 /** The released argument, casts and parentheses stripped, and the length of the call statement. */

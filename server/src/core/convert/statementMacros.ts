@@ -10,7 +10,7 @@
 // instead (macroExpansion.ts). What the text cannot prove is refused, naming
 // the macro and why.
 import type { TextEdit } from '../edits';
-import { HIDES_FLOW, readDefinition, writesThrough, type Definition, type MacroScope, type MacroUse } from './macroFlow';
+import { HIDES_FLOW, readDefinition, substitute, writesThrough, type Definition, type MacroScope, type MacroUse } from './macroFlow';
 
 export interface MacroRefusal {
   name: string;
@@ -35,29 +35,34 @@ export function planStatementMacros(scope: MacroScope): MacroPlan {
   const plan: MacroPlan = { fileEdits: new Map(), bodyEdits: new Map(), labels: new Set(), handled: new Set(), writes: new Set(), refused: [] };
   const { mask, source } = scope;
   const bodyMask = mask.slice(source.body.startIndex, source.body.endIndex);
+  const inBodyAt = (at: number): boolean => at >= source.body.startIndex && at < source.body.endIndex;
   const definitions = definitionsByName(scope);
+  const seen = seenDefinitions(scope, definitions);
+  const uses = usesThroughMacros(scope, seen);
   // An #include inside the body may use any macro in scope there, named in the body or not.
-  const includes = scope.pp.directives.filter((x) => x.kind === 'include' && x.span.start > source.body.startIndex && x.span.start < source.body.endIndex);
-  for (const [name, defs] of definitions) {
-    // The definitions the body sees: those in it, and those before it that no #undef ends first.
-    const scopes = new Map(defs.map((d) => [d, scopeEnd(scope, d)]));
-    const included = includes.some((x) => defs.some((d) => x.span.start > d.bodyEnd && x.span.start < scopes.get(d)!));
-    if (scope.understood.has(name) || !(included || new RegExp(`\\b${name}\\b`).test(bodyMask))) continue;
-    const live = defs.filter((d) => scope.live(d.macro) && d.bodyStart < source.body.endIndex && scopes.get(d)! > source.body.startIndex);
-    if (!live.some((d) => HIDES_FLOW.test(mask.slice(d.bodyStart, d.bodyEnd)))) continue;
+  const includes = scope.pp.directives.filter((x) => x.kind === 'include' && inBodyAt(x.span.start));
+  const nestedIn = new Map<string, string[]>();
+  const reached = reachedFrom(bodyMask, seen, mask);
+  const hides = hidingFlow(seen, mask);
+  for (const [name, { live, scopes }] of seen) {
+    const included = includes.some((x) => live.some((d) => x.span.start > d.bodyEnd && x.span.start < scopes.get(d)!));
+    if (!included && !reached.has(name)) continue;
+    const all = uses(name);
+    const throughMacros = all?.some((u) => u.via !== undefined && inBodyAt(u.at)) ?? false;
+    // INITERROR-style macros the body rewrite reads as statements need nothing here, unless other macros expand them.
+    if ((scope.understood.has(name) && !throughMacros) || !(included || throughMacros || new RegExp(`\\b${name}\\b`).test(bodyMask))) continue;
+    if (!hides.has(name)) continue;
     const refuse = (why: string): void => void plan.refused.push({ name, why });
-    // Uses another definition serves (an X-macro list included elsewhere under its own #define) are not this one's.
-    const uses = usesOf(mask, name, defs[0]!.params !== undefined)?.filter((u) => live.some((d) => u.at >= d.bodyEnd && u.at < scopes.get(d)!));
-    if (!uses) {
-      refuse('is used in a way the conversion cannot follow (named without its arguments)');
+    if (!all) {
+      refuse('is used in a way the conversion cannot follow (named without its arguments, or through a recursive macro)');
       continue;
     }
     // An X-macro (`#define X(...)`, `#include "list.def"`, `#undef X` inside the body) has its uses in the included file.
-    if (uses.length === 0 && !live.every((d) => includedAfter(scope, d))) {
+    if (all.length === 0 && !live.every((d) => includedAfter(scope, d))) {
       refuse('has no use in sight (an included file may use it)');
       continue;
     }
-    const inBody = uses.filter((u) => u.at >= source.body.startIndex && u.at < source.body.endIndex);
+    const inBody = all.filter((u) => inBodyAt(u.at));
     const readings = live.map((d) => readDefinition(scope, d, inBody, definitions));
     const bad = readings.find((r) => 'why' in r);
     if (bad && 'why' in bad) {
@@ -65,7 +70,8 @@ export function planStatementMacros(scope: MacroScope): MacroPlan {
       continue;
     }
     const read = readings.filter((r): r is Exclude<typeof r, { why: string }> => !('why' in r));
-    for (const d of live) for (const name of writesThrough(scope, d, inBody)) plan.writes.add(name);
+    nestedIn.set(name, read.flatMap((r) => r.nested));
+    for (const d of live) for (const written of writesThrough(scope, d, inBody)) plan.writes.add(written);
     const edits = read.flatMap((r) => r.edits);
     if (edits.length === 0) {
       // Only jumps to the body's own labels and releases of other objects: the macro stays.
@@ -73,8 +79,9 @@ export function planStatementMacros(scope: MacroScope): MacroPlan {
       plan.handled.add(name);
       continue;
     }
-    if (inBody.length !== uses.length) {
-      refuse(live.length > 1 ? `is used outside ${source.name} too and defined differently in #if arms, so it can be neither rewritten nor expanded in place` : `is used outside ${source.name} too, so only an expansion in place could convert it`);
+    if (inBody.length !== all.length) {
+      const why = all.some((u) => u.via !== undefined) ? 'is used outside the init too, and through another macro, which cannot be expanded in place' : live.length > 1 ? 'is used outside the init too and defined differently in #if arms, so it can be neither rewritten nor expanded in place' : 'is used outside the init too, so only an expansion in place could convert it';
+      refuse(why.replace('the init', source.name));
       continue;
     }
     const replaced = scope.replaced.find((f) => live.some((d) => d.bodyStart < f.span.end && d.bodyEnd > f.span.start));
@@ -90,7 +97,108 @@ export function planStatementMacros(scope: MacroScope): MacroPlan {
     for (const r of read) for (const label of r.labels) plan.labels.add(label);
     plan.handled.add(name);
   }
+  refuseOverNested(plan, nestedIn);
   return plan;
+}
+
+/** Macros whose definitions hold flow or a release, or name a macro that does, and so on. */
+function hidingFlow(seen: ReadonlyMap<string, Seen>, mask: string): Set<string> {
+  const bodies = [...seen].map(([name, s]) => ({ name, text: s.live.map((d) => mask.slice(d.bodyStart, d.bodyEnd)).join('\n') }));
+  const hiding = new Set(bodies.filter((b) => HIDES_FLOW.test(b.text)).map((b) => b.name));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const b of bodies) {
+      if (hiding.has(b.name) || !(b.text.match(/\b[A-Za-z_]\w*\b/g) ?? []).some((id) => hiding.has(id) && id !== b.name)) continue;
+      hiding.add(b.name);
+      grew = true;
+    }
+  }
+  return hiding;
+}
+
+/** Macros the body names, and those their definitions name, and so on. */
+function reachedFrom(bodyMask: string, seen: ReadonlyMap<string, Seen>, mask: string): Set<string> {
+  const reached = new Set<string>();
+  const queue = [...new Set(bodyMask.match(/\b[A-Za-z_]\w*\b/g) ?? [])].filter((id) => seen.has(id));
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+    if (reached.has(name)) continue;
+    reached.add(name);
+    for (const d of seen.get(name)!.live) for (const id of mask.slice(d.bodyStart, d.bodyEnd).match(/\b[A-Za-z_]\w*\b/g) ?? []) if (seen.has(id) && !reached.has(id)) queue.push(id);
+  }
+  return reached;
+}
+
+/** A macro expanding one the plan could not settle hides that one's flow: it is refused too (chains included). */
+function refuseOverNested(plan: MacroPlan, nestedIn: ReadonlyMap<string, string[]>): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, nested] of nestedIn) {
+      const unsettled = plan.handled.has(name) ? nested.find((n) => !plan.handled.has(n)) : undefined;
+      if (unsettled === undefined) continue;
+      plan.handled.delete(name);
+      plan.fileEdits.delete(name);
+      plan.bodyEdits.delete(name);
+      plan.refused.push({ name, why: `expands ${unsettled}, which hides control flow the conversion cannot settle` });
+      changed = true;
+    }
+  }
+}
+
+interface Seen {
+  /** The definitions the body sees: those in it, and those before it that no #undef ends first. */
+  live: Definition[];
+  scopes: Map<Definition, number>;
+}
+
+function seenDefinitions(scope: MacroScope, definitions: ReadonlyMap<string, Definition[]>): Map<string, Seen> {
+  const body = scope.source.body;
+  const seen = new Map<string, Seen>();
+  for (const [name, defs] of definitions) {
+    const scopes = new Map(defs.map((d) => [d, scopeEnd(scope, d)]));
+    const live = defs.filter((d) => scope.live(d.macro) && d.bodyStart < body.endIndex && scopes.get(d)! > body.startIndex);
+    if (live.length) seen.set(name, { live, scopes });
+  }
+  return seen;
+}
+
+/**
+ * The uses of each macro: in code, and through other macros (a reference to
+ * O in M's definition is one use of O at each use of M, its arguments
+ * substituted); undefined when a use cannot be read or macros recurse.
+ */
+function usesThroughMacros(scope: MacroScope, seen: ReadonlyMap<string, Seen>): (name: string) => MacroUse[] | undefined {
+  const { mask } = scope;
+  const memo = new Map<string, MacroUse[] | undefined>();
+  const idsOf = new Map([...seen].map(([name, s]) => [name, new Set(s.live.flatMap((d) => mask.slice(d.bodyStart, d.bodyEnd).match(/\b[A-Za-z_]\w*\b/g) ?? []))]));
+  const inDefinition = (at: number): boolean => [...seen.values()].some((s) => s.live.some((d) => at >= d.bodyStart && at < d.bodyEnd));
+  const usesOfName = (name: string, depth: number): MacroUse[] | undefined => {
+    if (memo.has(name)) return memo.get(name);
+    const entry = seen.get(name);
+    if (!entry || depth > 4) return undefined;
+    const functionLike = entry.live[0]!.params !== undefined;
+    // Uses another definition serves (an X-macro list included elsewhere under its own #define) are not this one's.
+    const direct = usesOf(mask, name, functionLike)?.filter((u) => !inDefinition(u.at) && entry.live.some((d) => u.at >= d.bodyEnd && u.at < entry.scopes.get(d)!));
+    const all = direct ? [...direct] : undefined;
+    for (const [outer, { live }] of seen) {
+      if (outer === name || !all || !idsOf.get(outer)!.has(name)) continue;
+      for (const d of live.filter((x) => !x.params?.includes(name))) {
+        const body = mask.slice(d.bodyStart, d.bodyEnd);
+        for (const ref of body.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) {
+          const outerUses = usesOfName(outer, depth + 1);
+          const open = functionLike ? /^\s*\(/.exec(body.slice(ref.index + name.length)) : null;
+          const args = functionLike ? (open ? callArguments(body, ref.index + name.length + open[0].length) : undefined) : [];
+          if (!outerUses || !args) {
+            memo.set(name, undefined);
+            return undefined;
+          }
+          all.push(...outerUses.map((u) => ({ at: u.at, args: d.params ? args.map((a) => substitute(a, d.params!, u.args)) : args, via: outer })));
+        }
+      }
+    }
+    memo.set(name, all);
+    return all;
+  };
+  return (name) => usesOfName(name, 0);
 }
 
 /** Where a definition stops applying: the next #undef of its name, else the end of the file. */
