@@ -197,3 +197,23 @@ PyMODINIT_FUNC PyInit_two(void) { return make(&two_def); }
     });
   });
 });
+
+describe('an export macro before PyMODINIT_FUNC', () => {
+  before(() => initParser());
+
+  const DEF = 'static struct PyModuleDef vis_def = { PyModuleDef_HEAD_INIT, "vis", NULL, -1, NULL };\n';
+  const BODY = '    PyObject *m = PyModule_Create(&vis_def);\n    if (m == NULL)\n        return NULL;\n    if (PyModule_AddIntConstant(m, "one", 1) < 0) {\n        Py_DECREF(m);\n        return NULL;\n    }\n    return m;\n}\n';
+
+  for (const [shape, header] of [
+    ['on the same line', 'VIS PyMODINIT_FUNC PyInit_vis(void) {\n'],
+    ['on lines of its own', 'VIS\nPyMODINIT_FUNC\nPyInit_vis(void)\n{\n'],
+  ] as const) {
+    it(`converts the init and keeps the macro on the new PyInit (${shape})`, () => {
+      const { result, output } = convert(`#include <Python.h>\n#define VIS __attribute__((visibility("default")))\n${DEF}${header}${BODY}`);
+      assert.ok(result.ok);
+      const init = output.slice(output.indexOf('VIS', output.indexOf('vis_def = {')));
+      assert.match(init, /^VIS\s+PyMODINIT_FUNC\s+PyInit_vis\(void\)\s*\{\s*return PyModuleDef_Init\(&vis_def\);\s*\}\s*$/);
+      assert.ok(output.indexOf('static int vis_exec') < output.lastIndexOf('VIS'), 'exec comes before the macro');
+    });
+  }
+});
