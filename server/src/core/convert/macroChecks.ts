@@ -5,7 +5,6 @@ import { localNames } from '../analysis/names';
 import { refusal, type Refusal } from './refusalCatalogue';
 import type { TargetCheck } from './target';
 import { planStatementMacros, type MacroPlan, type MacroRefusal } from './statementMacros';
-import { HIDES_FLOW } from './macroFlow';
 import { descendants } from './text';
 import { scanPreprocessor, type MacroDefinition, type PreprocessorModel } from '../text/preprocessorModel';
 import { targetView } from '../text/targetView';
@@ -36,7 +35,7 @@ export const macroChecks: TargetCheck[] = [
       s.bodyMacroEdits = plan.bodyEdits;
       s.macroLabels = plan.labels;
       s.macroWrites = plan.writes;
-      const hidden = macrosHidingControlFlow(model.mask, model.preprocessor.defines.filter(live), source, plan, understood);
+      const hidden = macrosHidingControlFlow(model.mask, source, plan, understood);
       if (hidden.length) s.reasons.push(hiddenMacroReason(source, hidden));
     },
   },
@@ -70,28 +69,13 @@ export function returnNullMacros(mask: string, pp: PreprocessorModel = scanPrepr
 }
 
 /**
- * File-defined macros the init body uses that hide a `return`, `goto` or
- * release the statement-macro plan could not settle, directly or through
- * another macro of the file (definitions the converted code sees), each with why when the plan knows.
+ * The macros the statement-macro plan could not settle (each with why), and
+ * bare upper-case statements that may be macros from a header.
  */
-function macrosHidingControlFlow(mask: string, defines: readonly MacroDefinition[], init: FunctionInfo, plan: MacroPlan, understood: ReadonlySet<string>): MacroRefusal[] {
+function macrosHidingControlFlow(mask: string, init: FunctionInfo, plan: MacroPlan, understood: ReadonlySet<string>): MacroRefusal[] {
   const found: MacroRefusal[] = [...plan.refused];
   const known = (name: string): boolean => understood.has(name) || plan.handled.has(name) || found.some((f) => f.name === name);
   const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
-  const bodies = defines.map((d) => ({ name: d.name, body: d.body, ids: new Set(d.body.match(/\b[A-Za-z_]\w*/g)) }));
-  const hiding = new Set(bodies.filter((d) => HIDES_FLOW.test(d.body)).map((d) => d.name));
-  // A macro expanding one that hides flow hides it too (INITERROR included).
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const d of bodies) {
-      if (hiding.has(d.name) || ![...d.ids].some((id) => hiding.has(id))) continue;
-      hiding.add(d.name);
-      grew = true;
-    }
-  }
-  for (const name of hiding) {
-    if (!known(name) && new RegExp(`\\b${name}\\b`).test(bodyMask)) found.push({ name, why: '' });
-  }
   // A bare upper-case statement (`INITERROR;`) is a macro whose body we may not see.
   for (const m of bodyMask.matchAll(/(?:^|[;{})])\s*([A-Z][A-Z0-9_]{2,})\s*;/g)) {
     const name = m[1]!;
