@@ -235,7 +235,8 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
   const lifted = execHeader ? liftOutOfPy3Arm(text, execHeader, eol, flags) : text;
   if (!lifted) return undefined;
   const mask = codeMask(lifted);
-  const header = new RegExp(`^PyMODINIT_FUNC\\s+PyInit_${moduleName}\\s*\\(\\s*void\\s*\\)\\s*\\{`, 'm').exec(mask);
+  // `PyObject *PyInit_x(void)` too (a header macro may spell it so); the Python 2 init written beside it uses PyMODINIT_FUNC.
+  const header = new RegExp(`^(?:PyMODINIT_FUNC|PyObject\\s*\\*)\\s*PyInit_${moduleName}\\s*\\(\\s*void\\s*\\)\\s*\\{`, 'm').exec(mask);
   if (!header) return undefined;
   const close = matchBrace(mask, header.index + header[0].length - 1);
   if (close === -1) return undefined;
@@ -258,9 +259,11 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
     const endif = v.pp.groups[innermost.group]!.endif!;
     return { text: lifted.slice(0, endif.span.start) + py2Init + lifted.slice(endif.span.start), ...(exec ? { exec } : {}) };
   }
-  if (inside.length) return undefined;
+  // Inside arms on something else (`#ifndef C_ONLY` around the module): the new #if nests in the same arm.
+  if (inside.some((a) => inVersionGroup(v, a.group))) return undefined;
   // A def and slots written just above PyInit_ (after the exec function) go under the same #if.
   const start = outside.length ? declarationStart(lifted, Math.min(...outside)) : header.index;
+  if (JSON.stringify(armsAt(v.pp, start)) !== JSON.stringify(inside)) return undefined;
   const execAt = execHeader?.exec(mask)?.index;
   if (outside.some((o) => o > header.index) || (execAt !== undefined && execAt >= start)) return undefined;
   const end = nextLineStart(lifted, close);
@@ -276,7 +279,8 @@ function liftOutOfPy3Arm(text: string, header: RegExp, eol: string, flags: Py3Fl
   if (close === -1) return undefined;
   const v = scanVersions(mask, flags);
   const inside = armsAt(v.pp, found.index);
-  if (inside.length === 0) return text;
+  // Top level, or only inside arms on something else (`#ifndef C_ONLY`), which Python 2 compiles alike.
+  if (!inside.some((a) => inVersionGroup(v, a.group))) return text;
   const innermost = inside[inside.length - 1]!;
   if (inside.length > 1 || !py3Only(v, innermost.group, innermost.arm)) return undefined;
   const group = v.pp.groups[innermost.group]!;

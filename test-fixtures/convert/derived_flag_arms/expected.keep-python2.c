@@ -1,0 +1,83 @@
+/* The init is spelled by macros and its body chooses per Python through a
+ * flag the file derives from PY_MAJOR_VERSION (WORDS_PY3): the module
+ * variable and the final return exist only on Python 3, and the string call
+ * differs per Python.
+ * DEF_AND_CREATE declares the def inside the init and creates the module
+ * (a statement macro used without a semicolon, which declares the module
+ * variable on Python 2); the header macro gives a
+ * plain `PyObject *` return type. The Python part sits under a guard that
+ * only the build decides (WORDS_C_ONLY). */
+#include <Python.h>
+
+#if PY_MAJOR_VERSION >= 3
+#define WORDS_PY3
+#define DEF_AND_CREATE(var, name, doc, table) \
+    static struct PyModuleDef words_def = { \
+        PyModuleDef_HEAD_INIT, name, doc, -1, table, }; \
+    var = PyModule_Create(&words_def);
+#define WORDS_INIT_HEADER(name) PyObject *PyInit_##name(void)
+#else
+#define DEF_AND_CREATE(var, name, doc, table) \
+    PyObject *var = Py_InitModule3(name, table, doc);
+#define WORDS_INIT_HEADER(name) void init##name(void)
+#endif
+
+#ifndef WORDS_C_ONLY
+static const char *const word_list[] = {"alpha", "beta", "gamma"};
+
+static PyObject *
+words_count(PyObject *self, PyObject *unused)
+{
+    return PyLong_FromLong(3);
+}
+
+static PyMethodDef words_methods[] = {
+    {"count", words_count, METH_NOARGS, "How many words the module holds."},
+    {NULL, NULL, 0, NULL}
+};
+
+static int derived_flag_arms_exec(PyObject *module)
+{
+    int i;
+
+    for (i = 0; i < 3; i++) {
+        PyObject *word;
+#ifdef WORDS_PY3
+        word = PyUnicode_FromString(word_list[i]);
+#else
+        word = PyString_FromString(word_list[i]);
+#endif
+        PyModule_AddObject(module, word_list[i], word);
+    }
+    return 0;
+}
+
+#if PY_MAJOR_VERSION >= 3
+static PyModuleDef_Slot derived_flag_arms_slots[] = {
+    {Py_mod_exec, derived_flag_arms_exec},
+#ifdef Py_mod_multiple_interpreters
+    {Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED},
+#endif
+#ifdef Py_mod_gil
+    {Py_mod_gil, Py_MOD_GIL_USED},
+#endif
+    {0, NULL}
+};
+
+static struct PyModuleDef words_def = { PyModuleDef_HEAD_INIT, "derived_flag_arms", "Words as attributes.", 0, words_methods, derived_flag_arms_slots, };
+
+PyObject *PyInit_derived_flag_arms(void)
+{
+    return PyModuleDef_Init(&words_def);
+}
+#else
+/* Python 2 builds the module with Py_InitModule, then runs the same exec function. */
+PyMODINIT_FUNC
+initderived_flag_arms(void)
+{
+    PyObject *m = Py_InitModule3("derived_flag_arms", words_methods, "Words as attributes.");
+    if (m != NULL)
+        (void)derived_flag_arms_exec(m);
+}
+#endif
+#endif /* WORDS_C_ONLY */
