@@ -199,6 +199,13 @@ spam_names(PyObject *self, PyObject *noargs)
     assert.deepEqual(refusalOf(withMacro(returnM)), OUT_OF_SIGHT);
   });
 
+  it('refuses an upper-case call the file does not define when it is given the module, and not otherwise', () => {
+    const given = moduleWith(`${CREATE}\n    ADD_TYPE(m, "Box", &Box_Type);\n    return m;`);
+    assert.deepEqual(refusalOf(given), OUT_OF_SIGHT);
+    const notGiven = convert(moduleWith(`${CREATE}\n    PyObject *d = PyModule_GetDict(m);\n    LOG_VALUE(d);\n    return m;`));
+    assert.ok(notGiven.result.ok, JSON.stringify(!notGiven.result.ok && notGiven.result.reasons));
+  });
+
   it('refuses a release that is the whole body of an if, and a module under another name', () => {
     const unbraced = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) Py_DECREF(m); return NULL';
     assert.deepEqual(refusalOf(withMacro(unbraced)), OUT_OF_SIGHT);

@@ -4,7 +4,8 @@ import type { FunctionInfo } from '../model';
 import { localNames } from '../analysis/names';
 import { refusal, type Refusal } from './refusalCatalogue';
 import type { TargetCheck } from './target';
-import { planStatementMacros, type MacroPlan, type MacroRefusal } from './statementMacros';
+import { callArguments, planStatementMacros, type MacroPlan, type MacroRefusal } from './statementMacros';
+import { stripCasts } from './macroFlow';
 import { descendants } from './text';
 import { scanPreprocessor, type MacroDefinition, type PreprocessorModel } from '../text/preprocessorModel';
 import { targetView } from '../text/targetView';
@@ -35,7 +36,7 @@ export const macroChecks: TargetCheck[] = [
       s.bodyMacroEdits = plan.bodyEdits;
       s.macroLabels = plan.labels;
       s.macroWrites = plan.writes;
-      const hidden = macrosHidingControlFlow(model.mask, source, plan, understood);
+      const hidden = [...macrosHidingControlFlow(model.mask, source, plan, understood), ...headerMacrosGivenModule(model.mask, model.preprocessor, source, new Set(s.creation!.assignedTo))];
       if (hidden.length) s.reasons.push(hiddenMacroReason(source, hidden));
     },
   },
@@ -80,6 +81,23 @@ function macrosHidingControlFlow(mask: string, init: FunctionInfo, plan: MacroPl
   for (const m of bodyMask.matchAll(/(?:^|[;{})])\s*([A-Z][A-Z0-9_]{2,})\s*;/g)) {
     const name = m[1]!;
     if (!known(name) && name !== 'NULL') found.push({ name, why: '' });
+  }
+  return found;
+}
+
+/**
+ * An upper-case statement call (`ADD_TYPE(m, ...)`) that the file does not
+ * define, given the module: a header's macro, whose expansion may release
+ * the module or return NULL where exec cannot see it.
+ */
+function headerMacrosGivenModule(mask: string, pp: PreprocessorModel, init: FunctionInfo, moduleNames: ReadonlySet<string>): MacroRefusal[] {
+  const found: MacroRefusal[] = [];
+  const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
+  for (const m of bodyMask.matchAll(/(?:^|[;{})]|\belse\b)\s*([A-Z][A-Z0-9_]{2,})\s*\(/g)) {
+    const name = m[1]!;
+    if (pp.definitions(name).length > 0 || found.some((f) => f.name === name)) continue;
+    const args = callArguments(bodyMask, m.index + m[0].length);
+    if (args?.some((a) => moduleNames.has(stripCasts(a)))) found.push({ name, why: 'is not defined in this file (a header\'s macro?), and it is given the module' });
   }
   return found;
 }
