@@ -166,6 +166,7 @@ describe('embedded C: templates assembled from several strings', () => {
       '#ifdef Py_GIL_DISABLED',
       '    PyUnstable_Module_SetGIL(m, #gil#);',
       '#endif',
+      '#inithooks#',
       '    return m;',
       '}',
       `${Q},`,
@@ -179,5 +180,8 @@ describe('embedded C: templates assembled from several strings', () => {
     assert.match(text, /\{Py_mod_gil, #gil#\}/);
     assert.ok(text.includes('return PyModuleDef_Init(&#name#_def);'), text);
     assert.ok(text.includes("'doc': 'Module #name#',"));
+    // The generator's lines inside the init now run in exec: the note names the field.
+    const notes = results[0]!.ok ? (results[0]!.notes ?? []) : [];
+    assert.ok(notes.some((n) => n.includes('#inithooks#')), notes.join('\n'));
   });
 });

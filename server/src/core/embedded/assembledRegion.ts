@@ -10,6 +10,7 @@ import { lineAt, PiecesError, type AssembledLiteral, type Assembly, type Segment
 
 export { PiecesError };
 import type { EmbeddedRegion, Placeholder } from './region';
+import { EXEC_RETURNS_INT, inIntFunction, placeholderCodeNote } from './execCode';
 
 
 export interface AssembledRegion extends EmbeddedRegion {
@@ -33,24 +34,13 @@ const RETURN_NULL_DEFINE = /^([ \t]*#[ \t]*define[ \t]+)(\w+)([ \t]+return[ \t]+
 function intReturnMacros(converted: string): { text: string; notes: string[] } {
   const notes: string[] = [];
   const text = converted.replace(RETURN_NULL_DEFINE, (whole, head: string, name: string, ret: string, tail: string, offset: number) => {
-    const open = outermostBrace(converted, offset);
-    if (open < 0 || !/\bint\s+\w+\s*\(\s*PyObject\s*\*\s*\w+\s*\)\s*$/.test(converted.slice(Math.max(0, open - 200), open))) return whole;
+    if (!inIntFunction(converted, offset)) return whole;
     notes.push(`Macro: \`${name}\` now expands to \`return -1\` instead of \`return NULL\`, since code that uses it runs in the exec function, which returns an int.`);
     return `${head}${name}${ret}-1${tail}`;
   });
   return { text, notes };
 }
 
-/** Offset of the top-level `{` whose block holds `offset` (comments and strings skipped), or -1. */
-function outermostBrace(text: string, offset: number): number {
-  const masked = text.slice(0, offset).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, (m) => ' '.repeat(m.length));
-  const stack: number[] = [];
-  for (let i = 0; i < masked.length; i++) {
-    if (masked[i] === '{') stack.push(i);
-    else if (masked[i] === '}') stack.pop();
-  }
-  return stack.length ? stack[0]! : -1;
-}
 
 export function isAssembled(region: EmbeddedRegion): region is AssembledRegion {
   return 'assembly' in region;
@@ -167,7 +157,7 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
     const holds = ({ segment, at }: Placed): boolean => at <= edit.start && edit.start < at + segment.text.length;
     const holder = placed.filter((p) => p.segment.kind === 'own' && (holds(p) || p.at + p.segment.text.length === edit.start)).sort((a, b) => Number(holds(b)) - Number(holds(a)));
     const within = parts.length === 1 ? parts[0]!.p : undefined;
-    const target = holder.find(({ segment }) => segment.kind === 'own' && (!segment.owner.condition || segment === within?.segment));
+    const target = holder.find(({ segment }) => segment.kind === 'own' && !segment.owner.shared && (!segment.owner.condition || segment === within?.segment)) ?? holder.find(({ segment }) => segment.kind === 'own' && segment.owner.shared);
     if (!target || target.segment.kind !== 'own') {
       const cond = holder.map(({ segment }) => (segment.kind === 'own' ? segment.owner.condition : undefined)).find(Boolean);
       throw new PiecesError(cond ? `the conversion must add code to the piece that \`${cond.text}\` (line ${lineAt(source, cond.at)}) adds only under its condition` : 'the conversion must add code between two pieces of the template');
@@ -194,11 +184,14 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
     const unseen: string[] = [];
     for (const o of assembly.opaque) {
       const who = o.piece.caller ? `\`${o.piece.caller.param}\`, which the caller of ${o.piece.caller.fn}() passes` : `\`${o.expr}\` (${o.piece.why})`;
-      if (o.inFunction && new RegExp(`\\b${o.standIn}\\(\\);`).test(converted)) {
-        out.push(`Caller code: ${who}, now runs inside the exec function, which returns an int: a \`return NULL\` there must become \`return -1\`, and NumPy's \`import_array()\` must become \`import_array1(-1)\` (\`import_umath()\`: \`import_umath1(-1)\`).`);
+      const call = converted.indexOf(`${o.standIn}();`);
+      if (o.inFunction && call >= 0 && inIntFunction(converted, call)) {
+        out.push(`Caller code: ${who}, now runs inside the exec function, ${EXEC_RETURNS_INT}.`);
       } else unseen.push(who);
     }
     if (unseen.length) out.push(`Not seen: ${unseen.join('; ')}: ${unseen.length > 1 ? 'these are not strings' : 'it is not a string'} of this Python file, so their code was not checked for process-wide state.`);
+    const generated = placeholderCodeNote(converted, placeholders);
+    if (generated) out.push(generated);
     const conditions = [...new Map(assembly.literals.filter((l) => l.condition).map((l) => [l.condition!.at, l.condition!])).values()];
     for (const c of conditions) out.push(`Conditional piece: the strings added under \`${c.text}\` (line ${lineAt(source, c.at)}) were converted as if the condition held; without them the module is the same less their code.`);
     return out;

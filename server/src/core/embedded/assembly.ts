@@ -7,8 +7,9 @@
 // parameter the caller passes, a join) stand in as identifiers, calls or
 // comments. Each edit of the conversion goes back into the literal it falls
 // in; an edit that must change a computed piece is refused.
-import { decode, dedent, encoder } from './stringCodec';
+import { decode, dedent, encoder, escapeRegExp } from './stringCodec';
 import type { PyLiteral } from './pythonStrings';
+import { standInFor, standInId } from './execCode';
 import { reindent, type EditPlace, type Placeholder } from './region';
 import type { LiteralPiece, OpaquePiece, PieceCondition, Value } from './pieces';
 
@@ -69,8 +70,7 @@ export function assemble(source: string, value: Value): Assembly {
 
   /** A stand-in as the Python names it, for messages. */
   const describe = (standIn: string): string => {
-    const bare = (p: Placeholder): string => p.standIn.replace(/^\/\*|\*\/$/g, '');
-    for (const l of literals) for (const p of l.placeholders) if (standIn.startsWith(bare(p))) return `the value of ${p.source}`;
+    for (const l of literals) for (const p of l.placeholders) if (standIn.startsWith(standInId(p.standIn))) return `the value of ${p.source}`;
     const computed = [...opaqueIds.entries()].find(([, id]) => standIn.startsWith(id));
     return computed ? `a computed value (${computed[0]})` : `a value (${standIn})`;
   };
@@ -115,7 +115,7 @@ export function assemble(source: string, value: Value): Assembly {
     const tail = /\n([ \t]+)$/.exec(dedented.text);
     const text = tail ? dedented.text.slice(0, -tail[1]!.length) : dedented.text;
     const hostOf = dedented.hostOf.slice(0, text.length + 1);
-    const isSplice = (p: Placeholder): boolean => [...splices.values()].some((s) => p.standIn === s.id || p.standIn === `/*${s.id}*/`);
+    const isSplice = (p: Placeholder): boolean => [...splices.values()].some((s) => standInId(p.standIn) === s.id);
     const own = decoded.placeholders.filter((p) => !isSplice(p));
     for (const p of own) if (generatorFields.has(p.source) && !wholeText.some((q) => q.standIn === p.standIn)) wholeText.push(p);
     // The generator's `#name#` fields may be written into any string (the list fills as the strings are read).
@@ -138,10 +138,10 @@ export function assemble(source: string, value: Value): Assembly {
     const segments: Segment[] = [];
     let at = 0;
     const spliced = decoded.placeholders.filter((p) => !own.includes(p));
-    const pattern = spliced.length ? new RegExp(spliced.map((p) => p.standIn.replace(/[*/]/g, '\\$&')).join('|'), 'g') : undefined;
+    const pattern = spliced.length ? new RegExp(spliced.map((p) => escapeRegExp(p.standIn)).join('|'), 'g') : undefined;
     for (const m of pattern ? text.matchAll(pattern) : []) {
       if (m.index > at) segments.push({ kind: 'own', owner, start: at, end: m.index, text: text.slice(at, m.index) });
-      const id = m[0].replace(/^\/\*|\*\/$/g, '');
+      const id = standInId(m[0]);
       const splice = [...splices.values()].find((s) => s.id === id)!;
       segments.push(...build(withCondition(splice.value, piece.condition)));
       at = m.index + m[0].length;
@@ -181,25 +181,11 @@ function standIns(segments: Segment[]): Assembly['opaque'] {
     }
     const after = segments.slice(i + 1).map((s) => (s.kind === 'own' ? s.text : 'x')).join('');
     const alone = /(^|\n)[ \t]*$/.test(before) && /^[ \t]*(\r?\n|$)/.test(after);
-    const inFunction = functionBodyDepth(before);
-    segment.text = alone ? (inFunction ? `${segment.standIn}();` : `/*${segment.standIn}*/`) : segment.standIn;
-    found.push({ piece: segment.piece, standIn: segment.standIn, expr: segment.expr, inFunction: alone && inFunction });
+    segment.text = standInFor(segment.standIn, alone, before);
+    const inFunction = segment.text.endsWith('();');
+    found.push({ piece: segment.piece, standIn: segment.standIn, expr: segment.expr, inFunction });
     before += segment.text;
   });
   return found;
 }
 
-/** Whether the end of `text` is inside a function body (some open brace follows a `)`). */
-function functionBodyDepth(text: string): boolean {
-  const masked = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|^[ \t]*#[^\n]*/gm, (m) => ' '.repeat(m.length));
-  const stack: boolean[] = [];
-  for (let i = 0; i < masked.length; i++) {
-    const ch = masked[i];
-    if (ch === '{') {
-      // A function body opens after its parameter list; `extern "C" {`, a struct or an initializer does not.
-      const prev = /\S(?=\s*$)/.exec(masked.slice(Math.max(0, i - 200), i))?.[0];
-      stack.push(prev === ')');
-    } else if (ch === '}') stack.pop();
-  }
-  return stack.includes(true);
-}

@@ -2,7 +2,6 @@
 // conversion as a .c file (same edits, same refusals); the changed lines come
 // back as host edits, re-encoded for the host (indentation, escapes,
 // placeholders). A region whose edits cannot be carried back is refused.
-import { diffLines } from 'diff';
 import type { ConversionResult } from '../convert';
 import { convertFileText, type FileConversion } from '../convert/file';
 import type { ConversionOptions } from '../convert/options';
@@ -11,6 +10,8 @@ import type { TextEdit } from '../edits';
 import type { PythonRegion } from './pythonRegions';
 import { restorePlaceholders, type EmbeddedRegion } from './region';
 import { isAssembled, PiecesError } from './assembledRegion';
+import { placeholderCodeNote } from './execCode';
+import { anchoredLineEdits, lineEdits } from './lineDiff';
 
 export interface RegionConversion {
   results: ConversionResult[];
@@ -20,52 +21,6 @@ export interface RegionConversion {
   silenced: string[];
 }
 
-/**
- * Line-granular edits from `before` to `after`, in offsets of `before`. Each
- * anchor line found once in both, in the same order, is kept as it is: the
- * texts are compared between anchors, so a minimal diff never re-writes an
- * anchor (a computed piece of a template) by matching lines around it
- * elsewhere.
- */
-export function lineEdits(before: string, after: string, anchors: readonly string[] = []): TextEdit[] {
-  const lineStart = (text: string, line: string): number => {
-    const at = text.indexOf(line);
-    return at >= 0 && text.indexOf(line, at + 1) < 0 && (at === 0 || text[at - 1] === '\n') ? at : -1;
-  };
-  let lastBefore = -1;
-  let lastAfter = -1;
-  for (const anchor of anchors) {
-    const b = lineStart(before, anchor);
-    const a = lineStart(after, anchor);
-    if (b < 0 || a < 0 || b < lastBefore || a < lastAfter) continue;
-    const head = plainLineEdits(before.slice(0, b), after.slice(0, a));
-    const tail = lineEdits(before.slice(b + anchor.length), after.slice(a + anchor.length), anchors.filter((x) => x !== anchor));
-    const shift = b + anchor.length;
-    return [...head, ...tail.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift }))];
-  }
-  return plainLineEdits(before, after);
-}
-
-function plainLineEdits(before: string, after: string): TextEdit[] {
-  const edits: TextEdit[] = [];
-  let at = 0;
-  let pending: TextEdit | undefined;
-  for (const change of diffLines(before, after)) {
-    if (change.added || change.removed) {
-      pending ??= { start: at, end: at, newText: '' };
-      if (change.removed) {
-        at += change.value.length;
-        pending.end = at;
-      } else pending.newText += change.value;
-      continue;
-    }
-    if (pending) edits.push(pending);
-    pending = undefined;
-    at += change.value.length;
-  }
-  if (pending) edits.push(pending);
-  return edits;
-}
 
 /** A region edit as a host edit; throws when an end falls inside a placeholder's stand-in. */
 function hostEdit(region: EmbeddedRegion, host: string, edit: TextEdit): TextEdit {
@@ -107,10 +62,14 @@ export function convertRegion(region: EmbeddedRegion, host: string, options: Con
   const silenced = converted.silenced.map((m) => restorePlaceholders(region, m));
   if (converted.text === region.text) return { results, edits: [], silenced };
   try {
-    if (!isAssembled(region)) return { results, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)), silenced };
+    if (!isAssembled(region)) {
+      const generated = placeholderCodeNote(converted.text, region.placeholders);
+      const noted = generated ? results.map((r) => (r.ok ? { ...r, notes: [...(r.notes ?? []), regionReason(region, generated)] } : r)) : results;
+      return { results: noted, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)), silenced };
+    }
     const amended = region.amend(converted.text);
-    const anchors = region.assembly.opaque.map((o) => o.standIn).flatMap((id) => region.text.split('\n').filter((l) => l.includes(id)).map((l) => `${l}\n`));
-    const edits = lineEdits(region.text, amended.text, anchors);
+    const kept = region.text.split(/(?<=\n)/).filter((l) => region.assembly.opaque.some((o) => l.includes(o.standIn)));
+    const edits = anchoredLineEdits(region.text, amended.text, kept);
     const notes = [...region.notes(amended.text), ...amended.notes].map((n) => regionReason(region, n));
     return { results: results.map((r) => (r.ok ? { ...r, notes: [...(r.notes ?? []), ...notes] } : r)), edits: edits.flatMap((e) => region.hostEdits(e, host)), silenced };
   } catch (err) {

@@ -3,7 +3,7 @@
 // `template.format(k=v)` and calls of functions by name. Every other shape
 // is `other`: computed text whose value this tool does not know.
 import type { PyLiteral } from './pythonStrings';
-import { closingBracket, splitTopLevel, trimSpan } from './pythonFlow';
+import { closingBracket, literalsByStart, splitTopLevel, trimSpan } from './pythonFlow';
 
 interface Span {
   start: number;
@@ -126,8 +126,9 @@ export function parseExpr(src: ExprSource, from: number, to: number): PyExpr {
 function maskLiterals(src: ExprSource, span: Span): string {
   let out = '';
   let depth = 0;
+  const literalAt = literalsByStart(src.literals);
   for (let i = span.start; i < span.end; i++) {
-    const literal = src.literals.find((l) => l.start === i);
+    const literal = literalAt.get(i);
     if (literal) {
       out += ' '.repeat(literal.end - literal.start);
       i = literal.end - 1;

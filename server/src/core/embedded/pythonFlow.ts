@@ -108,7 +108,7 @@ export function logicalLines(source: string, literals: readonly PyLiteral[]): Lo
 const literalMaps = new WeakMap<readonly PyLiteral[], Map<number, PyLiteral>>();
 
 /** The literals by start offset, made once per scan. */
-function literalsByStart(literals: readonly PyLiteral[]): Map<number, PyLiteral> {
+export function literalsByStart(literals: readonly PyLiteral[]): Map<number, PyLiteral> {
   let map = literalMaps.get(literals);
   if (!map) literalMaps.set(literals, (map = new Map(literals.map((l) => [l.start, l]))));
   return map;

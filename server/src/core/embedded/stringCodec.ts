@@ -4,6 +4,7 @@
 // it is written in the source; and the inverse for edit text: template
 // escapes, then Python escapes, with the placeholders put back as written.
 import type { Placeholder } from './region';
+import { standInFor, standInId } from './execCode';
 import { fieldEnd, type LiteralJoins, type PyLiteral } from './pythonStrings';
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v' };
 const PERCENT_FIELD = /%(?:\(([A-Za-z_]\w*)\))?[-#0 +]*\d*(?:\.\d+)?[sdifrxXc]/y;
@@ -35,12 +36,13 @@ export function decode(source: string, literal: PyLiteral, joins: LiteralJoins, 
     const lineEnd = source.indexOf('\n', at);
     const rest = source.slice(at + text.length, lineEnd < 0 || lineEnd > literal.bodyEnd ? literal.bodyEnd : lineEnd);
     const alone = source.slice(Math.max(lineStart, literal.bodyStart), at).trim() === '' && rest.trim() === '';
-    let p = placeholders.find((q) => q.source === text && q.standIn.startsWith('/*') === alone);
+    const form = (id: string): string => standInFor(id, alone, out.join(''));
+    let p = placeholders.find((q) => q.source === text && q.standIn === form(standInId(q.standIn)));
     if (!p) {
       let k = placeholders.length;
       while (body.includes(`MPH${k}_`)) k++;
       const id = naming?.(text, name) ?? `MPH${k}_${name.replace(/\W+/g, '_') || 'x'}`;
-      p = { source: text, standIn: alone ? `/*${id}*/` : id };
+      p = { source: text, standIn: form(id) };
       placeholders.push(p);
     }
     for (let j = 0; j < p.standIn.length; j++) emit(p.standIn[j]!, j === 0 ? at : -1);
@@ -144,7 +146,7 @@ export function encoder(literal: PyLiteral, joins: LiteralJoins, known: readonly
   return (newText) => {
     const placeholders = typeof known === 'function' ? known() : known;
     if (placeholders.length === 0) return escapeC(newText);
-    const pattern = new RegExp(placeholders.map((p) => p.standIn.replace(/[*/]/g, '\\$&')).join('|'), 'g');
+    const pattern = new RegExp(placeholders.map((p) => escapeRegExp(p.standIn)).join('|'), 'g');
     let out = '';
     let last = 0;
     for (const m of newText.matchAll(pattern)) {
@@ -189,4 +191,8 @@ export function dedent(decoded: Decoded): { text: string; hostOf: number[]; inde
   const last = lines[lines.length - 1]!;
   hostOf.push(last !== '' && last.trim() === '' ? decoded.hostOf[decoded.text.length - last.length]! : decoded.hostOf[decoded.text.length]!);
   return { text, hostOf, indent: common };
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

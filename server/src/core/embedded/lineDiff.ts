@@ -1,0 +1,115 @@
+// Line edits between a region's C text and its conversion. For an assembled
+// template the edits are anchored on the lines found once in both texts and
+// in the same order (as a patience diff does): a minimal diff may otherwise
+// match a moved line (the new PyInit's header) and re-write the lines between,
+// across the strings the module is assembled from, even when the conversion
+// left them alone.
+import { diffLines } from 'diff';
+import type { TextEdit } from '../edits';
+
+/** Line-granular edits from `before` to `after`, in offsets of `before`. */
+export function lineEdits(before: string, after: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let at = 0;
+  let pending: TextEdit | undefined;
+  for (const change of diffLines(before, after)) {
+    if (change.added || change.removed) {
+      pending ??= { start: at, end: at, newText: '' };
+      if (change.removed) {
+        at += change.value.length;
+        pending.end = at;
+      } else pending.newText += change.value;
+      continue;
+    }
+    if (pending) edits.push(pending);
+    pending = undefined;
+    at += change.value.length;
+  }
+  if (pending) edits.push(pending);
+  return edits;
+}
+
+interface Line {
+  start: number;
+  text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const text_ of text.split(/(?<=\n)/)) {
+    if (text_ === '') continue;
+    lines.push({ start, text: text_ });
+    start += text_.length;
+  }
+  return lines;
+}
+
+/** Lines that occur once in `lines` and are not blank, by text. */
+function uniqueLines(lines: readonly Line[]): Map<string, Line> {
+  const seen = new Map<string, Line | null>();
+  for (const l of lines) if (l.text.trim() !== '') seen.set(l.text, seen.has(l.text) ? null : l);
+  return new Map([...seen].filter((e): e is [string, Line] => e[1] !== null));
+}
+
+/** The longest run of pairs increasing in both texts (patience sorting). */
+function longestIncreasing(pairs: readonly [Line, Line][]): [Line, Line][] {
+  const tails: number[] = [];
+  const previous = new Array<number>(pairs.length).fill(-1);
+  pairs.forEach(([, a], i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]!]![1].start < a.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const out: [Line, Line][] = [];
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = previous[i]!) out.unshift(pairs[i]!);
+  return out;
+}
+
+/** Edits between two texts, shifted to where the first starts in the whole. */
+function shifted(edits: TextEdit[], by: number): TextEdit[] {
+  return edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by }));
+}
+
+/** `lineEdits`, with the lines unique to both texts kept in place as anchors; the gaps between them are diffed alone. */
+function patienceLineEdits(before: string, after: string): TextEdit[] {
+  const beforeLines = uniqueLines(linesOf(before));
+  const afterLines = uniqueLines(linesOf(after));
+  const pairs = [...beforeLines.values()].filter((l) => afterLines.has(l.text)).map((l): [Line, Line] => [l, afterLines.get(l.text)!]);
+  const edits: TextEdit[] = [];
+  let b = 0;
+  let a = 0;
+  for (const [lb, la] of [...longestIncreasing(pairs), [{ start: before.length, text: '' }, { start: after.length, text: '' }] as [Line, Line]]) {
+    edits.push(...shifted(lineEdits(before.slice(b, lb.start), after.slice(a, la.start)), b));
+    b = lb.start + lb.text.length;
+    a = la.start + la.text.length;
+  }
+  return edits;
+}
+
+/**
+ * Edits for an assembled template: first each `kept` line (a computed
+ * piece's stand-in, which no edit may touch) found once in both texts, in
+ * order, splits them; each gap is then compared with its unique lines as
+ * anchors.
+ */
+export function anchoredLineEdits(before: string, after: string, kept: readonly string[]): TextEdit[] {
+  const once = (text: string, line: string): number => {
+    const at = text.indexOf(line);
+    return at >= 0 && text.indexOf(line, at + 1) < 0 && (at === 0 || text[at - 1] === '\n') ? at : -1;
+  };
+  for (const [i, line] of kept.entries()) {
+    const b = once(before, line);
+    const a = once(after, line);
+    if (b < 0 || a < 0) continue;
+    const rest = kept.slice(i + 1);
+    return [...patienceLineEdits(before.slice(0, b), after.slice(0, a)), ...shifted(anchoredLineEdits(before.slice(b + line.length), after.slice(a + line.length), rest), b + line.length)];
+  }
+  return patienceLineEdits(before, after);
+}
