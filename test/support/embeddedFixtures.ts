@@ -77,6 +77,8 @@ export interface ExtractedModule {
 export function extractModules(text: string, kind: HostKind, fill: Record<string, string>): ExtractedModule[] {
   const modules: ExtractedModule[] = [];
   for (const region of hostRegions(text, kind).regions) {
+    // A template in pieces (its body passed in by the caller) is no module to build.
+    if (!/\bPyModule(Def_Init|_Create)\s*\(/.test(region.text) || !/\bPyModuleDef\s+\w+\s*=/.test(region.text)) continue;
     let source = region.text;
     for (const p of region.placeholders) {
       const value = fill[p.source];
