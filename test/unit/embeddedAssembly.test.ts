@@ -184,4 +184,23 @@ describe('embedded C: templates assembled from several strings', () => {
     const notes = results[0]!.ok ? (results[0]!.notes ?? []) : [];
     assert.ok(notes.some((n) => n.includes('#inithooks#')), notes.join('\n'));
   });
+
+  it('a placeholder alone on its line in an init body is code the converter keeps (it was dropped with an otherwise empty body)', () => {
+    const generator = [
+      `BODY = ${Q}#include <Python.h>`,
+      'static struct PyModuleDef #name#_def = {PyModuleDef_HEAD_INIT, "#name#", NULL, -1, NULL};',
+      'PyMODINIT_FUNC PyInit_#name#(void) {',
+      '    PyObject *m = PyModule_Create(&#name#_def);',
+      '#hooks#',
+      '    return m;',
+      '}',
+      `${Q}`,
+      '',
+    ].join('\n');
+    const { text, results } = convertEmbeddedText(generator, 'py');
+    assert.deepEqual(results.map((r) => r.ok), [true]);
+    assert.match(text, /_exec(?:_body)?\(PyObject \*m\)\s*\{[^}]*\n#hooks#\n[^}]*return 0;/);
+    const notes = results[0]!.ok ? (results[0]!.notes ?? []) : [];
+    assert.ok(notes.some((n) => n.includes('#hooks#')), notes.join('\n'));
+  });
 });

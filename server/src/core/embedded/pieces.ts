@@ -65,6 +65,12 @@ function withCondition(value: Value, condition: PieceCondition | undefined): Val
 }
 
 export class PieceResolver {
+  /**
+   * Literals of assignments that made a name computed (a loop builds it): part
+   * of the module, though not of its C text, so not reported again on their own.
+   */
+  readonly consumed = new Set<PyLiteral>();
+
   constructor(private readonly flow: PyFlow) {}
 
   /**
@@ -141,7 +147,10 @@ export class PieceResolver {
   private name(name: string, expr: { start: number; end: number }, ctx: Ctx): Value {
     const assignments = this.flow.statements.filter((s) => s.fn === ctx.fn && s.target === name && s.line.start < ctx.at);
     if (assignments.length) {
-      if (assignments.some((s) => s.blocks.some((b) => b.kind === 'loop'))) return opaque(expr, `a loop builds \`${name}\``);
+      if (assignments.some((s) => s.blocks.some((b) => b.kind === 'loop'))) {
+        for (const s of assignments) for (const l of this.flow.literals) if (l.start >= s.exprStart && l.end <= s.exprEnd) this.consumed.add(l);
+        return opaque(expr, `a loop builds \`${name}\``);
+      }
       let value: Value | undefined;
       for (const s of assignments) {
         const condition = this.condition(s);

@@ -28,13 +28,14 @@ export function findAssemblies(source: string, literals: readonly PyLiteral[]): 
     if (found.used.has(root)) continue;
     const statement = flow.statements.find((s) => s.exprStart <= root.start && root.end <= s.exprEnd);
     if (!statement) continue;
+    resolver.consumed.clear();
     const value = resolver.ofStatement(statement, root.start);
     if (!value.some((p) => p.kind === 'literal' && p.literal === root)) continue;
     try {
       const assembly = assemble(source, value);
       // One literal and nothing spliced into it: the plain string region says the same.
       if (assembly.literals.length < 2 && assembly.opaque.length === 0) continue;
-      for (const l of assembly.literals) found.used.add(l.literal);
+      for (const l of [...assembly.literals.map((a) => a.literal), ...resolver.consumed]) found.used.add(l);
       found.regions.push(assembledRegion(source, assembly));
     } catch (err) {
       if (!(err instanceof AssemblyError)) throw err;
