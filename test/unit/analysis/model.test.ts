@@ -5,7 +5,7 @@ import { buildModel } from '../../../server/src/core/analysis/buildModel';
 import { findModuleDefs, findSlotArrays } from '../../../server/src/core/analysis/declarations';
 import { initParser, parseText } from '../../../server/src/core/parser';
 import { codeMask } from '../../../server/src/core/text/codeMask';
-import { firstArmRanges } from '../../../server/src/core/text/preprocessor';
+import { firstArmRanges, matchBodyBrace, scanPreprocessor } from '../../../server/src/core/text/preprocessorModel';
 import type { FileModel } from '../../../server/src/core/model';
 
 function withModel(text: string, use: (model: FileModel) => void, lang: 'c' | 'cpp' = 'c'): void {
@@ -95,7 +95,19 @@ describe('file model', () => {
 
   it('firstArmRanges keeps code of the first arm only and drops every group line', () => {
     const text = 'a\n#if X\nb\n#elif Y\nc\n#else\nd\n#endif\ne\n';
-    const kept = firstArmRanges(text, 0, text.length).map((r) => text.slice(r.start, r.end));
+    const kept = firstArmRanges(scanPreprocessor(text), text, 0, text.length).map((r) => text.slice(r.start, r.end));
     assert.deepEqual(kept, ['a\n', 'b\n', 'e\n']);
+    // A range that starts inside a group's first arm drops that group's later arms too; nested groups and continued lines count.
+    const outer = '#if X\nf() {\n#ifdef Y\n  g();\n#elifdef Z\n  h();\n#endif\n}\n#else \\\n  more\nk\n#endif\n';
+    const from = outer.indexOf('f()');
+    assert.deepEqual(firstArmRanges(scanPreprocessor(outer), outer, from, outer.length).map((r) => outer.slice(r.start, r.end)), ['f() {\n', '  g();\n', '}\n']);
+  });
+
+  it('matchBodyBrace counts the braces of one configuration, skipping every directive line', () => {
+    const text = 'f() {\n#if A\n  if (x) {\n#else\n  if (y) {\n#endif\n  }\n#define OPEN {\n}\nrest';
+    assert.equal(matchBodyBrace(text, 4, scanPreprocessor(text)), text.lastIndexOf('}'));
+    const unclosed = 'f() {\n#if A\n}\n#else\n';
+    assert.equal(matchBodyBrace(unclosed, 4, scanPreprocessor(unclosed)), unclosed.indexOf('}'));
+    assert.equal(matchBodyBrace('f() {\n', 4, scanPreprocessor('f() {\n')), -1);
   });
 });

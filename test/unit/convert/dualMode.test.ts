@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveVersionArms, versionCondition } from '../../../server/src/core/convert/dualMode';
+import { inPython2OnlyArm, resolveVersionArms, versionCondition } from '../../../server/src/core/convert/dualMode';
 import { initParser } from '../../../server/src/core/parser';
 import { codeMask } from '../../../server/src/core/text/codeMask';
+import { scanPreprocessor } from '../../../server/src/core/text/preprocessorModel';
 import { convert } from './helpers';
 
 const DUAL = `#include <Python.h>
@@ -71,6 +72,27 @@ describe('conversion: Python 2/3 dual-mode inits', () => {
     const text = '#if PY_MAJOR_VERSION >= 3\na;\n#else\nb;\n#endif\n#ifdef X\nc;\n#endif\n';
     assert.equal(resolveVersionArms(text, codeMask(text), true), 'a;\n#ifdef X\nc;\n#endif\n');
     assert.equal(resolveVersionArms(text, codeMask(text), false), 'b;\n#ifdef X\nc;\n#endif\n');
+  });
+
+  it('reads arms as the preprocessor model does: nested groups, #elifdef, continued directive lines, unbalanced groups', () => {
+    const nested = '#if PY_MAJOR_VERSION >= 3\n#ifdef X\na;\n#else\nb;\n#endif\n#else\nc;\n#endif\n';
+    assert.equal(resolveVersionArms(nested, codeMask(nested), true), '#ifdef X\na;\n#else\nb;\n#endif\n');
+    assert.equal(resolveVersionArms(nested, codeMask(nested), false), 'c;\n');
+    // An #elifdef makes the arms more than one version test: not resolved.
+    const elifdef = '#if PY_MAJOR_VERSION >= 3\na;\n#elifdef X\nb;\n#endif\n';
+    assert.equal(resolveVersionArms(elifdef, codeMask(elifdef), true), undefined);
+    const continued = '#if PY_MAJOR_VERSION \\\n    >= 3\na;\n#else\nb;\n#endif\n';
+    assert.equal(resolveVersionArms(continued, codeMask(continued), false), 'b;\n');
+    for (const broken of ['#if PY_MAJOR_VERSION >= 3\na;\n', 'a;\n#endif\n', 'a;\n#else\nb;\n']) assert.equal(resolveVersionArms(broken, codeMask(broken), true), undefined, broken);
+  });
+
+  it('knows an offset in a Python 2 arm, also inside a nested group, but not after an #elif', () => {
+    const text = '#if PY_MAJOR_VERSION >= 3\na;\n#else\n#ifdef X\nb;\n#endif\n#endif\n#if PY_MAJOR_VERSION >= 3\nc;\n#elif defined(Y)\nd;\n#else\ne;\n#endif\n';
+    const pp = scanPreprocessor(codeMask(text));
+    assert.equal(inPython2OnlyArm(pp, text.indexOf('a;')), false);
+    assert.equal(inPython2OnlyArm(pp, text.indexOf('b;')), true);
+    assert.equal(inPython2OnlyArm(pp, text.indexOf('c;')), false);
+    assert.equal(inPython2OnlyArm(pp, text.indexOf('e;')), false);
   });
 
   it('splits the init, converts the Python 3 function and removes the Python 2 one by default', () => {

@@ -76,7 +76,7 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
   const initNames = new Set(initNamesInText(mask));
   for (const name of model.functions.keys()) if (name.startsWith('PyInit_')) initNames.add(name);
   for (const name of initNames) {
-    const fn = locateFunctionByText(text, mask, lang, name, model.functions.get(name), extraTrees);
+    const fn = locateFunctionByText(text, mask, lang, name, model.functions.get(name), extraTrees, model.preprocessor);
     if (!fn) continue;
     let init = initInfo(fn, model, creators, extraTrees);
     // `#if NEW  PyInit_x() { return PyModuleDef_Init(&d); }  #else  PyInit_x() {
@@ -224,7 +224,7 @@ function creatingHelper(fn: FunctionInfo, model: FileModel, creators: ReadonlyMa
     const known = model.functions.get(site.name);
     if (!known || visited.includes(site.name)) continue;
     visited.push(site.name);
-    const helper = locateFunctionByText(model.text, model.mask, model.lang, site.name, known, extraTrees) ?? known;
+    const helper = locateFunctionByText(model.text, model.mask, model.lang, site.name, known, extraTrees, model.preprocessor) ?? known;
     const creations = allCreationsIn(helper, model, creators).filter((c) => !c.python2);
     // A helper with a `PyModuleDef_Init(&def)` arm is multi-phase, even when
     // another `#if` arm keeps PyModule_Create for old Pythons.
@@ -253,7 +253,7 @@ function attachSlots(module: ModuleInfo, model: FileModel, extraTrees: Tree[]): 
     if (slot.id !== 'Py_mod_exec') continue;
     const name = slotFunctionName(slot.value);
     if (!name) continue;
-    const fn = locateFunctionByText(model.text, model.mask, model.lang, name, model.functions.get(name), extraTrees);
+    const fn = locateFunctionByText(model.text, model.mask, model.lang, name, model.functions.get(name), extraTrees, model.preprocessor);
     if (fn && !module.execs.some((e) => e.name === fn.name)) module.execs.push(fn);
   }
 }

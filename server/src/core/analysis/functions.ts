@@ -5,8 +5,8 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../grammars';
 import type { FunctionInfo, Span } from '../model';
 import { parseRanges } from '../parser';
-import { matchBodyBrace, matchBrace } from '../text/codeMask';
-import { firstArmRanges } from '../text/preprocessor';
+import { matchBrace } from '../text/codeMask';
+import { firstArmRanges, matchBodyBrace, type PreprocessorModel } from '../text/preprocessorModel';
 import { declarationStart } from './declarations';
 import type { FunctionMemo, HeaderFacts } from './functionMemo';
 import { countErrors, declaredName, functionDeclarator, spanOf } from './nodes';
@@ -118,6 +118,7 @@ export function locateFunctionByText(
   name: string,
   known: FunctionInfo | undefined,
   extraTrees: Tree[],
+  pp: PreprocessorModel,
 ): FunctionInfo | undefined {
   if (known && !known.body.hasError) return known;
   let best: { tree: Tree; fn: Node; body: Node; errors: number; firstArmOnly: boolean } | undefined;
@@ -133,14 +134,14 @@ export function locateFunctionByText(
       tree?.delete();
     }
   };
-  for (const header of definitionsByText(mask, name)) {
+  for (const header of definitionsByText(mask, name, pp)) {
     // A header split from its body by `#else ... #endif` is parsed as two
     // pieces, so the Python 2 header in between does not confuse the tree.
     const split = header.headerEnd !== header.open;
     consider(split ? [{ start: header.start, end: header.headerEnd }, { start: header.open, end: header.close + 1 }] : [{ start: header.start, end: header.close + 1 }], false);
     // Braces that balance only within one `#if` arm: read one configuration.
     if (!split && best?.errors !== 0 && /^[ \t]*#[ \t]*el/m.test(mask.slice(header.open, header.close))) {
-      consider(firstArmRanges(mask, header.start, header.close + 1), true);
+      consider(firstArmRanges(pp, mask, header.start, header.close + 1), true);
     }
     if (best) break;
   }
@@ -173,13 +174,13 @@ export interface DefinitionHeader {
 }
 
 /** Text definitions of `name(...) {`, allowing preprocessor lines before the body. */
-export function definitionsByText(mask: string, name: string): DefinitionHeader[] {
+export function definitionsByText(mask: string, name: string, pp: PreprocessorModel): DefinitionHeader[] {
   const out: DefinitionHeader[] = [];
   for (const m of mask.matchAll(new RegExp(`\\b${name}\\s*\\(([^;{}]*)\\)`, 'g'))) {
     const headerEnd = m.index + m[0].length;
     const open = bodyAfterHeader(mask, headerEnd);
     if (open === -1) continue;
-    const close = bodyClose(mask, open);
+    const close = bodyClose(mask, open, pp);
     if (close === -1) continue;
     out.push({ start: exportStart(mask, declarationStart(mask, m.index), m.index), headerEnd: open === skipSpace(mask, headerEnd) ? open : headerEnd, open, close });
   }
@@ -199,8 +200,8 @@ function exportStart(mask: string, start: number, name: number): number {
 }
 
 /** The `}` closing a function body: one configuration's braces, else plain counting. */
-export function bodyClose(mask: string, open: number): number {
-  const close = matchBodyBrace(mask, open);
+export function bodyClose(mask: string, open: number, pp: PreprocessorModel): number {
+  const close = matchBodyBrace(mask, open, pp);
   return close !== -1 ? close : matchBrace(mask, open);
 }
 

@@ -17,7 +17,7 @@ export interface MacroBuiltInit {
 
 export function macroBuiltInits(model: FileModel, macros: readonly MacroDefinition[], defines: readonly { start: number; end: number }[], extraTrees: Tree[]): MacroBuiltInit[] {
   const out: MacroBuiltInit[] = [];
-  for (const use of macroInits(model.mask, macros, defines)) {
+  for (const use of macroInits(model.mask, macros, defines, model.preprocessor)) {
     const body = use.body ? bodyNode(model, use, extraTrees) : invocationNode(model.tree.rootNode, use);
     if (!body) continue;
     const fn: FunctionInfo = {

@@ -91,7 +91,7 @@ export interface MacroInit {
  * Invocations of macros that expand to a `PyInit_<name>` header, outside
  * `#define` lines: `MOD_INIT(foo) {`, `PyMODINIT_FUNC INITFUNC(void) {`.
  */
-export function macroInits(mask: string, macros: readonly MacroDefinition[], defines: readonly Span[]): MacroInit[] {
+export function macroInits(mask: string, macros: readonly MacroDefinition[], defines: readonly Span[], pp: PreprocessorModel): MacroInit[] {
   const out: MacroInit[] = [];
   const identifiers = objectLikeIdentifiers(macros);
   for (const [name, spelling] of initSpellingMacros(macros)) {
@@ -119,7 +119,7 @@ export function macroInits(mask: string, macros: readonly MacroDefinition[], def
       const params = /^\s*\(\s*(?:void)?\s*\)/.exec(mask.slice(end, end + 40));
       if (params) end += params[0].length;
       const open = skipSpaces(mask, end);
-      const body = mask[open] === '{' ? { open, close: bodyClose(mask, open) } : undefined;
+      const body = mask[open] === '{' ? { open, close: bodyClose(mask, open, pp) } : undefined;
       if (body && body.close === -1) continue;
       if (!body && !ownCreation) continue;
       out.push({ initName: initName!, macroName: macro.name, invocation: { start: m.index, end }, nameSpan, body, creation: ownCreation });

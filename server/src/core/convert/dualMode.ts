@@ -12,9 +12,9 @@
 // the Python 3 one converts like any other and the Python 2 one keeps working.
 import type { FunctionInfo, InitFunctionInfo } from '../model';
 import { flagTest } from '../text/py3Flag';
+import { armsAt, scanPreprocessor, type ConditionalArm, type ConditionalGroup, type Directive, type PreprocessorModel } from '../text/preprocessorModel';
+import type { Span } from '../span';
 import { lineStartOf, nextLineStart } from './text';
-
-const DIRECTIVE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b([^\r\n]*)/;
 
 /** Python 3 flags a header defines, as the file's arms show (text/py3Flag.ts): name → defined for Python 3. */
 export type Py3Flags = ReadonlyMap<string, boolean>;
@@ -59,90 +59,70 @@ function compare(left: number, op: string, right: number): boolean {
   }
 }
 
-interface Frame {
-  /** The test's value for the Python being resolved; undefined keeps the directive. */
-  value: boolean | undefined;
-  inElse: boolean;
+/** A directive's whole line, its line break included. */
+function lineOf(text: string, directive: Directive): Span {
+  return { start: directive.span.start, end: nextLineStart(text, directive.span.end) };
+}
+
+/** The version test a group opens with: certain values, or undefined. */
+function groupTest(group: ConditionalGroup, flags: Py3Flags): { py3: boolean; py2: boolean } | undefined {
+  const first = group.arms[0]!.directive;
+  return versionCondition(first.kind, first.rest, flags);
 }
 
 /**
  * `text` with every certain version test resolved for Python 3 (`py3`) or
  * Python 2: directive lines and untaken arms go. Undefined for an `#elif`
- * in a resolved test (not worth the risk).
+ * in a resolved test (not worth the risk) or unbalanced groups.
  */
 export function resolveVersionArms(text: string, mask: string, py3: boolean, flags: Py3Flags = NO_FLAGS): string | undefined {
-  const out: string[] = [];
-  const stack: Frame[] = [];
-  const active = (): boolean => stack.every((f) => f.value === undefined || (f.inElse ? !f.value : f.value));
-  let at = 0;
-  while (at < text.length) {
-    const end = nextLineStart(text, at);
-    const line = text.slice(at, end);
-    const d = DIRECTIVE.exec(mask.slice(at, end));
-    at = end;
-    if (!d) {
-      if (active()) out.push(line);
-      continue;
-    }
-    const kind = d[1]!;
-    if (kind.startsWith('if')) {
-      const verdict = versionCondition(kind, d[2]!, flags);
-      const keep = active();
-      stack.push({ value: verdict && (py3 ? verdict.py3 : verdict.py2), inElse: false });
-      if (verdict === undefined && keep) out.push(line);
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    if (!top) return undefined;
-    if (kind === 'elif' && top.value !== undefined) return undefined;
-    if (kind === 'else') top.inElse = true;
-    if (kind === 'endif') stack.pop();
-    if (top.value === undefined && active()) out.push(line);
+  const pp = scanPreprocessor(mask);
+  if (pp.stray.length || pp.groups.some((g) => !g.endif)) return undefined;
+  const drop: Span[] = [];
+  for (const group of pp.groups) {
+    const verdict = groupTest(group, flags);
+    if (!verdict) continue;
+    if (group.arms.some((a) => a.directive.kind.startsWith('elif'))) return undefined;
+    const taken = (py3 ? verdict.py3 : verdict.py2) ? 0 : 1;
+    group.arms.forEach((arm, i) => {
+      drop.push(lineOf(text, arm.directive));
+      if (i !== taken) drop.push(arm.body);
+    });
+    drop.push(lineOf(text, group.endif!));
   }
-  return stack.length ? undefined : out.join('');
+  return withoutSpans(text, drop);
+}
+
+function withoutSpans(text: string, spans: Span[]): string {
+  const out: string[] = [];
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (span.start > at) out.push(text.slice(at, span.start));
+    at = Math.max(at, span.end);
+  }
+  out.push(text.slice(at));
+  return out.join('');
 }
 
 /**
  * The file text with a dual-mode init split in two functions, or undefined
  * when the init is not one (or not one this code can read with certainty).
  */
-export function splitDualModeInit(text: string, mask: string, init: InitFunctionInfo, flags: Py3Flags = NO_FLAGS): string | undefined {
-  const header = lineStartOf(text, init.nameSpan.start);
-  // The `#if` that opens the header's arm, skipping whole nested blocks.
-  let ifLine: number | undefined;
-  let depth = 0;
-  for (let line = lineStartOf(text, header - 1); ; line = lineStartOf(text, line - 1)) {
-    const d = DIRECTIVE.exec(mask.slice(line, nextLineStart(text, line)));
-    if (d?.[1] === 'endif') depth++;
-    else if (d && d[1]!.startsWith('if')) {
-      if (depth === 0) {
-        ifLine = line;
-        break;
-      }
-      depth--;
-    } else if (d && depth === 0) return undefined;
-    if (line === 0) break;
-  }
-  if (ifLine === undefined) return undefined;
-  const opening = DIRECTIVE.exec(mask.slice(ifLine, nextLineStart(text, ifLine)))!;
-  if (versionCondition(opening[1]!, opening[2]!, flags)?.py3 !== true) return undefined;
-
-  // `#else` ... `#endif` between the header and the body's `{`.
-  let elseLine: number | undefined;
-  let endifLine: number | undefined;
-  depth = 0;
-  for (let line = nextLineStart(text, init.nameSpan.end); line < init.body.startIndex; line = nextLineStart(text, line)) {
-    const d = DIRECTIVE.exec(mask.slice(line, nextLineStart(text, line)));
-    if (!d) continue;
-    if (d[1]!.startsWith('if')) depth++;
-    else if (d[1] === 'endif' && depth > 0) depth--;
-    else if (d[1] === 'else' && depth === 0 && elseLine === undefined) elseLine = line;
-    else if (d[1] === 'endif' && depth === 0) {
-      endifLine = line;
-      break;
-    } else if (depth === 0) return undefined;
-  }
-  if (elseLine === undefined || endifLine === undefined) return undefined;
+export function splitDualModeInit(text: string, mask: string, init: InitFunctionInfo, flags: Py3Flags = NO_FLAGS, pp: PreprocessorModel = scanPreprocessor(mask)): string | undefined {
+  // The header sits in the first arm of a version test whose only other arm,
+  // an #else, ends (#endif) before the body's `{`.
+  const at = armsAt(pp, init.nameSpan.start).pop();
+  const group = at && pp.groups[at.group];
+  if (!group || at.arm !== 0 || group.arms.length !== 2 || !group.endif) return undefined;
+  const [first, second] = group.arms as [ConditionalArm, ConditionalArm];
+  if (second.directive.kind !== 'else' || groupTest(group, flags)?.py3 !== true) return undefined;
+  // Nothing else opens or closes at the header's level between its name and the body.
+  const between = (d: Directive): boolean => d.span.start > init.nameSpan.end && d.span.start < init.body.startIndex;
+  const whollyBetween = (g: ConditionalGroup): boolean => between(g.arms[0]!.directive) && g.endif !== undefined && between(g.endif);
+  if (pp.directives.some((d) => between(d) && d.group !== undefined && d.group !== group.id && !whollyBetween(pp.groups[d.group]!))) return undefined;
+  const elseLine = second.directive.span.start;
+  const endifLine = group.endif.span.start;
+  if (!(first.body.start <= init.nameSpan.start && elseLine > init.nameSpan.end && endifLine < init.body.startIndex)) return undefined;
   if (mask.slice(nextLineStart(text, endifLine), init.body.startIndex).trim() !== '') return undefined;
 
   const body = text.slice(init.body.startIndex, init.body.endIndex);
@@ -168,17 +148,14 @@ export function splitDualModeInit(text: string, mask: string, init: InitFunction
  * Whether `offset` lies in a preprocessor arm that Python 3 never compiles
  * (`#else` of `#if PY_MAJOR_VERSION >= 3`, or `#if PY_MAJOR_VERSION < 3`).
  */
-export function inPython2OnlyArm(text: string, mask: string, offset: number, flags: Py3Flags = NO_FLAGS): boolean {
-  const stack: Frame[] = [];
-  for (let at = 0; at < offset && at < text.length; at = nextLineStart(text, at)) {
-    const d = DIRECTIVE.exec(mask.slice(at, nextLineStart(text, at)));
-    if (!d) continue;
-    if (d[1]!.startsWith('if')) stack.push({ value: versionCondition(d[1]!, d[2]!, flags)?.py3, inElse: false });
-    else if (d[1] === 'endif') stack.pop();
-    else if (d[1] === 'else' && stack.length) stack[stack.length - 1]!.inElse = true;
-    else if (d[1] === 'elif' && stack.length) stack[stack.length - 1]!.value = undefined;
-  }
-  return stack.some((f) => f.value !== undefined && (f.inElse ? f.value : !f.value));
+export function inPython2OnlyArm(pp: PreprocessorModel, offset: number, flags: Py3Flags = NO_FLAGS): boolean {
+  return armsAt(pp, offset).some(({ group, arm }) => {
+    const g = pp.groups[group]!;
+    // After an #elif the arms no longer follow one version test.
+    if (g.arms.slice(1, arm + 1).some((a) => a.directive.kind !== 'else')) return false;
+    const py3 = groupTest(g, flags)?.py3;
+    return py3 !== undefined && (arm === 0 ? !py3 : py3);
+  });
 }
 
 /**
@@ -187,19 +164,21 @@ export function inPython2OnlyArm(text: string, mask: string, offset: number, fla
  * two same-named definitions, one per Python; undefined when it has no such
  * tests or is already inside a version arm.
  */
-export function splitDualModeHelper(text: string, mask: string, helper: FunctionInfo, flags: Py3Flags = NO_FLAGS): string | undefined {
-  const body = text.slice(helper.body.startIndex, helper.body.endIndex);
-  const bodyMask = mask.slice(helper.body.startIndex, helper.body.endIndex);
-  const tests = [...bodyMask.matchAll(new RegExp(DIRECTIVE.source, 'gm'))].filter((d) => versionCondition(d[1]!, d[2]!, flags) !== undefined);
+export function splitDualModeHelper(text: string, mask: string, helper: FunctionInfo, flags: Py3Flags = NO_FLAGS, pp: PreprocessorModel = scanPreprocessor(mask)): string | undefined {
+  const within = (d: Directive, start: number, end: number): boolean => d.span.start >= start && d.span.start < end;
+  const tests = pp.groups.map((g) => g.arms[0]!.directive).filter((d) => within(d, helper.body.startIndex, helper.body.endIndex) && versionCondition(d.kind, d.rest, flags) !== undefined);
   if (!tests.length) return undefined;
   // The split is written with the test the helper itself makes, so the notes name a line the user wrote.
-  const py3Test = tests.find((d) => versionCondition(d[1]!, d[2]!, flags)!.py3)?.[0].trim() ?? '#if PY_MAJOR_VERSION >= 3';
-  if (DIRECTIVE.test(mask.slice(lineStartOf(text, helper.span.start), helper.body.startIndex).replace(/^[^#]*$/gm, ''))) return undefined;
+  const py3Line = tests.find((d) => versionCondition(d.kind, d.rest, flags)!.py3);
+  const py3Test = py3Line ? mask.slice(py3Line.span.start, py3Line.span.end).trim() : '#if PY_MAJOR_VERSION >= 3';
+  const start = lineStartOf(text, helper.span.start);
+  if (pp.directives.some((d) => d.group !== undefined && within(d, start, helper.body.startIndex))) return undefined;
+  const body = text.slice(helper.body.startIndex, helper.body.endIndex);
+  const bodyMask = mask.slice(helper.body.startIndex, helper.body.endIndex);
   const py3Body = resolveVersionArms(body, bodyMask, true, flags);
   const py2Body = resolveVersionArms(body, bodyMask, false, flags);
   if (py3Body === undefined || py2Body === undefined || py3Body === py2Body) return undefined;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const start = lineStartOf(text, helper.span.start);
   const header = text.slice(start, helper.body.startIndex);
   return `${text.slice(0, start)}${py3Test}${eol}${header}${py3Body}${eol}#else${eol}${header}${py2Body}${eol}#endif${text.slice(helper.body.endIndex)}`;
 }

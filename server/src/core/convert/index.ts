@@ -138,7 +138,7 @@ function guarded(module: ModuleInfo, run: () => ConversionResult): ConversionRes
  * Python 3 one, and hand back one edit from the original text to the result.
  */
 function convertDualMode(model: FileModel, init: InitFunctionInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult | undefined {
-  const split = init.helper ? splitDualModeHelper(model.text, model.mask, init.helper, model.py3Flags) : splitDualModeInit(model.text, model.mask, init, model.py3Flags);
+  const split = init.helper ? splitDualModeHelper(model.text, model.mask, init.helper, model.py3Flags, model.preprocessor) : splitDualModeInit(model.text, model.mask, init, model.py3Flags, model.preprocessor);
   return split === undefined ? undefined : convertIntermediate(model, init, split, options, steps, []);
 }
 

@@ -72,7 +72,7 @@ export function helperProblem(model: FileModel, init: InitFunctionInfo, helper: 
     const inHelper = m.index >= helper.span.start && m.index < helper.span.end;
     const inOtherFunction = [...model.functions.values()].some((f) => m.index >= f.body.startIndex && m.index < f.body.endIndex);
     // A Python 2 init under `#else` calling its own copy of the helper does not count.
-    if (!inInit && !inHelper && inOtherFunction && !inPython2OnlyArm(model.text, model.mask, m.index, model.py3Flags)) return shape(`${where}, which is also called from elsewhere`);
+    if (!inInit && !inHelper && inOtherFunction && !inPython2OnlyArm(model.preprocessor, m.index, model.py3Flags)) return shape(`${where}, which is also called from elsewhere`);
   }
   return undefined;
 }

@@ -139,3 +139,59 @@ function groupWithin(group: ConditionalGroup, span: Span): boolean {
   const first = group.arms[0]!.directive.span.start;
   return first >= span.start && group.endif !== undefined && group.endif.span.end <= span.end;
 }
+
+const CONDITIONAL = new Set<DirectiveKind>(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef', 'else', 'endif']);
+
+/**
+ * What one configuration of [from, to) leaves out, as the compiler reads the
+ * first arm of each group: every conditional directive line (every directive
+ * line with `allDirectives`), and each later (#elif/#else) arm whose line is
+ * in range, up to its group's #endif. Sorted by start; spans may nest.
+ */
+export function laterArmSpans(pp: PreprocessorModel, mask: string, from: number, to: number, allDirectives = false): Span[] {
+  const out: Span[] = [];
+  const inRange = (d: Directive): boolean => d.span.start >= from && d.span.start < to;
+  const lineEnd = (at: number): number => (mask.startsWith('\r\n', at) ? at + 2 : mask[at] === '\n' ? at + 1 : at);
+  for (const d of pp.directives) if (inRange(d) && (allDirectives || CONDITIONAL.has(d.kind))) out.push({ start: d.span.start, end: lineEnd(d.span.end) });
+  for (const group of pp.groups) {
+    const later = group.arms.slice(1).find((arm) => inRange(arm.directive));
+    if (later) out.push({ start: later.directive.span.start, end: group.endif?.span.start ?? group.arms[group.arms.length - 1]!.body.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The pieces of [start, end) that one configuration compiles (see laterArmSpans), ordered and disjoint. */
+export function firstArmRanges(pp: PreprocessorModel, mask: string, start: number, end: number): Span[] {
+  const kept: Span[] = [];
+  let at = start;
+  for (const skip of laterArmSpans(pp, mask, start, end)) {
+    if (skip.start > at) kept.push({ start: at, end: skip.start });
+    at = Math.max(at, skip.end);
+  }
+  if (at < end) kept.push({ start: at, end: Math.min(end, mask.length) });
+  return kept;
+}
+
+/**
+ * The `}` closing the `{` at `open`, counting braces as one configuration
+ * does: `#if A  if (x) {  #else  if (y) {  #endif` opens one block, not two.
+ * -1 if none.
+ */
+export function matchBodyBrace(mask: string, open: number, pp: PreprocessorModel): number {
+  if (mask[open] !== '{') return -1;
+  const skips = laterArmSpans(pp, mask, open, mask.length, true);
+  let next = 0;
+  let depth = 0;
+  for (let i = open; i < mask.length; i++) {
+    while (next < skips.length && skips[next]!.end <= i) next++;
+    const skip = skips[next];
+    if (skip && skip.start <= i) {
+      i = Math.max(i, skip.end) - 1;
+      continue;
+    }
+    const ch = mask[i];
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
