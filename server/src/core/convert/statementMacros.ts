@@ -7,8 +7,9 @@
 // NULL` must become `return -1`, and a release of the (now borrowed) module
 // must go. When the body is the macro's only user, its definitions take those
 // forms; when other code uses it too, it is expanded at the body's uses
-// instead (macroExpansion.ts). What the text cannot prove is refused, naming
-// the macro and why.
+// instead (macroExpansion.ts). Uses count through other macros (FAIL inside
+// ADD_INT) and through an #include in the body (X-macro lists). What the text
+// cannot prove is refused, naming the macro and why.
 import type { TextEdit } from '../edits';
 import { HIDES_FLOW, readDefinition, substitute, writesThrough, type Definition, type MacroScope, type MacroUse } from './macroFlow';
 
@@ -46,12 +47,11 @@ export function planStatementMacros(scope: MacroScope): MacroPlan {
   const hides = hidingFlow(seen, mask);
   for (const [name, { live, scopes }] of seen) {
     const included = includes.some((x) => live.some((d) => x.span.start > d.bodyEnd && x.span.start < scopes.get(d)!));
-    if (!included && !reached.has(name)) continue;
+    if ((!included && !reached.has(name)) || !hides.has(name)) continue;
     const all = uses(name);
     const throughMacros = all?.some((u) => u.via !== undefined && inBodyAt(u.at)) ?? false;
     // INITERROR-style macros the body rewrite reads as statements need nothing here, unless other macros expand them.
     if ((scope.understood.has(name) && !throughMacros) || !(included || throughMacros || new RegExp(`\\b${name}\\b`).test(bodyMask))) continue;
-    if (!hides.has(name)) continue;
     const refuse = (why: string): void => void plan.refused.push({ name, why });
     if (!all) {
       refuse('is used in a way the conversion cannot follow (named without its arguments, or through a recursive macro)');
@@ -70,7 +70,8 @@ export function planStatementMacros(scope: MacroScope): MacroPlan {
       continue;
     }
     const read = readings.filter((r): r is Exclude<typeof r, { why: string }> => !('why' in r));
-    nestedIn.set(name, read.flatMap((r) => r.nested));
+    // Only macros whose definitions in scope hide flow need settling.
+    nestedIn.set(name, read.flatMap((r) => r.nested).filter((n) => hides.has(n)));
     for (const d of live) for (const written of writesThrough(scope, d, inBody)) plan.writes.add(written);
     const edits = read.flatMap((r) => r.edits);
     if (edits.length === 0) {
