@@ -7,11 +7,10 @@ import type { ConversionOptions } from '../convert/options';
 import type { TextEdit } from '../edits';
 import type { Span } from '../model';
 import { lineAt, PiecesError, type AssembledLiteral, type Assembly, type Segment } from './assembly';
+import { EXEC_RETURNS_INT, inIntFunction, placeholderCodeNote } from './execCode';
+import type { EmbeddedRegion, Placeholder } from './region';
 
 export { PiecesError };
-import type { EmbeddedRegion, Placeholder } from './region';
-import { EXEC_RETURNS_INT, inIntFunction, placeholderCodeNote } from './execCode';
-
 
 export interface AssembledRegion extends EmbeddedRegion {
   assembly: Assembly;
@@ -41,7 +40,6 @@ function intReturnMacros(converted: string): { text: string; notes: string[] } {
   return { text, notes };
 }
 
-
 export function isAssembled(region: EmbeddedRegion): region is AssembledRegion {
   return 'assembly' in region;
 }
@@ -60,7 +58,6 @@ interface Placed {
   /** Where the segment starts in the C text. */
   at: number;
 }
-
 
 export function assembledRegion(source: string, assembly: Assembly): AssembledRegion {
   const placed: Placed[] = [];
