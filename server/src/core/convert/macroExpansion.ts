@@ -135,7 +135,8 @@ function expandDefDeclaration(text: string, macros: ReadonlyMap<string, MacroBod
     if (!declared || outsideDefines(new RegExp(`&\\s*\\(?\\s*${declared}\\b`, 'g')).length === 0) continue;
     const uses = outsideDefines(new RegExp(`\\b${name}\\b`, 'g'));
     if (uses.length > 1) return { name, uses: uses.length };
-    if (uses.length !== 1) continue;
+    // At file scope only: a use inside another function (a second module's init) is that init's own.
+    if (uses.length !== 1 || braceDepth(mask, uses[0]!) !== 0) continue;
     const replaced = expandAt(text, uses[0]!, name, macro);
     if (!replaced) continue;
     // `MODULE_DEF(...);` where the body already ends in `;`: one is enough.
@@ -191,6 +192,16 @@ function rawBody(text: string, d: MacroDefinition, join = ' '): string | undefin
   const line = text.slice(d.span.start, d.span.end).replace(join === ' ' ? /[ \t]*\\\r?\n[ \t]*/g : /[ \t]*\\\r?(?=\n)/g, join === ' ' ? ' ' : '');
   const head = new RegExp(String.raw`^[ \t]*#[ \t]*define[ \t]+${d.name}(?:\([^)]*\))?`).exec(line);
   return head ? line.slice(head[0].length).trim() : undefined;
+}
+
+/** How many braces are open at `at` (the mask has no literals or comments). */
+function braceDepth(mask: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (mask[i] === '{') depth++;
+    else if (mask[i] === '}') depth--;
+  }
+  return depth;
 }
 
 /** `text` with the use at `at` expanded; `end`: where the expansion ends in it. */
