@@ -60,6 +60,11 @@ describe('conversion: function-like module macros', () => {
     assert.deepEqual(refusalOf(twice), ['def-not-in-file']);
   });
 
+  it('expands a def macro only at file scope, never inside another function', () => {
+    const inFunction = `${MACROS}\nstatic void mk_other(void)\n{\n    MK_DEF("mk", mk_methods);\n    (void)mk_def;\n}\n${INIT}`;
+    assert.deepEqual(refusalOf(inFunction), ['def-not-in-file']);
+  });
+
   it('refuses an init macro defined in both arms of a test the file cannot decide', () => {
     const undecided = MACROS.replace('#if PY_MAJOR_VERSION >= 3', '#ifdef MK_FAST').replace('var = Py_InitModule("mk", mk_methods)', 'var = PyModule_Create(&mk_def)');
     assert.deepEqual(refusalOf(`${undecided}\nMK_DEF("mk", mk_methods);\n${INIT}`), ['init-from-macro']);
