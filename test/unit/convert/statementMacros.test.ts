@@ -78,6 +78,15 @@ describe('conversion: statement macros that hide control flow', () => {
     assert.match(execOf(output), /\n    do \{\n      if \(PyModule_AddIntConstant\(m, "A", 1\) < 0\) \{\n        return -1;\n      \}\n    \} while \(0\);\n/);
   });
 
+  it('writes an expansion with the file\'s CRLF line ends', () => {
+    const macro = '#define ADD_INT(N, V) \\\n  do { \\\n    if (PyModule_AddIntConstant(m, N, V) < 0) { \\\n      Py_DECREF(m); \\\n      return NULL; \\\n    } \\\n  } while (0)';
+    const source = usedByAMethodToo(withMacro(macro)).replace(/\n/g, '\r\n');
+    const { result, output } = convert(source);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.reasons));
+    assert.match(output, /\r\n    do \{\r\n      if \(PyModule_AddIntConstant\(m, "A", 1\) < 0\) \{\r\n        return -1;\r\n/);
+    assert.doesNotMatch(output, /[^\r]\n/);
+  });
+
   it('refuses to expand a macro other code uses that is defined differently in #if arms', () => {
     const macro = '#define ADD_INT(N, V) if (PyModule_AddIntConstant(m, N, V) < 0) { Py_DECREF(m); return NULL; }';
     const arms = `#if PY_VERSION_HEX >= 0x030A0000\n${macro}\n#else\n${macro.replace('< 0', '== -1')}\n#endif`;

@@ -221,16 +221,16 @@ function expandAt(text: string, at: number, name: string, macro: MacroBody): { t
     end = close + 1;
   }
   body = body.replace(/[ \t]*##[ \t]*/g, '');
-  if (macro.shared) body = reindent(body, text.slice(text.lastIndexOf('\n', at - 1) + 1, at).match(/^[ \t]*/)![0]);
+  if (macro.shared) body = reindent(body, text.slice(text.lastIndexOf('\n', at - 1) + 1, at).match(/^[ \t]*/)![0], /\r\n/.test(text) ? '\r\n' : '\n');
   return { text: text.slice(0, at) + body + text.slice(end), end: at + body.length };
 }
 
-/** Lines after the first take the use's indentation in place of their common one. */
-function reindent(body: string, indent: string): string {
-  const lines = body.split('\n');
+/** Lines after the first take the use's indentation in place of their common one, and the file's line ends. */
+function reindent(body: string, indent: string, eol: string): string {
+  const lines = body.split(/\r?\n/);
   const rest = lines.slice(1).filter((l) => l.trim() !== '');
   const common = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)![0].length));
-  return [lines[0]!.trim(), ...lines.slice(1).map((l) => (l.trim() === '' ? '' : indent + l.slice(common).trimEnd()))].join('\n');
+  return [lines[0]!.trim(), ...lines.slice(1).map((l) => (l.trim() === '' ? '' : indent + l.slice(common).trimEnd()))].join(eol);
 }
 
 function splitArguments(inner: string): string[] {
