@@ -64,6 +64,7 @@ export async function analyzeFiles(listed: readonly string[], options: AnalyzeOp
   const files = [...listed];
   const results = new Array<FileResult | undefined>(files.length);
   const toParse: number[] = [];
+  const sizes = new Map<number, number>();
   let bytesToParse = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
@@ -71,11 +72,16 @@ export async function analyzeFiles(listed: readonly string[], options: AnalyzeOp
     const screened = screenFile(file, options, found);
     if ('parse' in screened) {
       toParse.push(i);
+      sizes.set(i, screened.parse.length);
       bytesToParse += screened.parse.length;
     } else results[i] = screened;
   }
   // Decided before any grammar is compiled, from the work ahead (see baselineWasm.ts).
   if (bytesToParse <= BASELINE_WASM_MAX_BYTES) useBaselineWasmCompiler();
+  // Largest first: the threads claim files in this order, and a big file
+  // claimed last would leave the other threads idle at the end. Results go
+  // back to their place in the list, so the order of the output is the same.
+  toParse.sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
   const parseFiles = toParse.map((i) => files[i]!);
   const shared = new SharedArrayBuffer(4);
   const counter = new Int32Array(shared);
