@@ -70,10 +70,10 @@ function buildRawModel(source: string, tree: Tree, lang: LanguageId, memo?: Func
   const macros = findMacros(model.preprocessor);
   const defines = defineSpans(macros);
   const creators = creationMacros(macros);
-  model.defs = findModuleDefs(text, mask, defines);
-  model.slotArrays = findSlotArrays(text, mask, defines);
+  model.defs = findModuleDefs(text, mask, defines, model.preprocessor);
+  model.slotArrays = findSlotArrays(text, mask, defines, model.preprocessor);
 
-  const initNames = new Set(initNamesInText(mask));
+  const initNames = new Set(initNamesInText(mask, model.preprocessor));
   for (const name of model.functions.keys()) if (name.startsWith('PyInit_')) initNames.add(name);
   for (const name of initNames) {
     const fn = locateFunctionByText(text, mask, lang, name, model.functions.get(name), extraTrees, model.preprocessor);

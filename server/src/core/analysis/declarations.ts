@@ -3,6 +3,7 @@
 // Text, not the tree, because `#if` lines inside initialiser lists and export
 // macros before declarations are exactly where tree-sitter goes wrong.
 import { matchBrace } from '../text/codeMask';
+import { directivesIn, type PreprocessorModel } from '../text/preprocessorModel';
 import { insideAny } from '../text/spans';
 import { DEF_FIELDS, type DefFieldName, type InitEntry, type ModuleDefInfo, type SlotArrayInfo, type SlotEntry, type Span } from '../model';
 
@@ -37,53 +38,53 @@ interface RawEntry {
   logical: number;
 }
 
-/** Top-level comma-separated entries of the initialiser `{...}` at `open`. */
-export function splitInitializer(text: string, mask: string, open: number, close: number): { entries: RawEntry[]; hasPreprocessor: boolean } {
+/**
+ * Top-level comma-separated entries of the initialiser `{...}` at `open`.
+ * Preprocessor lines come from `pp` (the file's model) when given, else
+ * from a scan of the initialiser alone.
+ */
+export function splitInitializer(text: string, mask: string, open: number, close: number, pp?: PreprocessorModel): { entries: RawEntry[]; hasPreprocessor: boolean } {
   const entries: RawEntry[] = [];
+  const directives = directivesIn(mask, open + 1, close, pp);
+  let next = 0;
   let depth = 0;
-  let ppDepth = 0;
-  let hasPreprocessor = false;
   let start = open + 1;
   let conditional = false;
   let logical = 0;
-  const branches: { start: number; max: number }[] = [];
+  // Groups opened inside the initialiser, by id: the positions their first arm started at and reached.
+  const branches = new Map<number, { start: number; max: number }>();
   const push = (end: number): void => {
     const raw = mask.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const trail = raw.length - raw.trimEnd().length;
     if (raw.trim() !== '') {
       const span = { start: start + lead, end: end - trail };
-      entries.push({ span, text: text.slice(span.start, span.end), conditional: conditional || ppDepth > 0, logical: logical++ });
+      entries.push({ span, text: text.slice(span.start, span.end), conditional: conditional || branches.size > 0, logical: logical++ });
     }
     conditional = false;
   };
   for (let i = open + 1; i < close; i++) {
-    const ch = mask[i]!;
-    if (ch === '#' && /^\s*$/.test(mask.slice(mask.lastIndexOf('\n', i - 1) + 1, i))) {
+    const d = directives[next];
+    if (d && d.span.start === i) {
       // A preprocessor line: blank it out of the entry it sits in.
-      hasPreprocessor = true;
-      const directive = /^#\s*(\w+)/.exec(mask.slice(i))?.[1] ?? '';
-      const group = branches[branches.length - 1];
-      if (/^if/.test(directive)) {
-        ppDepth++;
-        branches.push({ start: logical, max: logical });
-      } else if (directive === 'endif') {
-        ppDepth = Math.max(0, ppDepth - 1);
-        if (group) logical = Math.max(group.max, logical);
-        branches.pop();
-      } else if (/^el/.test(directive) && group) {
+      next++;
+      const group = d.group === undefined ? undefined : branches.get(d.group);
+      if (d.kind === 'if' || d.kind === 'ifdef' || d.kind === 'ifndef') branches.set(d.group!, { start: logical, max: logical });
+      else if (d.kind === 'endif' && group) {
+        logical = Math.max(group.max, logical);
+        branches.delete(d.group!);
+      } else if (d.kind.startsWith('el') && group) {
         // Another branch of the same group fills the same positions again.
         group.max = Math.max(group.max, logical);
         logical = group.start;
       }
-      if (ppDepth > 0 || directive === 'endif') conditional = true;
-      let end = mask.indexOf('\n', i);
-      while (end !== -1 && mask[end - 1] === '\\') end = mask.indexOf('\n', end + 1);
-      end = end === -1 ? close : end;
+      if (branches.size > 0 || d.kind === 'endif') conditional = true;
+      const end = Math.min(d.span.end, close);
       if (mask.slice(start, i).trim() === '') start = end;
       i = end;
       continue;
     }
+    const ch = mask[i]!;
     if (ch === '{' || ch === '(' || ch === '[') depth++;
     else if (ch === '}' || ch === ')' || ch === ']') depth--;
     else if (ch === ',' && depth === 0) {
@@ -92,7 +93,7 @@ export function splitInitializer(text: string, mask: string, open: number, close
     }
   }
   push(close);
-  return { entries, hasPreprocessor };
+  return { entries, hasPreprocessor: directives.length > 0 };
 }
 
 function declEnd(mask: string, close: number): number {
@@ -105,7 +106,7 @@ function declEnd(mask: string, close: number): number {
  * macro (`#define MOD_DEF(...) static struct PyModuleDef d = {...};`) is
  * shared text no rule or rewrite may touch.
  */
-export function findModuleDefs(text: string, mask: string, defines: readonly Span[] = []): ModuleDefInfo[] {
+export function findModuleDefs(text: string, mask: string, defines: readonly Span[] = [], pp?: PreprocessorModel): ModuleDefInfo[] {
   const defs: ModuleDefInfo[] = [];
   for (const m of mask.matchAll(DEF_RE)) {
     if (insideAny(defines, m.index)) continue;
@@ -114,7 +115,7 @@ export function findModuleDefs(text: string, mask: string, defines: readonly Spa
     if (close === -1) continue;
     const start = declarationStart(mask, m.index);
     const nameStart = m.index + m[0].indexOf(m[1]!, m[0].indexOf('PyModuleDef') + 11);
-    const { entries: raw, hasPreprocessor } = splitInitializer(text, mask, open, close);
+    const { entries: raw, hasPreprocessor } = splitInitializer(text, mask, open, close, pp);
     const entries: InitEntry[] = [];
     // A designator moves the position: later positional entries count from it.
     let anchor = { logical: 0, position: 0 };
@@ -175,14 +176,14 @@ export function isNullish(value: string): boolean {
   return /^\(?\s*(NULL|0|nullptr|\(\s*void\s*\*\s*\)\s*0)\s*\)?$/.test(value.trim());
 }
 
-export function findSlotArrays(text: string, mask: string, defines: readonly Span[] = []): SlotArrayInfo[] {
+export function findSlotArrays(text: string, mask: string, defines: readonly Span[] = [], pp?: PreprocessorModel): SlotArrayInfo[] {
   const arrays: SlotArrayInfo[] = [];
   for (const m of mask.matchAll(SLOTS_RE)) {
     if (insideAny(defines, m.index)) continue;
     const open = m.index + m[0].length - 1;
     const close = matchBrace(mask, open);
     if (close === -1) continue;
-    const { entries, hasPreprocessor } = splitInitializer(text, mask, open, close);
+    const { entries, hasPreprocessor } = splitInitializer(text, mask, open, close, pp);
     const nameStart = m.index + m[0].indexOf(m[1]!, m[0].indexOf('PyModuleDef_Slot') + 16);
     const slots: SlotEntry[] = [];
     let insertAt = close;

@@ -6,7 +6,7 @@ import type { LanguageId } from '../grammars';
 import type { FunctionInfo, Span } from '../model';
 import { parseRanges } from '../parser';
 import { matchBrace } from '../text/codeMask';
-import { firstArmRanges, matchBodyBrace, type PreprocessorModel } from '../text/preprocessorModel';
+import { armsAt, directivesIn, firstArmRanges, matchBodyBrace, type PreprocessorModel } from '../text/preprocessorModel';
 import { declarationStart } from './declarations';
 import type { FunctionMemo, HeaderFacts } from './functionMemo';
 import { countErrors, declaredName, functionDeclarator, spanOf } from './nodes';
@@ -178,7 +178,7 @@ export function definitionsByText(mask: string, name: string, pp: PreprocessorMo
   const out: DefinitionHeader[] = [];
   for (const m of mask.matchAll(new RegExp(`\\b${name}\\s*\\(([^;{}]*)\\)`, 'g'))) {
     const headerEnd = m.index + m[0].length;
-    const open = bodyAfterHeader(mask, headerEnd);
+    const open = bodyAfterHeader(mask, headerEnd, pp);
     if (open === -1) continue;
     const close = bodyClose(mask, open, pp);
     if (close === -1) continue;
@@ -217,37 +217,34 @@ function skipSpace(mask: string, from: number): number {
  * `#if PY_MAJOR_VERSION >= 3 ... #else void initfoo(void) #endif` and the
  * body follows the `#endif`.
  */
-export function bodyAfterHeader(mask: string, from: number): number {
-  let i = skipSpace(mask, from);
+export function bodyAfterHeader(mask: string, from: number, pp: PreprocessorModel): number {
+  const i = skipSpace(mask, from);
   if (mask[i] === '{') return i;
   if (mask[i] !== '#') return -1;
-  let depth = 0;
-  for (let lines = 0; i < mask.length && lines < 40; lines++) {
-    let end = mask.indexOf('\n', i);
-    while (end !== -1 && mask[end - 1] === '\\') end = mask.indexOf('\n', end + 1);
-    if (end === -1) return -1;
-    const line = mask.slice(i, end).trim();
-    if (line.startsWith('#')) {
-      const directive = /^#\s*(\w+)/.exec(line)?.[1] ?? '';
-      if (directive.startsWith('if')) depth++;
-      else if (directive === 'endif' && depth-- === 0) {
-        const next = skipSpace(mask, end);
-        return mask[next] === '{' ? next : -1;
-      }
-    } else if (/[;{}]/.test(line) && !/^extern\s*"[^"]*"\s*\{$/.test(line)) {
-      // Code other than a header (or an `extern "C" {` opened in each arm): not a split header.
-      return -1;
-    }
-    i = end + 1;
+  // The #endif closing the group the header sits in, a few lines down.
+  const group = armsAt(pp, from).pop();
+  const endif = group && pp.groups[group.group]!.endif;
+  if (!endif || endif.span.start < i || mask.slice(i, endif.span.start).split('\n').length > 40) return -1;
+  let at = i;
+  for (const d of directivesIn(mask, i, endif.span.start, pp)) {
+    if (!headerOnly(mask.slice(at, d.span.start))) return -1;
+    at = d.span.end;
   }
-  return -1;
+  if (!headerOnly(mask.slice(at, endif.span.start))) return -1;
+  const next = skipSpace(mask, endif.span.end);
+  return mask[next] === '{' ? next : -1;
+}
+
+/** Code lines between directives hold a header only: no `;`, `{` or `}` but an `extern "C" {` opened in each arm. */
+function headerOnly(code: string): boolean {
+  return code.split('\n').every((line) => !/[;{}]/.test(line) || /^\s*extern\s*"[^"]*"\s*\{\s*$/.test(line));
 }
 
 /** Names of `PyInit_*` functions the text defines (not prototypes, not comments). */
-export function initNamesInText(mask: string): string[] {
+export function initNamesInText(mask: string, pp: PreprocessorModel): string[] {
   const names = new Set<string>();
   for (const m of mask.matchAll(/\b(PyInit_\w+)\s*\(\s*(?:void)?\s*\)/g)) {
-    if (bodyAfterHeader(mask, m.index + m[0].length) !== -1) names.add(m[1]!);
+    if (bodyAfterHeader(mask, m.index + m[0].length, pp) !== -1) names.add(m[1]!);
   }
   return [...names];
 }

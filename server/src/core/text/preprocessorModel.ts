@@ -195,3 +195,12 @@ export function matchBodyBrace(mask: string, open: number, pp: PreprocessorModel
   }
   return -1;
 }
+
+/** The directive lines starting in mask[from, to): from the file's model when given, else a scan of that slice. */
+export function directivesIn(mask: string, from: number, to: number, pp?: PreprocessorModel): Directive[] {
+  if (pp) return pp.directives.filter((d) => d.span.start >= from && d.span.start < to);
+  const atLineStart = from === 0 || mask[from - 1] === '\n';
+  return scanPreprocessor(mask.slice(from, to))
+    .directives.filter((d) => atLineStart || /\n/.test(mask.slice(from, from + d.span.start)))
+    .map((d) => ({ ...d, span: { start: d.span.start + from, end: d.span.end + from } }));
+}
