@@ -203,4 +203,35 @@ describe('embedded C: templates assembled from several strings', () => {
     const notes = results[0]!.ok ? (results[0]!.notes ?? []) : [];
     assert.ok(notes.some((n) => n.includes('#hooks#')), notes.join('\n'));
   });
+
+  it('textwrap.dedent pieces convert; a caller piece sharing its line with `return m;` stays, the return becomes `return 0;`', () => {
+    const helper = [
+      'import textwrap',
+      '',
+      '',
+      'def source(name, setup=""):',
+      `    init = textwrap.dedent(${Q}`,
+      '        PyObject *m = PyModule_Create(&%(name)s_def);',
+      '        if (m == NULL) {',
+      '            return NULL;',
+      '        }',
+      `    ${Q}) % {"name": name}`,
+      '    init += setup',
+      '    init += "    return m;\\n"',
+      `    return textwrap.dedent(${Q}`,
+      '        #include <Python.h>',
+      '        static struct PyModuleDef %(name)s_def = {PyModuleDef_HEAD_INIT, "%(name)s", NULL, -1, NULL};',
+      '        PyMODINIT_FUNC',
+      '        PyInit_%(name)s(void)',
+      '        {',
+      '        %(init)s',
+      '        }',
+      `    ${Q}) % {"name": name, "init": init}`,
+      '',
+    ].join('\n');
+    const { text, results } = convertEmbeddedText(helper, 'py');
+    assert.deepEqual(results.map((r) => r.ok), [true]);
+    assert.ok(text.includes('    init += setup\n    init += "    return 0;\\n"\n'), text);
+    assert.ok(!text.includes('PyModule_Create'), text);
+  });
 });

@@ -126,12 +126,16 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
   const hostEdits = (whole: TextEdit, host: string): TextEdit[] => {
     const edit = { ...whole };
     if (touched(edit.start, edit.end).length > 1) {
-      // Line edits that cross pieces: what they keep at either end stays in its own piece.
+      // Line edits that cross pieces: what they keep at either end (a computed piece's stand-in on the line) stays as it is.
       const removed = text.slice(edit.start, edit.end);
       let tail = 0;
       while (tail < removed.length && tail < edit.newText.length && removed[removed.length - 1 - tail] === edit.newText[edit.newText.length - 1 - tail]) tail++;
       edit.end -= tail;
       edit.newText = edit.newText.slice(0, edit.newText.length - tail);
+      let head = 0;
+      while (head < edit.end - edit.start && head < edit.newText.length && text[edit.start + head] === edit.newText[head]) head++;
+      edit.start += head;
+      edit.newText = edit.newText.slice(head);
     }
     const split = touched(edit.start, edit.end).length > 1 ? perPiece(edit) : [edit];
     return split.flatMap((one) => pieceEdits(one, host)).sort((a, b) => a.start - b.start);
@@ -186,7 +190,7 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
         out.push(`Caller code: ${who}, now runs inside the exec function, ${EXEC_RETURNS_INT}.`);
       } else unseen.push(who);
     }
-    if (unseen.length) out.push(`Not seen: ${unseen.join('; ')}: ${unseen.length > 1 ? 'these are not strings' : 'it is not a string'} of this Python file, so their code was not checked for process-wide state.`);
+    if (unseen.length) out.push(`Not seen: ${unseen.join('; ')}: ${unseen.length > 1 ? 'these are not strings of this Python file, so their code was' : 'it is not a string of this Python file, so its code was'} not checked for process-wide state.`);
     const generated = placeholderCodeNote(converted, placeholders);
     if (generated) out.push(generated);
     const conditions = [...new Map(assembly.literals.filter((l) => l.condition).map((l) => [l.condition!.at, l.condition!])).values()];

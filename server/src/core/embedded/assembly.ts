@@ -180,8 +180,7 @@ function standIns(segments: Segment[]): Assembly['opaque'] {
       return;
     }
     const after = segments.slice(i + 1).map((s) => (s.kind === 'own' ? s.text : 'x')).join('');
-    const alone = /(^|\n)[ \t]*$/.test(before) && /^[ \t]*(\r?\n|$)/.test(after);
-    segment.text = standInFor(segment.standIn, alone, before);
+    segment.text = standInFor(segment.standIn, before, after.split('\n')[0]!);
     const inFunction = segment.text.endsWith('();');
     found.push({ piece: segment.piece, standIn: segment.standIn, expr: segment.expr, inFunction });
     before += segment.text;

@@ -68,8 +68,7 @@ export function convertRegion(region: EmbeddedRegion, host: string, options: Con
       return { results: noted, edits: lineEdits(region.text, converted.text).map((e) => hostEdit(region, host, e)), silenced };
     }
     const amended = region.amend(converted.text);
-    const kept = region.text.split(/(?<=\n)/).filter((l) => region.assembly.opaque.some((o) => l.includes(o.standIn)));
-    const edits = anchoredLineEdits(region.text, amended.text, kept);
+    const edits = anchoredLineEdits(region.text, amended.text, region.assembly.opaque.map((o) => o.standIn));
     const notes = [...region.notes(amended.text), ...amended.notes].map((n) => regionReason(region, n));
     return { results: results.map((r) => (r.ok ? { ...r, notes: [...(r.notes ?? []), ...notes] } : r)), edits: edits.flatMap((e) => region.hostEdits(e, host)), silenced };
   } catch (err) {

@@ -39,14 +39,18 @@ export function inFunctionBody(text: string): boolean {
 }
 
 /**
- * A placeholder's stand-in for where it is: inside a line, an identifier;
- * alone on its lines inside a function body, whole statements the tool cannot
- * see, so a call of a function defined elsewhere (kept by the converter,
- * counted by the state analysis as unknown); alone elsewhere, a comment.
+ * A placeholder's stand-in for where it is. At the start of a line inside a
+ * function body, followed by nothing or by another statement, it is statements
+ * the tool cannot see: a call of a function defined elsewhere (kept by the
+ * converter, counted by the state analysis as unknown; the `;` keeps the
+ * code after it on the line a statement of its own). Alone on its lines
+ * elsewhere, a comment; anywhere else, an identifier.
  */
-export function standInFor(id: string, alone: boolean, before: string): string {
-  if (!alone) return id;
-  return inFunctionBody(before) ? `${id}();` : `/*${id}*/`;
+export function standInFor(id: string, before: string, restOfLine: string): string {
+  if (!/(^|\n)[ \t]*$/.test(before)) return id;
+  // Followed by nothing, or by a space and a new statement (`return m;`): statements; `_error = ...`, `".");`: part of an expression.
+  if (inFunctionBody(before)) return /^\s*$|^\s+[A-Za-z_{}]/.test(restOfLine) ? `${id}();` : id;
+  return restOfLine.trim() === '' ? `/*${id}*/` : id;
 }
 
 /** The identifier of a stand-in of any form. */

@@ -94,22 +94,27 @@ function patienceLineEdits(before: string, after: string): TextEdit[] {
 }
 
 /**
- * Edits for an assembled template: first each `kept` line (a computed
- * piece's stand-in, which no edit may touch) found once in both texts, in
- * order, splits them; each gap is then compared with its unique lines as
- * anchors.
+ * Edits for an assembled template: first each `kept` key (a computed
+ * piece's stand-in, which no edit may move) splits both texts at the one
+ * line holding it in each, in order: that line pair is compared alone (the
+ * conversion may change the rest of the line, never move it). Each gap is
+ * then compared with its unique lines as anchors.
  */
 export function anchoredLineEdits(before: string, after: string, kept: readonly string[]): TextEdit[] {
-  const once = (text: string, line: string): number => {
-    const at = text.indexOf(line);
-    return at >= 0 && text.indexOf(line, at + 1) < 0 && (at === 0 || text[at - 1] === '\n') ? at : -1;
+  const lineWith = (text: string, key: string): Line | undefined => {
+    const at = text.indexOf(key);
+    if (at < 0 || text.indexOf(key, at + 1) >= 0) return undefined;
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    const end = text.indexOf('\n', at);
+    return { start, text: text.slice(start, end < 0 ? text.length : end + 1) };
   };
-  for (const [i, line] of kept.entries()) {
-    const b = once(before, line);
-    const a = once(after, line);
-    if (b < 0 || a < 0) continue;
-    const rest = kept.slice(i + 1);
-    return [...patienceLineEdits(before.slice(0, b), after.slice(0, a)), ...shifted(anchoredLineEdits(before.slice(b + line.length), after.slice(a + line.length), rest), b + line.length)];
+  for (const [i, key] of kept.entries()) {
+    const lb = lineWith(before, key);
+    const la = lineWith(after, key);
+    if (!lb || !la) continue;
+    const line = lb.text === la.text ? [] : [{ start: lb.start, end: lb.start + lb.text.length, newText: la.text }];
+    const rest = anchoredLineEdits(before.slice(lb.start + lb.text.length), after.slice(la.start + la.text.length), kept.slice(i + 1));
+    return [...patienceLineEdits(before.slice(0, lb.start), after.slice(0, la.start)), ...line, ...shifted(rest, lb.start + lb.text.length)];
   }
   return patienceLineEdits(before, after);
 }

@@ -19,6 +19,9 @@ export type PyExpr =
   | (Span & { kind: 'call'; callee: string; args: PyExpr[]; kwargs: Map<string, PyExpr> })
   | (Span & { kind: 'other' });
 
+/** `textwrap.dedent(x)`, `dedent(x)`, `inspect.cleandoc(x)`: the C text of x, re-indented. */
+const WHITESPACE_ONLY = /^(?:(?:textwrap\s*\.\s*)?dedent|(?:inspect\s*\.\s*)?cleandoc)\s*\(/;
+
 export interface ExprSource {
   source: string;
   literals: readonly PyLiteral[];
@@ -89,6 +92,12 @@ function parsePrimary(src: ExprSource, span: Span): PyExpr {
   if (source[start] === '(' && closingBracket(source, src.literals, start) === end - 1) {
     const inner = trimSpan(source, start + 1, end - 1);
     return splitTopLevel(source, src.literals, inner.start, inner.end).length === 1 ? parseExpr(src, inner.start, inner.end) : other(span);
+  }
+  // Calls that change only the indentation or the ends of a text: C reads it the same.
+  const dedent = WHITESPACE_ONLY.exec(source.slice(start, end));
+  if (dedent && closingBracket(source, src.literals, start + dedent[0].length - 1) === end - 1) {
+    const call = callArguments(src, start + dedent[0].length - 1, end - 1);
+    if (call && call.args.length === 1 && call.kwargs.size === 0) return call.args[0]!;
   }
   const name = /^[A-Za-z_]\w*/.exec(source.slice(start, end));
   if (!name) return other(span);

@@ -31,12 +31,10 @@ export function decode(source: string, literal: PyLiteral, joins: LiteralJoins, 
   };
   const stand = (text: string, name: string, at: number): void => {
     // Alone on its line, a placeholder stands for whole lines of code (a
-    // body, the includes): a comment, which C accepts anywhere, stands in.
-    const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+    // body, the includes): see standInFor.
     const lineEnd = source.indexOf('\n', at);
     const rest = source.slice(at + text.length, lineEnd < 0 || lineEnd > literal.bodyEnd ? literal.bodyEnd : lineEnd);
-    const alone = source.slice(Math.max(lineStart, literal.bodyStart), at).trim() === '' && rest.trim() === '';
-    const form = (id: string): string => standInFor(id, alone, out.join(''));
+    const form = (id: string): string => standInFor(id, out.join(''), rest);
     let p = placeholders.find((q) => q.source === text && q.standIn === form(standInId(q.standIn)));
     if (!p) {
       let k = placeholders.length;
