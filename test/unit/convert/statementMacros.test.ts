@@ -178,6 +178,10 @@ spam_names(PyObject *self, PyObject *noargs)
     // Without the macro's write the file shows no state: the isolated-subinterpreter slot.
     const plain = convert(withMacro(macro.replace('str_##S = ', ''), body), { multipleInterpreters: 'auto' });
     assert.match(plain.output, /Py_MOD_PER_INTERPRETER_GIL_SUPPORTED/);
+    // Nor do variables the macro declares for itself, assigned later in it.
+    const ownLoop = '#define ADD_ALL(N) do { int i; for (i = 0; i < N; i++) { if (PyModule_AddIntConstant(m, "x", i) < 0) return NULL; } } while (0)';
+    const looped = convert(withMacro(ownLoop, `${CREATE}\n    ADD_ALL(3);\n    return m;`), { multipleInterpreters: 'auto' });
+    assert.match(looped.output, /Py_MOD_PER_INTERPRETER_GIL_SUPPORTED/);
   });
 
   it('refuses a macro whose released parameter is the module at some uses only', () => {

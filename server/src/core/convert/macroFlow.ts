@@ -208,8 +208,8 @@ export function writesThrough(scope: MacroScope, def: Definition, uses: readonly
   for (const text of texts) {
     for (const m of text.matchAll(/(?<![\w.>])([A-Za-z_]\w*)(?:\s*(?:\.|->)\s*\w+|\s*\[[^\]]*\])*\s*(?:[-+*/%&|^]|<<|>>)?=(?!=)/g)) {
       const name = m[1]!;
-      // A declaration of the macro's own (`PyObject *o = ...`) is no write to the file's state.
-      if (!scope.locals.has(name) && !scope.moduleNames.has(name) && !new RegExp(`\\b(?!return\\b|else\\b)[A-Za-z_]\\w*[\\s*]+${name}\\s*=`).test(text)) written.add(name);
+      // A variable the macro declares itself (`PyObject *o = ...`, `int i;`) is no write to the file's state.
+      if (!scope.locals.has(name) && !scope.moduleNames.has(name) && !new RegExp(`\\b(?!return\\b|else\\b)[A-Za-z_]\\w*[\\s*]+${name}\\s*[=;,[]`).test(text)) written.add(name);
     }
   }
   return [...written];
