@@ -83,3 +83,16 @@ describe('C++ modules made by an object of a class', () => {
     assert.deepEqual(analyzeText(source, 'cpp').findings.filter((f) => f.code === 'single-phase-init'), []);
   });
 });
+
+describe('conversion: state the analysis misses but the body rewrite sees', () => {
+  before(() => initParser());
+
+  it('a static written through a C++ member call is named as process-wide state, never beside "no process-wide state found"', () => {
+    const source = `#include <Python.h>\n#include <vector>\nstatic std::vector<int> seen;\nstatic struct PyModuleDef def = {\n    PyModuleDef_HEAD_INIT, "m", NULL, -1, NULL\n};\nPyMODINIT_FUNC\nPyInit_m(void)\n{\n    PyObject *m = PyModule_Create(&def);\n    if (m == NULL)\n        return NULL;\n    seen.push_back(1);\n    return m;\n}\n`;
+    const { result } = convert(source, {}, 'cpp');
+    assert.ok(result.ok, JSON.stringify(result));
+    const state = result.notes?.find((n) => n.startsWith('State:'));
+    assert.match(state ?? '', /^State: the init writes static seen, kept as process-wide state \(this covers this file only/);
+    assert.doesNotMatch(state ?? '', /no process-wide state found/);
+  });
+});

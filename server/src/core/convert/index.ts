@@ -8,7 +8,7 @@ import { editsForLineEnds } from '../text/lineEndings';
 import { createBodyContext, rewriteBody } from './body';
 import { freshName } from '../analysis/names';
 import { calleesReleasingModule, noteCalleeState } from './calleeState';
-import { analyzeModuleState, describeModuleState, type ModuleState } from '../analysis/moduleState';
+import { analyzeModuleState, describeModuleState, STATE_SCOPE_NOTE, type ModuleState } from '../analysis/moduleState';
 import { decide, type ReinitPolicy } from './policy';
 import { sizeByVersionNote } from './msize';
 import { dropFindModuleEarlyReturn, earlyReturnNote } from './earlyReturn';
@@ -196,7 +196,10 @@ function stateNote(state: ModuleState, bodyState: readonly string[]): string {
   const line = describeModuleState(state);
   // Macros interning a few dozen strings would make the line a paragraph: name four, count the rest.
   const named = extra.length > 5 ? `${extra.slice(0, 4).join(', ')} and ${extra.length - 4} more` : extra.join(', ');
-  return extra.length ? `State: the init writes ${named}; ${line}.` : `State: ${line}.`;
+  if (!extra.length) return `State: ${line}.`;
+  // The analysis found nothing, but the body writes statics: they are the state (and the policy treats them so).
+  if (state.summary === 'none') return `State: the init writes ${named}, kept as process-wide state (${STATE_SCOPE_NOTE}).`;
+  return `State: the init writes ${named}; ${line}.`;
 }
 
 function convertDirect(model: FileModel, module: ModuleInfo, options: ConversionOptions, steps: ConversionSteps): ConversionResult {
