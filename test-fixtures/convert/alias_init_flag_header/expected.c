@@ -49,7 +49,6 @@ static PyModuleDef aif_module = {
 
 #ifdef AIF_PY3
 #define aif_init_function PyInit_alias_init_flag_header
-#define aif_init_return(value) return (value)
 #endif
 
 static int

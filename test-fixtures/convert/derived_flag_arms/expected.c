@@ -11,10 +11,6 @@
 
 #if PY_MAJOR_VERSION >= 3
 #define WORDS_PY3
-#define DEF_AND_CREATE(var, name, doc, table) \
-    static struct PyModuleDef words_def = { \
-        PyModuleDef_HEAD_INIT, name, doc, -1, table, }; \
-    var = PyModule_Create(&words_def);
 #define WORDS_INIT_HEADER(name) PyObject *PyInit_##name(void)
 #endif
 

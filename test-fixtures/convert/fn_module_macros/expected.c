@@ -6,14 +6,7 @@
 #include <Python.h>
 
 #if PY_MAJOR_VERSION >= 3
-#define INIT_FAILED NULL
-#define INIT_DONE(mod) return (mod)
 #define DECLARE_INIT(name) PyMODINIT_FUNC PyInit_##name(void)
-#define DECLARE_DEF(name, doc, table) \
-    static struct PyModuleDef fnmac_def = { \
-        PyModuleDef_HEAD_INIT, (name), (doc), -1, (table) }
-#define MAKE_MODULE(var, name, doc, table) \
-    var = PyModule_Create(&fnmac_def)
 #endif
 
 static PyObject *

@@ -11,8 +11,6 @@
         }                               \
     } while (0)
 
-#define INIT_FINISH(module) return (module)
-
 static PyObject *
 macro_return_ping(PyObject *self, PyObject *Py_UNUSED(ignored))
 {

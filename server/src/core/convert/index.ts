@@ -24,11 +24,10 @@ import { splitDualModeHelper, splitDualModeInit } from './dualMode';
 import { countParseErrors, verifyEdits } from './verify';
 import { editsOnSource } from './viewEdits';
 import { wholeChange } from './text';
-import { expandInitMacros, expansionNotes, withDefMacro } from './macroExpansion';
+import { expandInitMacros, expansionNotes, tidyExpanded, withDefMacro } from './macroExpansion';
 import { macroRewriteNote } from './statementMacros';
 import { settlePython2 } from './python2';
 import { explainMacroRefusal } from './macroRefusal';
-import { keepHeaderMacro } from './initHeaderMacro';
 import { py3FlagNote } from '../text/py3Flag';
 
 export type ConversionResult =
@@ -112,8 +111,8 @@ function convertExpanded(model: FileModel, init: InitFunctionInfo, options: Conv
   const expansion = expandInitMacros(model, init, options.keepPython2);
   if (!expansion) return undefined;
   const result = convertIntermediate(model, init, expansion.text, options, steps, expansionNotes(expansion, init.name));
-  // A kept Python 2 init is written beside a plain PyInit_x header (python2.ts): the macro stays expanded then.
-  if (result?.ok && !options.keepPython2) Object.assign(result, keepHeaderMacro(model.text, result, expansion.header));
+  // A kept Python 2 init is written beside a plain PyInit_x header and reads the macros' Python 2 definitions (python2.ts): all stay then.
+  if (result?.ok && !options.keepPython2) Object.assign(result, tidyExpanded(model.text, result, expansion));
   return result && !result.ok ? { ...result, reasons: withDefMacro(result.reasons, expansion) } : result;
 }
 

@@ -19,7 +19,9 @@ import { VIEW_MINIMUM_HEX } from '../analysis/viewModel';
 import { HIDES_FLOW, substitute } from './macroFlow';
 import { resolveInitArms } from './initArms';
 import type { Refusal } from './refusalCatalogue';
-import { headerSpelling, type HeaderSpelling } from './initHeaderMacro';
+import { headerSpelling, keepHeaderMacro, type HeaderSpelling } from './initHeaderMacro';
+import { dropExpandedMacros } from './unusedMacros';
+import type { TextEdit } from '../edits';
 
 interface MacroBody {
   params?: string[];
@@ -112,6 +114,12 @@ export function expansionNotes(expansion: Expansion, initName: string): string[]
     notes.push(`#if arms: in ${initName}, the arms of ${groups.join(', ')} that Python 3.5 and later never compile were removed with their #if lines; the converted module needs Python 3.5 or later.`);
   }
   return notes;
+}
+
+/** The converted result with the init's header macro back (initHeaderMacro.ts) and the expanded macros' dead definitions gone (unusedMacros.ts). */
+export function tidyExpanded(source: string, result: { edits: TextEdit[]; notes?: string[] }, expansion: Expansion): { edits: TextEdit[]; notes?: string[] } {
+  const headed = keepHeaderMacro(source, result, expansion.header) ?? result;
+  return dropExpandedMacros(source, headed, [...expansion.expanded, ...expansion.atFileScope.map((f) => f.name)]) ?? headed;
 }
 
 /** A def the expanded init could not find, when a macro declares it but is used more than once: say so. */
