@@ -60,6 +60,12 @@ describe('conversion: function-like module macros', () => {
     assert.deepEqual(refusalOf(twice), ['def-not-in-file']);
   });
 
+  it('finds the def macro at file scope after a function whose braces balance only per #if arm', () => {
+    const perArm = 'static int mk_pick(int a)\n{\n#ifdef MK_FAST\n    if (a) {\n#else\n    if (a > 1) {\n#endif\n        return 1;\n    }\n    return 0;\n}\n';
+    const { result } = convert(`${MACROS}\n${perArm}\nMK_DEF("mk", mk_methods);\n${INIT}`);
+    assert.ok(result.ok, JSON.stringify(result));
+  });
+
   it('expands a def macro only at file scope, never inside another function', () => {
     const inFunction = `${MACROS}\nstatic void mk_other(void)\n{\n    MK_DEF("mk", mk_methods);\n    (void)mk_def;\n}\n${INIT}`;
     assert.deepEqual(refusalOf(inFunction), ['def-not-in-file']);

@@ -91,7 +91,8 @@ export function expandInitMacros(model: FileModel, init: InitFunctionInfo, keepP
   }
   // Kept for Python 2, a def whose macro Python 2 defines otherwise is declared for Python 3 only, as the macro did.
   const py3Only = keepPython2 ? (name: string): boolean => pp.definitions(name).length > 1 : undefined;
-  const fileScope = expandDefDeclaration(text, macros, py3Only);
+  // Read on the file as written, whose functions the model knows (braces per #if arm make counting them unreliable).
+  const fileScope = expandDefDeclaration(text, macros, (name) => fileScopeUse(model, name, spans), py3Only);
   if (fileScope && 'text' in fileScope) text = fileScope.text;
   const atFileScope = fileScope && 'text' in fileScope ? [{ name: fileScope.name, py3Only: fileScope.py3Only }] : [];
   if (!arms && expanded.length === 0 && atFileScope.length === 0) return undefined;
@@ -134,7 +135,7 @@ export function withDefMacro(reasons: readonly Refusal[], expansion: Expansion):
  * expanded already), when code creates from the def it declares
  * (`&moduledef`) and the file uses the macro nowhere else.
  */
-function expandDefDeclaration(text: string, macros: ReadonlyMap<string, MacroBody>, py3Only?: (name: string) => boolean): { text: string; name: string; py3Only: boolean } | { name: string; uses: number } | undefined {
+function expandDefDeclaration(text: string, macros: ReadonlyMap<string, MacroBody>, fileScopeOnly: (name: string) => boolean, py3Only?: (name: string) => boolean): { text: string; name: string; py3Only: boolean } | { name: string; uses: number } | undefined {
   const mask = codeMask(text);
   const defines = scanPreprocessor(mask).defines.map((d) => d.span);
   const outsideDefines = (re: RegExp): number[] => [...mask.matchAll(re)].map((m) => m.index).filter((at) => !insideAny(defines, at));
@@ -144,7 +145,7 @@ function expandDefDeclaration(text: string, macros: ReadonlyMap<string, MacroBod
     const uses = outsideDefines(new RegExp(`\\b${name}\\b`, 'g'));
     if (uses.length > 1) return { name, uses: uses.length };
     // At file scope only: a use inside another function (a second module's init) is that init's own.
-    if (uses.length !== 1 || braceDepth(mask, uses[0]!) !== 0) continue;
+    if (uses.length !== 1 || !fileScopeOnly(name)) continue;
     const replaced = expandAt(text, uses[0]!, name, macro);
     if (!replaced) continue;
     // `MODULE_DEF(...);` where the body already ends in `;`: one is enough.
@@ -202,14 +203,11 @@ function rawBody(text: string, d: MacroDefinition, join = ' '): string | undefin
   return head ? line.slice(head[0].length).trim() : undefined;
 }
 
-/** How many braces are open at `at` (the mask has no literals or comments). */
-function braceDepth(mask: string, at: number): number {
-  let depth = 0;
-  for (let i = 0; i < at; i++) {
-    if (mask[i] === '{') depth++;
-    else if (mask[i] === '}') depth--;
-  }
-  return depth;
+/** The macro's one use outside #defines and the init (and its helper) lies outside every function: a use inside another init is that init's own. */
+function fileScopeUse(model: FileModel, name: string, bodies: readonly Span[]): boolean {
+  const defines = model.preprocessor.defines.map((d) => d.span);
+  const uses = [...model.mask.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].map((m) => m.index).filter((at) => !insideAny(defines, at) && !bodies.some((b) => at >= b.start && at < b.end));
+  return uses.length === 1 && ![...model.functions.values()].some((f) => uses[0]! >= f.span.start && uses[0]! < f.span.end);
 }
 
 /** `text` with the use at `at` expanded; `end`: where the expansion ends in it. */
