@@ -234,4 +234,25 @@ describe('embedded C: templates assembled from several strings', () => {
     assert.ok(text.includes('    init += setup\n    init += "    return 0;\\n"\n'), text);
     assert.ok(!text.includes('PyModule_Create'), text);
   });
+
+  it('reads % dict(k=v) and % locals() fills; the changed def stays in its own string', () => {
+    const helper = [
+      'def build(modname, extra=""):',
+      '    body = "static struct PyModuleDef spec = {PyModuleDef_HEAD_INIT, \\"%(modname)s\\", NULL, -1, NULL};\\n" % locals()',
+      '    init = "    PyObject *mod = PyModule_Create(&spec);\\n"',
+      '    init += extra',
+      '    init += "    return mod;\\n"',
+      `    return ${Q}#include <Python.h>`,
+      '%(body)s',
+      'PyMODINIT_FUNC PyInit_%(name)s(void) {',
+      `%(init)s}`,
+      `${Q} % dict(name=modname, body=body, init=init)`,
+      '',
+    ].join('\n');
+    const { text, results } = convertEmbeddedText(helper, 'py');
+    assert.deepEqual(results.map((r) => r.ok), [true]);
+    const bodyLine = text.split('\n').find((l) => l.startsWith('    body = '))!;
+    assert.ok(bodyLine.includes('static struct PyModuleDef spec = {PyModuleDef_HEAD_INIT, \\"%(modname)s\\", NULL, 0, NULL, %(modname)s_slots};'), bodyLine);
+    assert.ok(text.includes('    init += "    return 0;\\n"'), text);
+  });
 });

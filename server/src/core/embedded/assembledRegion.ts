@@ -40,6 +40,25 @@ function intReturnMacros(converted: string): { text: string; notes: string[] } {
   return { text, notes };
 }
 
+/** Length of the common end of two texts; unless `chars`, only whole lines (or the final line break). */
+function commonEnd(a: string, b: string, chars: boolean): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  const lineStart = (t: string, k: number): boolean => k === t.length || t[t.length - k - 1] === '\n';
+  const whole = n;
+  while (!chars && n > 0 && !(lineStart(a, n) && lineStart(b, n))) n--;
+  // The line break ending both is kept too: it may belong to the next piece (`%(init)s` then `\n}`).
+  return !chars && n === 0 && whole > 0 && a.endsWith('\n') && b.endsWith('\n') ? 1 : n;
+}
+
+/** Length of the common start of two texts; unless `chars`, only whole lines. */
+function commonStart(a: string, b: string, chars: boolean): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  while (!chars && n > 0 && a[n - 1] !== '\n') n--;
+  return n;
+}
+
 export function isAssembled(region: EmbeddedRegion): region is AssembledRegion {
   return 'assembly' in region;
 }
@@ -126,14 +145,14 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
   const hostEdits = (whole: TextEdit, host: string): TextEdit[] => {
     const edit = { ...whole };
     if (touched(edit.start, edit.end).length > 1) {
-      // Line edits that cross pieces: what they keep at either end (a computed piece's stand-in on the line) stays as it is.
+      // Line edits that cross pieces: the whole lines they keep at either end stay as they are; on a
+      // line holding a computed piece's stand-in, so do the characters they keep.
+      const computed = touched(edit.start, edit.end).some(({ p }) => p.segment.kind === 'opaque');
       const removed = text.slice(edit.start, edit.end);
-      let tail = 0;
-      while (tail < removed.length && tail < edit.newText.length && removed[removed.length - 1 - tail] === edit.newText[edit.newText.length - 1 - tail]) tail++;
+      const tail = commonEnd(removed, edit.newText, computed);
       edit.end -= tail;
       edit.newText = edit.newText.slice(0, edit.newText.length - tail);
-      let head = 0;
-      while (head < edit.end - edit.start && head < edit.newText.length && text[edit.start + head] === edit.newText[head]) head++;
+      const head = commonStart(text.slice(edit.start, edit.end), edit.newText, computed);
       edit.start += head;
       edit.newText = edit.newText.slice(head);
     }

@@ -77,16 +77,48 @@ function shifted(edits: TextEdit[], by: number): TextEdit[] {
   return edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by }));
 }
 
-/** `lineEdits`, with the lines unique to both texts kept in place as anchors; the gaps between them are diffed alone. */
+/** A line's start, by which a changed line is still recognised (`static struct PyModuleDef d = {` whose m_size changed). */
+function lineKey(line: string): string | undefined {
+  const key = line.trim().slice(0, 24);
+  return key.length >= 12 ? key : undefined;
+}
+
+/** Lines whose key occurs once in `lines`. */
+function uniqueKeys(lines: readonly Line[]): Map<string, Line> {
+  const seen = new Map<string, Line | null>();
+  for (const l of lines) {
+    const key = lineKey(l.text);
+    if (key !== undefined) seen.set(key, seen.has(key) ? null : l);
+  }
+  return new Map([...seen].filter((e): e is [string, Line] => e[1] !== null));
+}
+
+/**
+ * `lineEdits`, anchored on the lines unique to both texts (the same text, or
+ * the same start once: a line the conversion changed stays where it was, its
+ * change an edit of its own); the gaps between anchors are diffed alone.
+ */
 function patienceLineEdits(before: string, after: string): TextEdit[] {
-  const beforeLines = uniqueLines(linesOf(before));
-  const afterLines = uniqueLines(linesOf(after));
-  const pairs = [...beforeLines.values()].filter((l) => afterLines.has(l.text)).map((l): [Line, Line] => [l, afterLines.get(l.text)!]);
+  const beforeLines = linesOf(before);
+  const afterLines = linesOf(after);
+  const exactAfter = uniqueLines(afterLines);
+  const keyedAfter = uniqueKeys(afterLines);
+  const keyedBefore = uniqueKeys(beforeLines);
+  const exactBefore = uniqueLines(beforeLines);
+  const pairs: [Line, Line][] = [];
+  for (const l of beforeLines) {
+    const exact = exactBefore.get(l.text) === l ? exactAfter.get(l.text) : undefined;
+    const key = lineKey(l.text);
+    const keyed = !exact && key !== undefined && keyedBefore.get(key) === l ? keyedAfter.get(key) : undefined;
+    const match = exact ?? keyed;
+    if (match) pairs.push([l, match]);
+  }
   const edits: TextEdit[] = [];
   let b = 0;
   let a = 0;
   for (const [lb, la] of [...longestIncreasing(pairs), [{ start: before.length, text: '' }, { start: after.length, text: '' }] as [Line, Line]]) {
     edits.push(...shifted(lineEdits(before.slice(b, lb.start), after.slice(a, la.start)), b));
+    if (lb.text !== la.text) edits.push({ start: lb.start, end: lb.start + lb.text.length, newText: la.text });
     b = lb.start + lb.text.length;
     a = la.start + la.text.length;
   }

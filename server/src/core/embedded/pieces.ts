@@ -114,6 +114,8 @@ export class PieceResolver {
         if (!template.every((p) => p.kind === 'literal' && p.template === 'none')) return opaque(expr, 'its template is not a string of this Python file');
         const fills = expr.fills;
         const fill = (key: string): Value | undefined => {
+          // `% locals()`: each key is a name where the template is filled.
+          if (fills === 'scope') return this.fieldValue(key, deeper);
           const e = fills?.get(key);
           return e ? this.value(e, deeper) : undefined;
         };

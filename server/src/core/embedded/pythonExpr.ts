@@ -14,7 +14,7 @@ export type PyExpr =
   | (Span & { kind: 'str'; literals: PyLiteral[] })
   | (Span & { kind: 'name'; name: string })
   | (Span & { kind: 'concat'; parts: PyExpr[] })
-  | (Span & { kind: 'percent'; template: PyExpr; fills?: Map<string, PyExpr> })
+  | (Span & { kind: 'percent'; template: PyExpr; fills?: Map<string, PyExpr> | 'scope' })
   | (Span & { kind: 'format'; template: PyExpr; fills: Map<string, PyExpr> })
   | (Span & { kind: 'call'; callee: string; args: PyExpr[]; kwargs: Map<string, PyExpr> })
   | (Span & { kind: 'other' });
@@ -49,6 +49,14 @@ function dictDisplay(src: ExprSource, span: Span): Map<string, PyExpr> | undefin
     map.set(source.slice(key.bodyStart, key.bodyEnd), parseExpr(src, parts[1]!.start, parts[1]!.end));
   }
   return map;
+}
+
+/** `dict(k=v, ...)`, as a map; undefined for anything else. */
+function dictCall(src: ExprSource, span: Span): Map<string, PyExpr> | undefined {
+  const head = /^dict\s*\(/.exec(src.source.slice(span.start, span.end));
+  if (!head || closingBracket(src.source, src.literals, span.start + head[0].length - 1) !== span.end - 1) return undefined;
+  const call = callArguments(src, span.start + head[0].length - 1, span.end - 1);
+  return call && call.args.length === 0 ? call.kwargs : undefined;
 }
 
 /** Keyword arguments `k=v` of an argument list, and the positional ones; undefined when `*args`/`**kw` is used. */
@@ -124,7 +132,7 @@ export function parseExpr(src: ExprSource, from: number, to: number): PyExpr {
   const factors = operatorSplit(src, span.start, span.end, '%');
   if (factors.length === 2) {
     const template = parsePrimary(src, factors[0]!);
-    const fills = dictDisplay(src, factors[1]!);
+    const fills = dictDisplay(src, factors[1]!) ?? dictCall(src, factors[1]!) ?? (/^(?:locals|vars)\s*\(\s*\)$/.test(src.source.slice(factors[1]!.start, factors[1]!.end)) ? 'scope' : undefined);
     return { kind: 'percent', template, ...(fills ? { fills } : {}), ...span };
   }
   if (factors.length > 2 || /[-*/|&<>=!@~]|\b(?:if|else|and|or|not|for|in|lambda)\b/.test(maskLiterals(src, span))) return other(span);
