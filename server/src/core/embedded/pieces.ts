@@ -64,6 +64,15 @@ function withCondition(value: Value, condition: PieceCondition | undefined): Val
   return condition ? value.map((p) => (p.condition ? p : { ...p, condition })) : value;
 }
 
+/** A fill that follows each key once, however often the template names it. */
+function once(fill: (key: string) => Value | undefined): (key: string) => Value | undefined {
+  const known = new Map<string, Value | undefined>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, fill(key));
+    return known.get(key);
+  };
+}
+
 export class PieceResolver {
   /**
    * Literals of assignments that made a name computed (a loop builds it): part
@@ -105,7 +114,7 @@ export class PieceResolver {
     const deeper: Ctx = { ...ctx, depth: ctx.depth + 1 };
     switch (expr.kind) {
       case 'str':
-        return expr.literals.map((literal) => this.literalPiece(literal, literal.fstring ? 'format' : 'none', literal.fstring ? (key) => this.fieldValue(key, deeper) : () => undefined));
+        return expr.literals.map((literal) => this.literalPiece(literal, literal.fstring ? 'format' : 'none', literal.fstring ? once((key) => this.fieldValue(key, deeper)) : () => undefined));
       case 'concat':
         return expr.parts.flatMap((part) => this.value(part, deeper));
       case 'percent':
@@ -113,12 +122,12 @@ export class PieceResolver {
         const template = this.value(expr.template, deeper);
         if (!template.every((p) => p.kind === 'literal' && p.template === 'none')) return opaque(expr, 'its template is not a string of this Python file');
         const fills = expr.fills;
-        const fill = (key: string): Value | undefined => {
+        const fill = once((key: string): Value | undefined => {
           // `% locals()`: each key is a name where the template is filled.
           if (fills === 'scope') return this.fieldValue(key, deeper);
           const e = fills?.get(key);
           return e ? this.value(e, deeper) : undefined;
-        };
+        });
         return template.map((p) => ({ ...(p as LiteralPiece), template: expr.kind, fill }));
       }
       case 'name':
