@@ -1,6 +1,7 @@
 // Quick fixes in documents that embed C: on a finding inside a code block or
-// string whose modules convert, "Convert '<name>' (code block at line N)"
-// edits that block or string in place, as Convert All would.
+// string whose modules convert (or inside any string of a template assembled
+// from several), "Convert '<name>' (code block at line N)" edits that block
+// or those strings in place, as Convert All would.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { embeddedOptionsFrom } from '../core/settings';
 import type { ServerContext } from './context';
@@ -17,10 +18,10 @@ export function embeddedQuickFixes(ctx: ServerContext, document: EmbeddedDocumen
   const to = lines.offsetAt(params.range.end);
   const where = placeOf(document.kind, lines);
   return analysis.groups
-    .filter((group) => from <= group.span.end && to >= group.span.start)
+    .filter((group) => group.parts.some((part) => from <= part.end && to >= part.start))
     .map((group) => {
       const edit = editGroupOf(group, where);
-      const inside = (offset: number): boolean => offset >= group.span.start && offset <= group.span.end;
+      const inside = (offset: number): boolean => group.parts.some((part) => offset >= part.start && offset <= part.end);
       return {
         title: edit.label,
         kind: CodeActionKind.QuickFix,

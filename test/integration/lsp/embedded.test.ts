@@ -4,6 +4,7 @@
 // them in place, and the settings turn each kind off.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CodeAction, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { useServer } from '../../support/lspClient';
 import { makeWorkspace, singlePhaseModule } from './sources';
@@ -85,6 +86,23 @@ describe('LSP: C embedded in documents and Python strings', () => {
     const after = client().text(uri);
     assert.match(after, /\n    PyMODINIT_FUNC\n    PyInit_rstmod\(void\)\n    \{\n        return PyModuleDef_Init\(&rstmod_module\);\n    \}\n\nDone\.\n$/);
     assert.doesNotMatch(after, /^[^ \n.D=E]/m, 'every line of the block keeps its indentation');
+  });
+
+  it('Convert File on a Python helper that assembles its module from several strings writes each change into its string (the golden output)', async () => {
+    const dir = resolve(__dirname, '../../../test-fixtures/embedded/build_helper_py');
+    const input = readFileSync(join(dir, 'input.py'), 'utf8');
+    const uri = ws.fileUri('tools/build.py');
+    writeFileSync(ws.path('tools/build.py'), input);
+    await client().open(uri, input, 'python');
+    const published = await client().waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'single-phase-init'));
+    const diagnostic = published.diagnostics.find((d) => d.code === 'single-phase-init')!;
+    // The quick fix on the finding edits the strings the module is assembled from, each in place.
+    const actions: CodeAction[] = await client().connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const change = actions[0]?.edit?.documentChanges?.[0];
+    assert.ok(change && 'edits' in change && new Set(change.edits.map((e) => e.range.start.line)).size > 3, JSON.stringify(actions));
+    const summary: Summary = await client().connection.sendRequest('workspace/executeCommand', { command: 'multiphase.convertFile', arguments: [{ uri, version: 1 }] });
+    assert.deepEqual(summary.converted.map((c) => c.module), ['%(modname)s'], JSON.stringify(summary));
+    assert.equal(client().text(uri), readFileSync(join(dir, 'expected.py'), 'utf8'));
   });
 
   it('multiphase.embedded.docs = false clears the Markdown diagnostics', async () => {

@@ -39,8 +39,10 @@ export interface EmbeddedAnalysis {
 }
 
 export interface RegionEdits {
-  /** The region in the document. */
+  /** The region in the document (for a template assembled from several strings, the one holding PyInit_). */
   span: Span;
+  /** Every part of the document the region is made of (each string of an assembled template). */
+  parts: Span[];
   modules: string[];
   edits: TextEdit[];
 }
@@ -140,7 +142,7 @@ export function analyzeEmbeddedText(text: string, kind: HostKind, options: Conve
     analysis.results.push(...one.conversion.results);
     analysis.edits.push(...one.conversion.edits);
     const modules = one.conversion.results.filter((r) => r.ok).map((r) => r.module);
-    if (one.conversion.edits.length) analysis.groups.push({ span: region.hostSpan, modules, edits: one.conversion.edits });
+    if (one.conversion.edits.length) analysis.groups.push({ span: region.hostSpan, parts: region.hostParts ?? [region.hostSpan], modules, edits: one.conversion.edits });
     analysis.silenced.push(...one.conversion.silenced);
   }
   analysis.findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));

@@ -224,6 +224,7 @@ export function assembledRegion(source: string, assembly: Assembly): AssembledRe
     text,
     hostOf: Int32Array.from(hostOf),
     hostSpan,
+    hostParts: assembly.literals.map((l) => ({ start: l.literal.start, end: l.literal.end })),
     placeholders,
     encode: () => {
       throw new Error('an assembled template is written back piece by piece');

@@ -27,6 +27,8 @@ export interface EmbeddedRegion {
   hostOf: Int32Array;
   /** What the region occupies in the host (the block's lines, the literal with its quotes). */
   hostSpan: Span;
+  /** The host spans the region is made of, when it is more than `hostSpan` (the strings of an assembled template). */
+  hostParts?: Span[];
   placeholders: Placeholder[];
   /**
    * Turn C text written by the converter into host text for the place it
