@@ -255,4 +255,11 @@ describe('embedded C: templates assembled from several strings', () => {
     assert.ok(bodyLine.includes('static struct PyModuleDef spec = {PyModuleDef_HEAD_INIT, \\"%(modname)s\\", NULL, 0, NULL, %(modname)s_slots};'), bodyLine);
     assert.ok(text.includes('    init += "    return 0;\\n"'), text);
   });
+
+  it('a placeholder alone in an initializer, even inside a function, stays data (a comment), not a statement', () => {
+    const source = `T = ${Q}PyMODINIT_FUNC PyInit_#name#(void) {\n    static PyMethodDef methods[] = {\n#methods#\n        {NULL, NULL, 0, NULL}\n    };\n#hooks#\n    return NULL;\n}\n${Q}\n`;
+    const region = pythonRegions(source).regions[0]!;
+    assert.match(region.text, /= \{\n\/\*MPH\w*methods\*\/\n/);
+    assert.match(region.text, /\};\nMPH\w*hooks\(\);\n/);
+  });
 });

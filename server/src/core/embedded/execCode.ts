@@ -33,9 +33,14 @@ export function inIntFunction(text: string, offset: number): boolean {
   return false;
 }
 
-/** Whether the end of `text` is inside a function body (some open brace follows a parameter list). */
+/** Whether the end of `text` is statement code: inside a function body (some open brace follows a parameter list), not in an initializer. */
 export function inFunctionBody(text: string): boolean {
-  return openBraces(text, text.length).some((open) => /\)\s*$/.test(text.slice(Math.max(0, open - 200), open)));
+  const open = openBraces(text, text.length);
+  const before = (at: number): string => text.slice(Math.max(0, at - 200), at);
+  // Inside an initializer (`= {`, `, {`, `{ {`) even in a function, a line is data, not a statement.
+  const innermost = open[open.length - 1];
+  if (innermost === undefined || /[=,{[]\s*$/.test(before(innermost))) return false;
+  return open.some((at) => /\)\s*$/.test(before(at)));
 }
 
 /**
