@@ -130,4 +130,14 @@ describe('conversion: Python 2/3 dual-mode inits', () => {
     assert.match(kept.output, /initcompat\(void\)\n\{\n    PyObject \*m = Py_InitModule3\([^;]*\);\n    if \(m != NULL\)\n        \(void\)compat_exec\(m\);\n\}\n#endif\n$/);
     assert.doesNotMatch(kept.output, /moduleinit/);
   });
+
+  it('keepPython2 keeps no Python 2 init when exec needs what only Python 3 compiles (replay\'s helpers beside the def), and says so', () => {
+    const source = DUAL.replace('#include <Python.h>\n', '#include <Python.h>\n\nstatic PyObject *cache;\n').replace('    PyModule_AddIntConstant(m, "A", 1);\n', '    PyModule_AddIntConstant(m, "A", 1);\n    cache = PyDict_New();\n');
+    const { result, output } = convert(source, { keepPython2: true });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.match(output, /cutils_body_module/);
+    assert.doesNotMatch(output, /initcutils|Py_InitModule/);
+    assert.ok(result.notes?.some((n) => /^Python 2: no Python 2 init kept for cutils: cutils_exec uses cutils_\w+(, cutils_\w+)*, which only Python 3 compiles\.$/.test(n)), JSON.stringify(result.notes));
+  });
 });
+

@@ -95,4 +95,11 @@ describe('conversion: replay and error policies', () => {
     assert.ok(limited.result.ok && limited.result.notes?.some((n) => /^Subinterpreters: under the limited API/.test(n)));
     assert.ok(limited.result.ok && !limited.result.notes?.some((n) => /^Subinterpreters: when the first import happens/.test(n)));
   });
+
+  it('below a 3.7 minimum finds the main interpreter without PyInterpreterState_Main, which 3.5 and 3.6 lack', () => {
+    const source = `static PyObject *cache;\n${moduleWith(STATEFUL_BODY)}`;
+    const old = convert(source, { minimumPythonVersion: '3.6' }).output;
+    assert.match(old, /    int in_main;\n\n#if PY_VERSION_HEX >= 0x03070000\n    in_main = PyThreadState_Get\(\)->interp == PyInterpreterState_Main\(\);\n#else\n.*\n    in_main = PyInterpreterState_Next\(PyThreadState_Get\(\)->interp\) == NULL;\n#endif\n    if \(in_main\) \{/);
+    assert.doesNotMatch(convert(source, { minimumPythonVersion: '3.7' }).output, /in_main|PyInterpreterState_Next/);
+  });
 });

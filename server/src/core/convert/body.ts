@@ -52,6 +52,8 @@ export function createBodyContext(text: string, mask: string, target: Conversion
     initIncrefsModule: localTargets[0] !== undefined && new RegExp(`\\bPy_X?INCREF\\s*\\(\\s*(?:\\(\\s*PyObject\\s*\\*\\s*\\)\\s*)?${localTargets[0]}\\s*\\)`).test(mask.slice(target.source.body.startIndex, target.source.body.endIndex)),
     gilComments: [],
     canUseNewRef: (versionHex(options.minimumPythonVersion) ?? 0) >= 0x030a0000,
+    // A kept Python 2 init calls the same exec on 2.7, which lacks it too.
+    hasMainInterpreterApi: !options.keepPython2 && (versionHex(options.minimumPythonVersion) ?? 0) >= 0x03070000,
   };
   if (localTargets.length > 1) refuseBody(ctx, 'module-in-several-locals', `the new module is stored in several local variables (${localTargets.join(', ')})`);
   return ctx;

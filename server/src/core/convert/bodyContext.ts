@@ -40,6 +40,8 @@ export interface BodyContext {
   gilComments: string[];
   /** Py_NewRef may be used (minimum Python 3.10). */
   canUseNewRef: boolean;
+  /** PyInterpreterState_Main exists on every Python the output is for (minimum Python 3.7, no Python 2 init kept). */
+  hasMainInterpreterApi: boolean;
   /** `if (m != NULL) { ... }` right after the creation: unwrapped once the body edits are done. */
   positiveCheck?: Node;
 }

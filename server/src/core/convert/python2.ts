@@ -12,6 +12,7 @@
 import { codeMask, matchBrace } from '../text/codeMask';
 import { armsAt, scanPreprocessor, type ConditionalGroup, type PreprocessorModel } from '../text/preprocessorModel';
 import { versionCondition, type Py3Flags } from './dualMode';
+import { python3OnlyNamesUsedBy } from './python3OnlyNames';
 import { lineStartOf, nextLineStart } from './text';
 
 export interface Python2Facts {
@@ -56,9 +57,11 @@ export function settlePython2(after: string, facts: Python2Facts, keep: boolean)
   if (!keep || !new RegExp(`\\binit${facts.moduleName}\\s*\\(|\\bPy_InitModule\\w*\\s*\\(`).test(facts.before)) return { text, notes: arms.map(removed) };
   const call = initModuleCall([facts.initText, facts.helper?.text ?? '', ...arms.filter((a) => a.functions).map((a) => a.armText)]) ?? callThroughMacro(text, facts.initText, facts.flags);
   const kept = call === undefined ? undefined : keepPython2Init(text, facts.moduleName, call, eol, facts.flags);
-  if (!kept) {
+  if (!kept || typeof kept === 'string') {
     const why =
-      call === undefined
+      typeof kept === 'string'
+        ? kept
+        : call === undefined
         ? 'no Py_InitModule call (or macro making one) was found to build it from'
         : defsOutsidePython3Arm(scanVersions(codeMask(text), facts.flags)).length > 0
           ? 'its PyModuleDef is written where Python 2 compiles it, apart from the init'
@@ -226,14 +229,16 @@ function py3Only(v: Versions, group: number, arm: number): boolean {
 /**
  * The exec function moved out of a Python 3 only arm (Python 2 calls it
  * too), and a Python 2 init added beside PyInit_x; undefined when either is
- * not found in a shape read with certainty.
+ * not found in a shape read with certainty, or why exec cannot serve Python 2.
  */
-function keepPython2Init(text: string, moduleName: string, call: string, eol: string, flags: Py3Flags): { text: string; exec?: string } | undefined {
+function keepPython2Init(text: string, moduleName: string, call: string, eol: string, flags: Py3Flags): { text: string; exec?: string } | string | undefined {
   const exec = new RegExp(`\\{\\s*Py_mod_exec\\s*,\\s*(?:\\(void \\*\\))?\\s*(\\w+)\\s*\\}`).exec(codeMask(text))?.[1];
   // No exec slot: the body had nothing left to run once the module exists.
   const execHeader = exec ? new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm') : undefined;
   const lifted = execHeader ? liftOutOfPy3Arm(text, execHeader, eol, flags) : text;
   if (!lifted) return undefined;
+  const py3Names = exec ? python3OnlyNamesUsedBy(lifted, exec, flags) : [];
+  if (py3Names.length) return `${exec} uses ${py3Names.join(', ')}, which only Python 3 compiles`;
   const mask = codeMask(lifted);
   // `PyObject *PyInit_x(void)` too (a header macro may spell it so); the Python 2 init written beside it uses PyMODINIT_FUNC.
   const header = new RegExp(`^(?:PyMODINIT_FUNC|PyObject\\s*\\*)\\s*PyInit_${moduleName}\\s*\\(\\s*void\\s*\\)\\s*\\{`, 'm').exec(mask);

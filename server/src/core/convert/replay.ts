@@ -155,8 +155,9 @@ function forgetText(ctx: BodyContext, names: OnceNames, policy: Exclude<ReinitPo
     `${objectPointer}atexit_module;`,
     `${objectPointer}callback;`,
     `${objectPointer}result;`,
+    ...(ctx.hasMainInterpreterApi ? [] : ['int in_main;']),
     '',
-    `if (PyThreadState_Get${gap}()->interp == PyInterpreterState_Main${gap}()) {`,
+    ...mainInterpreterTest(ctx),
     `${step}return 0;`,
     '}',
     `atexit_module = PyImport_ImportModule${gap}("atexit");`,
@@ -184,6 +185,22 @@ function forgetText(ctx: BodyContext, names: OnceNames, policy: Exclude<ReinitPo
     'return 0;',
   ]);
   return ['#ifndef Py_LIMITED_API', ...comment, forget, '', def, '', atEnd, '#else', limited, '#endif'].join(eol);
+}
+
+/** `if (<exec runs in the main interpreter>) {`: PyInterpreterState_Main is 3.7+, so older minimums test the list instead. */
+function mainInterpreterTest(ctx: BodyContext): string[] {
+  const gap = ctx.style.callGap;
+  const main = `PyThreadState_Get${gap}()->interp == PyInterpreterState_Main${gap}()`;
+  if (ctx.hasMainInterpreterApi) return [`if (${main}) {`];
+  return [
+    '#if PY_VERSION_HEX >= 0x03070000',
+    `in_main = ${main};`,
+    '#else',
+    '/* Before 3.7: interpreters are listed newest first, so the main one is last. */',
+    `in_main = PyInterpreterState_Next${gap}(PyThreadState_Get${gap}()->interp) == ${ctx.style.nullLiteral};`,
+    '#endif',
+    'if (in_main) {',
+  ];
 }
 
 /** Copies the namespace the body left, minus what the import system sets on each module object. */
@@ -220,7 +237,8 @@ function keepNamespaceText(ctx: BodyContext, names: OnceNames): string {
 
 function functionText(ctx: BodyContext, ret: string, name: string, params: string, body: string[]): string {
   const { eol, indent: step, callGap: gap } = ctx.style;
-  return [`static ${ret}`, `${name}${gap}(${params})`, '{', ...body.map((l) => (l ? step + l : '')), '}'].join(eol);
+  // Directive lines stay at column 0, as the rest of the file writes them.
+  return [`static ${ret}`, `${name}${gap}(${params})`, '{', ...body.map((l) => (l && !l.startsWith('#') ? step + l : l)), '}'].join(eol);
 }
 
 /** `PyObject *` as a return type: the pointer sits with the type, whatever the file's spacing. */
