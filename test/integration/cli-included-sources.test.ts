@@ -76,6 +76,16 @@ describe('source files included by the files checked or fixed (CLI)', () => {
     assert.equal(readFileSync(join(tmp, 'src', 'md.c'), 'utf8'), '/* the algorithm */\n#define MODULE_NAME md\n#include "tpl.c"\n');
   });
 
+  it('fix converts a template that two files given include once, with the first includer named', () => {
+    writeFileSync(join(tmp, 'src', 'md2.c'), '#define MODULE_NAME md2\n#include "tpl.c"\n');
+    const run = cli(tmp, 'fix', '--diff', 'src/md.c', 'src/md2.c');
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout.match(/^\+\+\+ b\/src\/tpl\.c/gm)?.length, 1, run.stdout);
+    assert.equal(run.stdout.match(/tpl\.c: MODULE_NAME: converted/g)?.length, 1, run.stdout);
+    assert.match(run.stderr, /tpl\.c: converted with src\/md\.c, which includes it/);
+    assert.doesNotMatch(run.stderr, /md2\.c/);
+  });
+
   it('takes no include in a comment, of a header, or of a file outside the includer\'s folder', () => {
     writeFileSync(join(tmp, 'outside.c'), TEMPLATE);
     writeFileSync(join(tmp, 'src', 'tpl.h'), TEMPLATE);

@@ -18,7 +18,7 @@ import { decodeSource, readSourceBytes } from '../files/sources';
 import { editableRoots, placeEdit } from '../files/links';
 import { describeError, isSystemError, readOnlyReason, roundTripForm, writeAtomically } from '../files/rewrite';
 import { walkSources } from '../files/walk';
-import { withIncludedSources } from '../files/includedSources';
+import { IncludedSources } from '../files/includedSources';
 import { convertEmbeddedText } from '../core/embedded/analyze';
 import { bytesMayEmbed, hostEnabled, hostKindForPath, type EmbeddedOptions } from '../core/embedded/hosts';
 
@@ -147,16 +147,21 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       onSkip: args.verbose ? (path, reason) => note(`${path}: skipped (${reason})`) : undefined,
     }),
   ];
-  // A source file another one includes (a template) is converted where it is, with its includer.
-  const { files, includedBy } = withIncludedSources(walked);
+  // A source file another one includes (a template) is converted where it is, after the
+  // files walked; the includes are found in the bytes read for the conversion (one read per file).
+  const includes = new IncludedSources(walked);
+  const files = [...walked];
   // fix converts few modules: the baseline wasm compiler is the cheaper one (see baselineWasm.ts).
   useBaselineWasmCompiler();
   const roots = editableRoots(args.paths);
   let failed = false;
   let refused = false;
-  for (const file of files) {
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
     const lang = languageForPath(file);
     const read = readSourceBytes(file);
+    // Only the files walked are searched for includes, as check does (parallel.ts): one level.
+    if (read.kind === 'bytes' && i < walked.length) files.push(...includes.take(file, read.content));
     // No module word in its bytes: nothing to convert, so no decode, no parse, no note.
     const host = lang ? undefined : hostKindForPath(file);
     if (read.kind === 'bytes' && !(host ? bytesMayEmbed(read.content) : bytesMayHoldFindings(read.content))) continue;
@@ -170,7 +175,7 @@ export async function runFix(argv: readonly string[]): Promise<number> {
       if (source.kind === 'skipped') note(`note: ${file}: skipped (${source.reason})`);
       continue;
     }
-    const includer = includedBy.get(file);
+    const includer = includes.includedBy.get(file);
     if (includer) note(`note: ${file}: converted with ${includer}, which includes it`);
     if (source.encoding === 'latin1') note(`note: ${file}: not valid UTF-8; read and written as Latin-1`);
     const converted = lang ? (await loadLanguage(lang), convertFileText(source.text, lang, args.options)) : (await loadLanguage('c'), await loadLanguage('cpp'), convertEmbeddedText(source.text, host!, args.options));

@@ -17,8 +17,8 @@ const SOURCE_ENDINGS = ['.c"', '.cc"', '.cpp"', '.cxx"', '.c++"'].map((e) => Buf
 
 /**
  * Finds the source files that `files` include, from bytes the caller has
- * already read (`check` screens every file once and hands each one's bytes
- * here). `take` answers for one of `files`: the included files not seen yet,
+ * already read (`check` and `fix` read every file once and hand each one's
+ * bytes here). `take` answers for one of `files`: the included files not seen yet,
  * in order. The real paths of `files` are resolved only once some file
  * includes a source file, which most trees never do.
  */
@@ -42,23 +42,6 @@ export class IncludedSources {
     }
     return added;
   }
-}
-
-/**
- * `files` followed by the source files they include that are not among them
- * already: each one found beside its includer (or below its folder), read
- * from the includer's folder as the compiler does. `includedBy`: for each
- * added file, the first file that includes it.
- */
-export function withIncludedSources(files: readonly string[]): { files: string[]; includedBy: Map<string, string> } {
-  const includes = new IncludedSources(files);
-  const out = [...files];
-  for (const file of files) {
-    if (!languageForPath(file)) continue;
-    const read = readSourceBytes(file);
-    if (read.kind === 'bytes') out.push(...includes.take(file, read.content));
-  }
-  return { files: out, includedBy: includes.includedBy };
 }
 
 /** The existing source files `file` (whose bytes are `content`) includes with quotes, in its folder or below it. */
