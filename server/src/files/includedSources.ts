@@ -52,13 +52,15 @@ function sourceIncludes(file: string, content: Buffer): string[] {
   const folder = realPath(dirname(file));
   if (!folder) return [];
   // An include inside /* ... */ is not compiled: its `#` is blank in the mask (which blanks the quoted name too, so that is read from the text).
-  const mask = codeMask(source.text);
+  // Masked only once an included file exists: numpy's two such includes name generated files, absent from a source tree.
+  let mask: string | undefined;
   const found: string[] = [];
   for (const m of source.text.matchAll(SOURCE_INCLUDE)) {
-    if (!/^[ \t]*#/.test(mask.slice(m.index, m.index + m[0].length))) continue;
     const path = join(dirname(file), m[1]!);
     const real = realPath(path);
-    if (real && isWithin(real, folder) && languageForPath(real) && readSourceBytes(real).kind === 'bytes') found.push(path);
+    if (!real || !isWithin(real, folder) || !languageForPath(real) || readSourceBytes(real).kind !== 'bytes') continue;
+    mask ??= codeMask(source.text);
+    if (/^[ \t]*#/.test(mask.slice(m.index, m.index + m[0].length))) found.push(path);
   }
   return found;
 }

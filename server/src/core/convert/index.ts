@@ -29,10 +29,12 @@ import { macroRewriteNote } from './statementMacros';
 import { settlePython2 } from './python2';
 import { explainMacroRefusal } from './macroRefusal';
 import { py3FlagNote } from '../text/py3Flag';
+import type { MaskedText } from '../text/codeMask';
 
 export type ConversionResult =
   /** `notes`: behaviour changes worth a line to the user; the edits are right regardless. */
-  | { ok: true; module: string; edits: TextEdit[]; notes?: string[]; policy?: ReinitPolicy }
+  /** `verified` (convertModule's own, never returned): the converted text and mask the verification built. */
+  | { ok: true; module: string; edits: TextEdit[]; notes?: string[]; policy?: ReinitPolicy; verified?: MaskedText }
   /**
    * `internalError`: the converter threw. Still no edit, but a bug, not
    * caution: callers log it and tests fail on it. Its reason has the code
@@ -56,14 +58,15 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
   if (model.loneCarriageReturns === 'mixed') {
     return { ok: false, module: module.name, reasons: [refusal('mixed-line-ends', 'some lines of the file end in a lone CR and others in LF: save it with one kind of line ending first')] };
   }
-  const result = guarded(module, () => convertAnyShape(model, module, options, steps));
-  if (!result.ok) return result;
+  const converted = guarded(module, () => convertAnyShape(model, module, options, steps));
+  if (!converted.ok) return converted;
+  const { verified, ...result } = converted;
   const onSource = editsOnSource(model, result.edits);
   if (!onSource.ok) return { ok: false, module: module.name, reasons: [onSource.reason] };
   if (onSource.notes.length) result.notes = [...(result.notes ?? []), ...onSource.notes];
   for (const [name, defined] of model.py3Flags) result.notes = [...(result.notes ?? []), py3FlagNote(name, defined)];
   result.edits = onSource.edits;
-  if (module.init) settleOnSource(model, module.init, result, options.keepPython2);
+  if (module.init) settleOnSource(model, module.init, result, options.keepPython2, verified);
   // Checked on the view; the source the edits land on is checked again.
   if (model.source !== undefined && addsParseErrors(model.source, result.edits, model.lang)) {
     return { ok: false, module: module.name, reasons: [refusal('verify-failed', 'the converted code would not parse cleanly in the file as written (its #if lines around the init)')] };
@@ -73,7 +76,7 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
 }
 
 /** The Python 2 code the edits touch, settled (python2.ts): the edits become one change when it moves anything. */
-function settleOnSource(model: FileModel, init: InitFunctionInfo, result: { edits: TextEdit[]; notes?: string[] }, keep: boolean): void {
+function settleOnSource(model: FileModel, init: InitFunctionInfo, result: { edits: TextEdit[]; notes?: string[] }, keep: boolean, verified?: MaskedText): void {
   const before = model.source ?? model.text;
   const after = applyEdits(before, result.edits);
   const settled = settlePython2(after, {
@@ -81,6 +84,7 @@ function settleOnSource(model: FileModel, init: InitFunctionInfo, result: { edit
     before,
     initText: before.slice(init.span.start, init.span.end),
     flags: model.py3Flags,
+    verified,
     ...(init.helper ? { helper: { name: init.helper.name, text: before.slice(init.helper.span.start, init.helper.span.end) } } : {}),
   }, keep);
   if (settled.notes.length) result.notes = [...(result.notes ?? []), ...settled.notes];
@@ -207,7 +211,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   if (!found.ok) return refuse(found.reasons);
   const target = found.target;
   // A def local to the init moves to file scope: its own indentation is not the file's.
-  const style = detectStyle(model.text, target.source, model.lang, isLocalDef(target.def, target.source) ? undefined : target.def.declSpan);
+  const style = detectStyle(model.text, model.mask, target.source, model.lang, isLocalDef(target.def, target.source) ? undefined : target.def.declSpan);
   const ctx = createBodyContext(model.text, model.mask, target, style, options, model.lang);
   const early = dropFindModuleEarlyReturn(ctx, target.size.verdict === 'negative');
   if (ctx.reasons.length) return refuse(ctx.reasons);
@@ -264,12 +268,9 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   if (touching) return refuse([refusal('def-too-many-fields', `the def's teardown entry at offset ${touching.start} sits where m_slots is written; put m_traverse, m_clear and m_free after m_slots in the initialiser`)]);
   const edits = [...layout.edits, ...outsideEdits, ...[...target.macroEdits.values()].flat()];
   if (overlapping(edits) && countParseErrors(model.tree.rootNode) > 0) return refuse([unreadableAround(target.source.name)]);
-  const problem = verifyEdits(model, edits, {
-    moduleName: module.name,
-    defName: target.def.varName,
-    slotsName,
-    execName: layout.hasExec ? execName : undefined,
-  });
+  let verified: MaskedText | undefined;
+  const expected = { moduleName: module.name, defName: target.def.varName, slotsName, execName: layout.hasExec ? execName : undefined };
+  const problem = verifyEdits(model, edits, expected, (converted) => (verified = converted));
   if (problem) return refuse([problem]);
   const sizeNote = sizeByVersionNote(target.size, decisions.policy);
   const notes = [stateNote(state, ctx.staticState), ...decisions.differences, ...(sizeNote ? [sizeNote] : []), ...(early ? [earlyReturnNote(early, target.init.name)] : []), ...nameNotes(target.def.moduleName, target.init.moduleName)];
@@ -279,7 +280,7 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
     if (name !== 'Py_LIMITED_API') notes.push(macroRewriteNote(name, [...(target.macroEdits.get(name) ?? []), ...(target.bodyMacroEdits.get(name) ?? [])]));
   }
   if (target.macroEdits.has('Py_LIMITED_API')) notes.push('Py_LIMITED_API: raised to 0x03050000, the first limited API with multi-phase initialization; the built module needs Python 3.5 or later.');
-  return { ok: true, module: module.name, edits, notes, policy: decisions.policy };
+  return { ok: true, module: module.name, edits, notes, policy: decisions.policy, verified };
 }
 
 function unreadableAround(name: string): Refusal {

@@ -60,9 +60,10 @@ export function layoutEdits(input: LayoutInput): Layout {
   const body = source.body;
   const execBody = tidyBlankLines(text.slice(body.startIndex, body.endIndex), applyInside(text, body.startIndex, body.endIndex, ctx.edits));
   // Replay and error keep one module object, so they need an exec even for an empty body.
-  const hasExec = input.once !== undefined || !/^\{\s*return\s+0\s*;\s*\}$/.test(codeMask(execBody));
+  const execMask = codeMask(execBody);
+  const hasExec = input.once !== undefined || !/^\{\s*return\s+0\s*;\s*\}$/.test(execMask);
   const once = hasExec ? input.once : undefined;
-  const bodyText = hasExec ? execHeader(text, ctx, once?.bodyName ?? execName) + markUnusedModule(execBody, ctx) : '';
+  const bodyText = hasExec ? execHeader(text, ctx, once?.bodyName ?? execName) + markUnusedModule(execBody, execMask, ctx) : '';
   const execText = once ? bodyText + eol + eol + once.exec : bodyText;
   const wrappers = once?.wrappers ?? [];
   // With a helper, exec replaces the helper; else it goes right before the init.
@@ -224,9 +225,9 @@ function tidyBlankLines(original: string, rewritten: string): string {
  * on an unused parameter), after the body's leading declarations: before
  * them it would be a statement ahead of a declaration, which C89 rejects.
  */
-function markUnusedModule(execBody: string, ctx: BodyContext): string {
+function markUnusedModule(execBody: string, execMask: string, ctx: BodyContext): string {
   const p = ctx.paramName;
-  if (identifierIn(codeMask(execBody), p)) return execBody;
+  if (identifierIn(execMask, p)) return execBody;
   const opening = /^\{[ \t]*\r?\n/.exec(execBody);
   if (!opening) return `{ (void)${p};${execBody.slice(1)}`;
   const block = LEADING_DECLARATIONS.exec(execBody.slice(opening[0].length))![0];

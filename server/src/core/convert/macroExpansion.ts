@@ -11,7 +11,7 @@
 // resolves and that hold only its creation and returns lose their dead arms
 // (initArms.ts).
 import type { FileModel, InitFunctionInfo, Span } from '../model';
-import { codeMask, matchBrace } from '../text/codeMask';
+import { maskOf, matchBrace } from '../text/codeMask';
 import { scanPreprocessor, type MacroDefinition } from '../text/preprocessorModel';
 import { targetView } from '../text/targetView';
 import { insideAny } from '../text/spans';
@@ -92,7 +92,7 @@ export function expandInitMacros(model: FileModel, init: InitFunctionInfo, keepP
   // Kept for Python 2, a def whose macro Python 2 defines otherwise is declared for Python 3 only, as the macro did.
   const py3Only = keepPython2 ? (name: string): boolean => pp.definitions(name).length > 1 : undefined;
   // Read on the file as written, whose functions the model knows (braces per #if arm make counting them unreliable).
-  const fileScope = expandDefDeclaration(text, macros, (name) => fileScopeUse(model, name, spans), py3Only);
+  const fileScope = expandDefDeclaration(text, maskOf(text, model), macros, (name) => fileScopeUse(model, name, spans), py3Only);
   if (fileScope && 'text' in fileScope) text = fileScope.text;
   const atFileScope = fileScope && 'text' in fileScope ? [{ name: fileScope.name, py3Only: fileScope.py3Only }] : [];
   if (!arms && expanded.length === 0 && atFileScope.length === 0) return undefined;
@@ -135,8 +135,7 @@ export function withDefMacro(reasons: readonly Refusal[], expansion: Expansion):
  * expanded already), when code creates from the def it declares
  * (`&moduledef`) and the file uses the macro nowhere else.
  */
-function expandDefDeclaration(text: string, macros: ReadonlyMap<string, MacroBody>, fileScopeOnly: (name: string) => boolean, py3Only?: (name: string) => boolean): { text: string; name: string; py3Only: boolean } | { name: string; uses: number } | undefined {
-  const mask = codeMask(text);
+function expandDefDeclaration(text: string, mask: string, macros: ReadonlyMap<string, MacroBody>, fileScopeOnly: (name: string) => boolean, py3Only?: (name: string) => boolean): { text: string; name: string; py3Only: boolean } | { name: string; uses: number } | undefined {
   const defines = scanPreprocessor(mask).defines.map((d) => d.span);
   const outsideDefines = (re: RegExp): number[] => [...mask.matchAll(re)].map((m) => m.index).filter((at) => !insideAny(defines, at));
   for (const [name, macro] of macros) {

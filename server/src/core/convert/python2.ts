@@ -9,7 +9,7 @@
 // defines, as the model inferred it) that Python 2 compiles and that defines or
 // calls the Python 2 init (`initx`) or the helper the init delegated to, or
 // (removal only) #defines a macro the init used.
-import { codeMask, matchBrace } from '../text/codeMask';
+import { codeMask, maskOf, matchBrace, type MaskedText } from '../text/codeMask';
 import { armsAt, scanPreprocessor, type ConditionalGroup, type PreprocessorModel } from '../text/preprocessorModel';
 import { versionCondition, type Py3Flags } from './dualMode';
 import { python3OnlyNamesUsedBy } from './python3OnlyNames';
@@ -26,6 +26,8 @@ export interface Python2Facts {
   helper?: { name: string; text: string };
   /** Python 3 flags a header defines (FileModel.py3Flags): tests on them are version tests too. */
   flags: Py3Flags;
+  /** The converted text as the verification masked it: its mask is reused when it is the text settled. */
+  verified?: MaskedText;
 }
 
 export interface Python2Result {
@@ -166,7 +168,7 @@ function py3Arm(v: Versions, group: number, arm: number): boolean {
 }
 
 function touchedPython2Arms(text: string, facts: Python2Facts, keep: boolean): Py2Arm[] {
-  const mask = codeMask(text);
+  const mask = maskOf(text, facts.verified);
   const v = scanVersions(mask, facts.flags);
   const pp = v.pp;
   const names = [`init${facts.moduleName}`, ...(facts.helper ? [facts.helper.name] : [])];

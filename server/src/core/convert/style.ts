@@ -2,7 +2,6 @@
 // ending, one indentation step, and where the init puts its opening brace.
 import type { LanguageId } from '../grammars';
 import type { FunctionInfo, Span } from '../model';
-import { codeMask } from '../text/codeMask';
 import { codeChildren, indentAt, lineStartOf } from './text';
 
 export interface FileStyle {
@@ -27,7 +26,8 @@ export interface FileStyle {
   entryPad: '' | ' ';
 }
 
-export function detectStyle(text: string, init: FunctionInfo, lang: LanguageId, defSpan?: Span): FileStyle {
+/** `mask`: codeMask(text), which the caller's model holds already. */
+export function detectStyle(text: string, mask: string, init: FunctionInfo, lang: LanguageId, defSpan?: Span): FileStyle {
   const count = (re: RegExp): number => (text.match(re) ?? []).length;
   const braceOnOwnLine = /=[ \t]*\r?\n[ \t]*\{/.test(text) && !/=[ \t]*\{[ \t]*\r?\n/.test(text);
   return {
@@ -37,7 +37,7 @@ export function detectStyle(text: string, init: FunctionInfo, lang: LanguageId, 
     initialiserIndent: braceOnOwnLine && defSpan ? initialiserIndent(text.slice(defSpan.start, defSpan.end)) : undefined,
     nullLiteral: lang === 'cpp' && count(/\bnullptr\b/g) > count(/\bNULL\b/g) ? 'nullptr' : 'NULL',
     objectPointer: count(/\bPyObject\*[ \t]+\w/g) > count(/\bPyObject[ \t]+\*\w/g) ? 'PyObject* ' : 'PyObject *',
-    ...spacing(codeMask(text)),
+    ...spacing(mask),
   };
 }
 

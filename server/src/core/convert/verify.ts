@@ -4,6 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { buildModel } from '../analysis/buildModel';
 import { LineIndex } from '../text/lines';
+import type { MaskedText } from '../text/codeMask';
 import { applyEdits, normalizeEdits, type TextEdit } from '../edits';
 import type { FileModel, Span } from '../model';
 import { parseText } from '../parser';
@@ -16,13 +17,13 @@ export interface Expected {
   execName?: string;
 }
 
-/** Undefined when the edits are good; else why they are not. */
-export function verifyEdits(model: FileModel, edits: TextEdit[], expected: Expected): Refusal | undefined {
-  const problem = editProblem(model, edits, expected);
+/** Undefined when the edits are good; else why they are not. `onVerified` gets the good result's text and mask. */
+export function verifyEdits(model: FileModel, edits: TextEdit[], expected: Expected, onVerified?: (converted: MaskedText) => void): Refusal | undefined {
+  const problem = editProblem(model, edits, expected, onVerified);
   return problem === undefined ? undefined : refusal('verify-failed', problem);
 }
 
-function editProblem(model: FileModel, edits: TextEdit[], expected: Expected): string | undefined {
+function editProblem(model: FileModel, edits: TextEdit[], expected: Expected, onVerified?: (converted: MaskedText) => void): string | undefined {
   const sorted = normalizeEdits(edits, model.text.length);
   const newText = applyEdits(model.text, sorted);
   const oldRegions = sorted.map((e) => ({ start: e.start, end: e.end }));
@@ -53,6 +54,7 @@ function editProblem(model: FileModel, edits: TextEdit[], expected: Expected): s
     if (exec && new RegExp(`\\bPyModule_Create2?\\s*\\(\\s*&\\s*${expected.defName}\\b`).test(newModel.mask.slice(exec.body.startIndex, exec.body.endIndex))) {
       return 'the exec function would still call PyModule_Create';
     }
+    onVerified?.({ text: newModel.text, mask: newModel.mask });
     return undefined;
   } finally {
     newModel?.dispose();

@@ -54,6 +54,17 @@ export function codeMask(text: string): string {
   return out.join('');
 }
 
+/** A text and its codeMask, handed on by whoever masked it so that a later reader of the same text need not mask it again. */
+export interface MaskedText {
+  text: string;
+  mask: string;
+}
+
+/** codeMask(text), taken from `known` when that is this very text: a mask depends on nothing but its text. */
+export function maskOf(text: string, known?: MaskedText): string {
+  return known !== undefined && known.text === text ? known.mask : codeMask(text);
+}
+
 /** C++14 digit separators (1'000) are not char literals. */
 function isDigitSeparator(text: string, i: number): boolean {
   const prev = text.charCodeAt(i - 1);
