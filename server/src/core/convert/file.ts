@@ -9,6 +9,7 @@ import { convertModule, type ConversionResult } from './index';
 import type { ConversionOptions } from './options';
 import { isModuleSilenced } from '../suppression';
 import { LineIndex } from '../text/lines';
+import type { FileModel } from '../model';
 
 export interface FileConversion {
   text: string;
@@ -20,15 +21,22 @@ export interface FileConversion {
   generator?: string;
 }
 
-export function convertFileText(text: string, lang: LanguageId, options: ConversionOptions): FileConversion {
+/**
+ * `parsed`: the caller's model of `text`, used for the first round instead of
+ * parsing again and left to the caller to dispose. A caller that runs the
+ * rules too parses once: the converter never changes the model it reads (the
+ * rules' own verdicts, memo.ts, rely on that as well).
+ */
+export function convertFileText(text: string, lang: LanguageId, options: ConversionOptions, parsed?: FileModel): FileConversion {
   const results: ConversionResult[] = [];
   const silenced: string[] = [];
   const done = new Set<string>();
   let current = text;
   // Each round converts at most one module; bounded by the number of modules.
   for (let round = 0; round < 64; round++) {
-    const tree = parseText(current, lang);
-    const model = buildModel(current, tree, lang);
+    const given = round === 0 ? parsed : undefined;
+    const tree = given?.tree ?? parseText(current, lang);
+    const model = given ?? buildModel(current, tree, lang);
     try {
       if (model.generator) return { text: current, results, silenced, generator: model.generator };
       const next = model.modules.find((m) => m.phase === 'single' && m.init && !done.has(m.init.name));
@@ -42,8 +50,10 @@ export function convertFileText(text: string, lang: LanguageId, options: Convers
       results.push(result);
       if (result.ok) current = applyEdits(current, result.edits);
     } finally {
-      model.dispose();
-      tree.delete();
+      if (!given) {
+        model.dispose();
+        tree.delete();
+      }
     }
   }
   return { text: current, results, silenced };

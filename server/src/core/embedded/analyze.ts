@@ -89,10 +89,11 @@ function regionWork(region: EmbeddedRegion, requested: ConversionOptions): Regio
     workCache.set(key, known);
     return known;
   }
-  const converted = convertFileText(region.text, region.lang, options);
+  // One parse serves the conversion and then the rules (see convertFileText).
   const tree = parseText(region.text, region.lang);
   const model = buildModel(region.text, tree, region.lang);
   try {
+    const converted = convertFileText(region.text, region.lang, options, model);
     const verdicts = new Map(converted.results.map((r) => [r.module, r]));
     const refusalFor = (module: { name: string }): Refusal[] => {
       const result = verdicts.get(module.name);
