@@ -28,7 +28,7 @@ export class EmbeddedDocumentStore extends DocumentRegistry<EmbeddedDocument> {
 
   private notify(document: EmbeddedDocument): void {
     this.notifyChange(document);
-    void loadNeededGrammars(document.text, document.kind).then((loaded) => {
+    void loadNeededGrammars(document.text, document.kind, document.regions).then((loaded) => {
       if (!loaded || this.byUri.get(document.uri) !== document) return;
       document.forget();
       this.notifyChange(document);

@@ -19,7 +19,7 @@ import { convertRegion, piecesReason, regionReason, regionRefusal, type RegionCo
 import { regionOptions } from './assembledRegion';
 import { refusal, type Refusal } from '../convert/refusalCatalogue';
 import { fragmentFindings } from './fragments';
-import { hostRegions, type HostKind } from './hosts';
+import { hostRegions, type HostKind, type HostRegions } from './hosts';
 import { hostSpanOf, restorePlaceholders, type EmbeddedRegion } from './region';
 
 /** One module's conversion result, with the document span of its region. */
@@ -124,9 +124,8 @@ function analyzeRegion(host: string, region: EmbeddedRegion, options: Conversion
   return { findings, modules: work.modules, conversion: { ...conversion, results } };
 }
 
-/** Findings and conversions of every region of a document of kind `kind`. */
-export function analyzeEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS, readable: (lang: LanguageId) => boolean = () => true): EmbeddedAnalysis {
-  const found = hostRegions(text, kind);
+/** Findings and conversions of every region of a document of kind `kind`; `found`: its regions, when the caller has them already. */
+export function analyzeEmbeddedText(text: string, kind: HostKind, options: ConversionOptions = DEFAULT_CONVERSION_OPTIONS, readable: (lang: LanguageId) => boolean = () => true, found: HostRegions = hostRegions(text, kind)): EmbeddedAnalysis {
   const { unreadable } = found;
   // A caller whose grammars load lazily (the server) analyses what it can now, the rest once loaded.
   const regions = found.regions.filter((r) => readable(r.lang));

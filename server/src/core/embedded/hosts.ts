@@ -75,6 +75,6 @@ export function hostRegions(text: string, kind: HostKind): HostRegions {
 }
 
 /** The grammars a document's regions need (no parse: the regions are found by text). */
-export function neededLanguages(text: string, kind: HostKind): LanguageId[] {
-  return [...new Set(hostRegions(text, kind).regions.map((r) => r.lang))];
+export function neededLanguages(found: HostRegions): LanguageId[] {
+  return [...new Set(found.regions.map((r) => r.lang))];
 }
