@@ -279,8 +279,15 @@ function convertDirect(model: FileModel, module: ModuleInfo, options: Conversion
   for (const name of new Set([...target.macroEdits.keys(), ...target.bodyMacroEdits.keys()])) {
     if (name !== 'Py_LIMITED_API') notes.push(macroRewriteNote(name, [...(target.macroEdits.get(name) ?? []), ...(target.bodyMacroEdits.get(name) ?? [])]));
   }
+  if (target.headerMacros.length) notes.push(headerMacroNote(target.headerMacros));
   if (target.macroEdits.has('Py_LIMITED_API')) notes.push('Py_LIMITED_API: raised to 0x03050000, the first limited API with multi-phase initialization; the built module needs Python 3.5 or later.');
   return { ok: true, module: module.name, edits, notes, policy: decisions.policy, verified };
+}
+
+/** Macros from a header run in exec now: one that returns NULL on failure would make exec report success. */
+function headerMacroNote(names: readonly string[]): string {
+  const list = names.join(', ');
+  return `Header macros: ${list} ${names.length === 1 ? 'comes' : 'come'} from a header this file does not show; exec returns int, so if ${names.length === 1 ? 'it hides' : 'one hides'} a 'return NULL' on failure, make it 'return -1' (exec runs ${names.length === 1 ? 'it' : 'them'} unchanged).`;
 }
 
 function unreadableAround(name: string): Refusal {

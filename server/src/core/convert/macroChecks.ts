@@ -36,7 +36,10 @@ export const macroChecks: TargetCheck[] = [
       s.bodyMacroEdits = plan.bodyEdits;
       s.macroLabels = plan.labels;
       s.macroWrites = plan.writes;
-      const hidden = [...macrosHidingControlFlow(model.mask, source, plan, understood), ...headerMacrosGivenModule(model.mask, model.preprocessor, source, new Set(s.creation!.assignedTo))];
+      const header = headerStatementMacros(model.mask, model.preprocessor, source, new Set(s.creation!.assignedTo));
+      s.headerMacros = header.filter((h) => !h.givenModule).map((h) => h.name);
+      const given = header.filter((h) => h.givenModule).map((h) => ({ name: h.name, why: 'is not defined in this file (a header\'s macro?), and it is given the module' }));
+      const hidden = [...macrosHidingControlFlow(model.mask, source, plan, understood), ...given];
       if (hidden.length) s.reasons.push(hiddenMacroReason(source, hidden));
     },
   },
@@ -86,18 +89,22 @@ function macrosHidingControlFlow(mask: string, init: FunctionInfo, plan: MacroPl
 }
 
 /**
- * An upper-case statement call (`ADD_TYPE(m, ...)`) that the file does not
- * define, given the module: a header's macro, whose expansion may release
- * the module or return NULL where exec cannot see it.
+ * Upper-case statement calls (`ADD_TYPE(m, ...)`) the file does not define: a
+ * header's macros. Given the module, one may release it or return NULL where
+ * exec cannot see it (refused); otherwise it may still hide a `return NULL`
+ * (stated in the notes).
  */
-function headerMacrosGivenModule(mask: string, pp: PreprocessorModel, init: FunctionInfo, moduleNames: ReadonlySet<string>): MacroRefusal[] {
-  const found: MacroRefusal[] = [];
+function headerStatementMacros(mask: string, pp: PreprocessorModel, init: FunctionInfo, moduleNames: ReadonlySet<string>): { name: string; givenModule: boolean }[] {
+  const found: { name: string; givenModule: boolean }[] = [];
   const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
   for (const m of bodyMask.matchAll(/(?:^|[;{})]|\belse\b)\s*([A-Z][A-Z0-9_]{2,})\s*\(/g)) {
     const name = m[1]!;
-    if (pp.definitions(name).length > 0 || found.some((f) => f.name === name)) continue;
     const args = callArguments(bodyMask, m.index + m[0].length);
-    if (args?.some((a) => moduleNames.has(stripCasts(a)))) found.push({ name, why: 'is not defined in this file (a header\'s macro?), and it is given the module' });
+    const givenModule = Boolean(args?.some((a) => moduleNames.has(stripCasts(a))));
+    const seen = found.find((f) => f.name === name);
+    if (pp.definitions(name).length > 0) continue;
+    if (seen) seen.givenModule ||= givenModule;
+    else found.push({ name, givenModule });
   }
   return found;
 }

@@ -97,7 +97,7 @@ export function findTarget(model: FileModel, module: ModuleInfo, checks: readonl
   if (state.reasons.length || !state.source || !state.creation || !state.def || !state.size) {
     return { ok: false, reasons: state.reasons.length ? state.reasons : [refusal('internal-error', 'the checks found no module to convert and gave no reason')] };
   }
-  return { ok: true, target: { init, source: state.source, def: state.def, creation: state.creation, macroEdits: state.macroEdits, size: state.size, bodyMacroEdits: state.bodyMacroEdits ?? new Map(), macroLabels: state.macroLabels ?? new Set(), macroWrites: state.macroWrites ?? new Set() } };
+  return { ok: true, target: { init, source: state.source, def: state.def, creation: state.creation, macroEdits: state.macroEdits, size: state.size, bodyMacroEdits: state.bodyMacroEdits ?? new Map(), macroLabels: state.macroLabels ?? new Set(), macroWrites: state.macroWrites ?? new Set(), headerMacros: state.headerMacros ?? [] } };
 }
 
 /** The Python 3 creation whose module the source returns. */

@@ -22,6 +22,8 @@ export interface ConversionTarget {
   macroLabels: ReadonlySet<string>;
   /** Variables outside the body that the body's statement macros assign: process-wide state the tree does not show. */
   macroWrites: ReadonlySet<string>;
+  /** Upper-case statement calls the file does not define, not given the module (a header's macros). */
+  headerMacros: readonly string[];
 }
 
 export type TargetResult = { ok: true; target: ConversionTarget } | { ok: false; reasons: Refusal[] };
@@ -39,6 +41,7 @@ export interface TargetState {
   bodyMacroEdits?: ReadonlyMap<string, TextEdit[]>;
   macroLabels?: ReadonlySet<string>;
   macroWrites?: ReadonlySet<string>;
+  headerMacros?: readonly string[];
   reasons: Refusal[];
   /** PY_VERSION_HEX of the oldest Python the conversion is for: #if arms no supported version compiles are dead. */
   minimumHex: number;
