@@ -65,7 +65,7 @@ function lineOf(text: string, directive: Directive): Span {
 }
 
 /** The version test a group opens with: certain values, or undefined. */
-function groupTest(group: ConditionalGroup, flags: Py3Flags): { py3: boolean; py2: boolean } | undefined {
+export function groupTest(group: ConditionalGroup, flags: Py3Flags): { py3: boolean; py2: boolean } | undefined {
   const first = group.arms[0]!.directive;
   return versionCondition(first.kind, first.rest, flags);
 }

@@ -99,10 +99,10 @@ function headerStatementMacros(mask: string, pp: PreprocessorModel, init: Functi
   const bodyMask = mask.slice(init.body.startIndex, init.body.endIndex);
   for (const m of bodyMask.matchAll(/(?:^|[;{})]|\belse\b)\s*([A-Z][A-Z0-9_]{2,})\s*\(/g)) {
     const name = m[1]!;
+    if (pp.definitions(name).length > 0) continue;
     const args = callArguments(bodyMask, m.index + m[0].length);
     const givenModule = Boolean(args?.some((a) => moduleNames.has(stripCasts(a))));
     const seen = found.find((f) => f.name === name);
-    if (pp.definitions(name).length > 0) continue;
     if (seen) seen.givenModule ||= givenModule;
     else found.push({ name, givenModule });
   }

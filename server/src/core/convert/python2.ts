@@ -11,7 +11,7 @@
 // (removal only) #defines a macro the init used.
 import { codeMask, maskOf, matchBrace, type MaskedText } from '../text/codeMask';
 import { armsAt, scanPreprocessor, type ConditionalGroup, type PreprocessorModel } from '../text/preprocessorModel';
-import { versionCondition, type Py3Flags } from './dualMode';
+import { groupTest, type Py3Flags } from './dualMode';
 import { python3OnlyNamesUsedBy } from './python3OnlyNames';
 import { lineStartOf, nextLineStart } from './text';
 
@@ -132,9 +132,8 @@ function callThroughMacro(text: string, initText: string, flags: Py3Flags): stri
 }
 
 /** What a group's opening `#if` says about Python 2 and 3, when it is a version test. */
-function groupVersion(v: Versions, group: number): ReturnType<typeof versionCondition> {
-  const first = v.pp.groups[group]!.arms[0]!.directive;
-  return versionCondition(first.kind, first.rest, v.flags);
+function groupVersion(v: Versions, group: number): ReturnType<typeof groupTest> {
+  return groupTest(v.pp.groups[group]!, v.flags);
 }
 
 function inVersionGroup(v: Versions, group: number): boolean {
@@ -239,9 +238,10 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
   const execHeader = exec ? new RegExp(`^static int\\s+${exec}\\s*\\([^)]*\\)\\s*\\{`, 'm') : undefined;
   const lifted = execHeader ? liftOutOfPy3Arm(text, execHeader, eol, flags) : text;
   if (!lifted) return undefined;
-  const py3Names = exec ? python3OnlyNamesUsedBy(lifted, exec, flags) : [];
-  if (py3Names.length) return `${exec} uses ${py3Names.join(', ')}, which only Python 3 compiles`;
   const mask = codeMask(lifted);
+  const v = scanVersions(mask, flags);
+  const py3Names = exec ? python3OnlyNamesUsedBy(mask, v.pp, exec, flags) : [];
+  if (py3Names.length) return `${exec} uses ${py3Names.join(', ')}, which only Python 3 compiles`;
   // `PyObject *PyInit_x(void)` too (a header macro may spell it so); the Python 2 init written beside it uses PyMODINIT_FUNC.
   const header = new RegExp(`^(?:PyMODINIT_FUNC|PyObject\\s*\\*)\\s*PyInit_${moduleName}\\s*\\(\\s*void\\s*\\)\\s*\\{`, 'm').exec(mask);
   if (!header) return undefined;
@@ -257,7 +257,6 @@ function keepPython2Init(text: string, moduleName: string, call: string, eol: st
     '}',
     '',
   ].join(eol);
-  const v = scanVersions(mask, flags);
   const inside = armsAt(v.pp, header.index);
   const innermost = inside[inside.length - 1];
   const outside = defsOutsidePython3Arm(v);
