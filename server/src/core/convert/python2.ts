@@ -13,7 +13,7 @@ import { codeMask, maskOf, matchBrace, type MaskedText } from '../text/codeMask'
 import { armsAt, scanPreprocessor, type ConditionalGroup, type PreprocessorModel } from '../text/preprocessorModel';
 import { groupTest, type Py3Flags } from './dualMode';
 import { python3OnlyNamesUsedBy } from './python3OnlyNames';
-import { lineStartOf, nextLineStart } from './text';
+import { callArgumentSpans, lineStartOf, nextLineStart } from './text';
 
 export interface Python2Facts {
   /** `x` of `PyInit_x`. */
@@ -119,11 +119,10 @@ function callThroughMacro(text: string, initText: string, flags: Py3Flags): stri
     const inner = /\bPy_InitModule\w*\s*\(/.exec(body);
     const use = new RegExp(`\\b${def.name}\\s*\\(`).exec(initMask);
     if (!inner || !use) continue;
-    const open = use.index + use[0].length - 1;
-    const close = matchBrace(initMask, open);
+    const spans = callArgumentSpans(initMask, use.index + use[0].length);
     const callClose = matchBrace(codeMask(body), inner.index + inner[0].length - 1);
-    if (close === -1 || callClose === -1) continue;
-    const args = topLevelArgs(initText, initMask, open + 1, close);
+    if (!spans || callClose === -1) continue;
+    const args = spans.map((s) => initText.slice(s.start, s.end).trim());
     const params = def.params;
     if (args.length !== params.length) continue;
     return body.slice(inner.index, callClose + 1).replace(new RegExp(`\\b(?:${params.join('|')})\\b`, 'g'), (p) => args[params.indexOf(p)]!);
@@ -139,24 +138,6 @@ function groupVersion(v: Versions, group: number): ReturnType<typeof groupTest> 
 function inVersionGroup(v: Versions, group: number): boolean {
   const verdict = groupVersion(v, group);
   return verdict !== undefined && verdict.py3 !== verdict.py2;
-}
-
-/** The comma-separated arguments between `start` and `end`, split only at depth 0. */
-function topLevelArgs(text: string, mask: string, start: number, end: number): string[] {
-  const args: string[] = [];
-  let depth = 0;
-  let from = start;
-  for (let i = start; i < end; i++) {
-    const ch = mask[i]!;
-    if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) depth--;
-    else if (ch === ',' && depth === 0) {
-      args.push(text.slice(from, i).trim());
-      from = i + 1;
-    }
-  }
-  args.push(text.slice(from, end).trim());
-  return args;
 }
 
 /** Whether arm `arm` of `group` is compiled by Python 3 only (a certain version test). */

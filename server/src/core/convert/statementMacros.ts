@@ -11,6 +11,7 @@
 // ADD_INT) and through an #include in the body (X-macro lists). What the text
 // cannot prove is refused, naming the macro and why.
 import type { TextEdit } from '../edits';
+import { callArgumentSpans } from './text';
 import { HIDES_FLOW, readDefinition, substitute, writesThrough, type Definition, type MacroScope, type MacroUse } from './macroFlow';
 
 export interface MacroRefusal {
@@ -257,22 +258,9 @@ function usesOf(mask: string, name: string, functionLike: boolean): MacroUse[] |
   return uses;
 }
 
-/** Top-level comma-separated arguments from just after `(` to the matching `)`. */
+/** The trimmed top-level arguments of the call whose `(` is just before `from` (see callArgumentSpans). */
 export function callArguments(mask: string, from: number): string[] | undefined {
-  const args: string[] = [];
-  let depth = 0;
-  let start = from;
-  for (let i = from; i < mask.length; i++) {
-    const c = mask[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
-    else if (c === ')' || (c === ',' && depth === 0)) {
-      args.push(mask.slice(start, i).trim());
-      if (c === ')') return args;
-      start = i + 1;
-    } else if (c === ';') return undefined;
-  }
-  return undefined;
+  return callArgumentSpans(mask, from)?.map((s) => mask.slice(s.start, s.end).trim());
 }
 
 /** What a rewrite of a statement macro's definitions did: its returns, its releases of the module, or both. */

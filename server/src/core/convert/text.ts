@@ -2,6 +2,7 @@
 // whole line when it stands alone, so the converted code has no blank holes.
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from '../edits';
+import type { Span } from '../span';
 
 // Kept importable from here: the converter's passes walk trees with it.
 export { descendants } from '../analysis/nodes';
@@ -121,4 +122,27 @@ export function wholeChange(before: string, after: string): TextEdit {
   let tail = 0;
   while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
+}
+
+/**
+ * Spans of the top-level comma-separated arguments from just after a call's
+ * `(` to its `)`, over a mask. Empty ones are kept: a macro's argument may be
+ * empty, and positions must match its parameters. Undefined at a `;` (not a
+ * call) or without a closing `)`.
+ */
+export function callArgumentSpans(mask: string, from: number): Span[] | undefined {
+  const spans: Span[] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < mask.length; i++) {
+    const c = mask[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === ')' || (c === ',' && depth === 0)) {
+      spans.push({ start, end: i });
+      if (c === ')') return spans;
+      start = i + 1;
+    } else if (c === ';') return undefined;
+  }
+  return undefined;
 }
