@@ -8,10 +8,9 @@
 // one the conversion states in its notes.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileExtension, runLimited } from '../support/build';
+import { compileExtension, runLimited, suiteBuildRoot } from '../support/build';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../../server/src/core/convert/options';
 import { convertText, initParser } from '../support/convertFixture';
 import { loadFixtures, loadFixture, type ConvertFixture } from '../support/fixtures';
@@ -129,7 +128,7 @@ function differences(scenario: string, original: Observations, converted: Observ
 describe('behaviour equivalence: original and converted builds observed alike (3.8, 3.12, 3.13)', function () {
   this.timeout(300_000);
   let pythons: PythonInstall[] = [];
-  let buildRoot = '';
+  const builds = suiteBuildRoot('multiphase-behaviour-');
 
   before(async () => {
     await initParser();
@@ -141,12 +140,8 @@ describe('behaviour equivalence: original and converted builds observed alike (3
       if (process.env.MULTIPHASE_REQUIRE_ALL_PYTHONS === '1') throw new Error(message);
       console.warn(`WARNING: ${message}; those versions are not compared`);
     }
-    buildRoot = mkdtempSync(join(tmpdir(), 'multiphase-behaviour-'));
   });
 
-  after(() => {
-    if (buildRoot && process.env.MULTIPHASE_KEEP_BUILDS !== '1') rmSync(buildRoot, { recursive: true, force: true });
-  });
 
   /** The tier's interpreters that can build the fixture; for a numpy fixture, any interpreter with numpy when none of them has it. */
   function targetsFor(fixture: ConvertFixture): { python: PythonInstall; includeDirs: string[] }[] {
@@ -177,7 +172,7 @@ describe('behaviour equivalence: original and converted builds observed alike (3
       const problems: string[] = [];
       const seen: Record<string, Observations> = {};
       for (const [variant, source] of [['original', fixture.input], [variantName, run.output]] as const) {
-        const dir = join(buildRoot, fixture.name, variant, python.version);
+        const dir = join(builds.path, fixture.name, variant, python.version);
         const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python, includeDirs, defines: fixture.defines });
         if (!built.ok || built.output) return [`${variant} build on ${python.version}:\n${built.output}`];
         for (const scenario of ['main', 'sub-first'] as const) seen[`${variant === 'original' ? 'original' : 'converted'}/${scenario}`] = await observe(python, scenario, dir, fixture);
@@ -222,7 +217,7 @@ describe('behaviour equivalence: original and converted builds observed alike (3
     const result = run.results[0];
     assert.ok(result?.ok, 'converter refused');
     assert.ok(result.notes?.some((n) => /^Re-entrancy: an import of reentrant started while its first exec is still running raises ImportError\.$/.test(n)), result.notes?.join('\n'));
-    const dir = join(buildRoot, 'reentrant', python.version);
+    const dir = join(builds.path, 'reentrant', python.version);
     const built = await compileExtension({ source: run.output, lang: 'c', moduleNames: ['reentrant'], dir, python });
     assert.ok(built.ok && !built.output, built.output);
     writeFileSync(join(dir, 'reentrant_hook.py'), REENTRANT_HOOK.replace('BUILD_DIR', JSON.stringify(dir)));

@@ -9,12 +9,10 @@
 // -Wextra: generated code must not add that warning), then imported and called.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyRuleFixes } from '../../server/src/core/applyFixes';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../../server/src/core/convert/options';
-import { compileExtension, runLimited } from '../support/build';
+import { compileExtension, runLimited, suiteBuildRoot } from '../support/build';
 import { convertText, initParser } from '../support/convertFixture';
 import { assertInterpreters, discoverPythons, type PythonInstall } from '../support/pythons';
 
@@ -169,7 +167,7 @@ function converted(source: string, options: Partial<ConversionOptions> = {}): st
 describe('build-defined Py_LIMITED_API: converted code and slot fixes build and import', function () {
   this.timeout(300_000);
   let pythons: PythonInstall[] = [];
-  let buildRoot = '';
+  const builds = suiteBuildRoot('multiphase-limited-');
 
   before(async () => {
     await initParser();
@@ -177,17 +175,13 @@ describe('build-defined Py_LIMITED_API: converted code and slot fixes build and 
     assertInterpreters(found);
     pythons = found.filter((p) => ['3.8', '3.12', '3.13'].includes(p.minor));
     assert.equal(pythons.length, 3, 'CPython 3.8, 3.12 and 3.13 are needed');
-    buildRoot = mkdtempSync(join(tmpdir(), 'multiphase-limited-'));
   });
 
-  after(() => {
-    if (buildRoot) rmSync(buildRoot, { recursive: true, force: true });
-  });
 
   async function buildAndRun(tag: string, source: string, module: string, code: string, defines: readonly string[] = [LIMITED]): Promise<string[]> {
     return runLimited(
       pythons.map((python) => async () => {
-        const dir = join(buildRoot, `${tag}-${python.minor}`);
+        const dir = join(builds.path, `${tag}-${python.minor}`);
         const built = await compileExtension({ source, lang: 'c', moduleNames: [module], dir, python, defines, flags: ['-Wunused-parameter'] });
         assert.ok(built.ok, built.output);
         return runPython(python, dir, code);

@@ -4,10 +4,8 @@
 // PyModuleDef, and a second load gives a fresh working module -- or, where
 // the once-per-process guard belongs, an ImportError.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileExtension, runFixtureChecks, runLimited, runSmokeOnly, type ModuleExpectation, type ProcessResult } from '../support/build';
+import { compileExtension, runFixtureChecks, runLimited, runSmokeOnly, suiteBuildRoot, type ModuleExpectation, type ProcessResult } from '../support/build';
 import { DEFAULT_CONVERSION_OPTIONS, type ConversionOptions } from '../../server/src/core/convert/options';
 import { describeRefusals } from '../../server/src/core/convert/refusalCatalogue';
 import { convertText, initParser } from '../support/convertFixture';
@@ -20,19 +18,15 @@ describe('compile and import on every CPython', function () {
   // Six builds and runs per test on two workers; a cold gcc can be slow.
   this.timeout(180_000);
   let pythons: PythonInstall[] = [];
-  let buildRoot = '';
+  const builds = suiteBuildRoot('multiphase-build-');
 
   before(async () => {
     await initParser();
     pythons = discoverPythons();
     assertInterpreters(pythons);
     assert.ok(pythons.length > 0, 'no CPython 3.8-3.13 found at all');
-    buildRoot = mkdtempSync(join(tmpdir(), 'multiphase-build-'));
   });
 
-  after(() => {
-    if (buildRoot && process.env.MULTIPHASE_KEEP_BUILDS !== '1') rmSync(buildRoot, { recursive: true, force: true });
-  });
 
   interface BuildTarget {
     python: PythonInstall;
@@ -80,7 +74,7 @@ describe('compile and import on every CPython', function () {
       ctx.skip();
     }
     const jobs = targets.map(({ python, includeDirs }) => async (): Promise<string | undefined> => {
-      const dir = join(buildRoot, fixture.name, variant, python.version);
+      const dir = join(builds.path, fixture.name, variant, python.version);
       const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python, includeDirs, defines: fixture.defines });
       if (!built.ok) return `build failed:\n${built.output}`;
       if (built.output) return `build warned:\n${built.output}`;
@@ -126,7 +120,7 @@ describe('compile and import on every CPython', function () {
         }
         const failures: string[] = [];
         for (const [variant, source] of [['input', fixture.input], ['keep-python2', convertKeeping()]] as const) {
-          const dir = join(buildRoot, fixture.name, `${variant}-py2`);
+          const dir = join(builds.path, fixture.name, `${variant}-py2`);
           // The fixture's own headers (a compat header beside it) are found as on 3.x.
           const built = await compileExtension({ source, lang: fixture.lang, moduleNames: fixture.moduleNames, dir, python: python2, includeDirs: [fixture.dir], defines: fixture.defines });
           if (!built.ok || built.output) failures.push(`${variant}: build ${built.ok ? 'warned' : 'failed'}:\n${built.output}`);

@@ -7,11 +7,10 @@
 // behaviour tier's observations, original against converted.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { initParser } from '../../server/src/core/parser';
-import { compileExtension, runFixtureChecks, runLimited } from '../support/build';
+import { compileExtension, runFixtureChecks, runLimited, suiteBuildRoot } from '../support/build';
 import { assembleModules, extractModules, loadEmbeddedFixtures, type EmbeddedFixture } from '../support/embeddedFixtures';
 import { assertInterpreters, discoverPythons, type PythonInstall } from '../support/pythons';
 
@@ -21,16 +20,12 @@ const BEHAVIOUR_RUNNER = join(__dirname, '../support/behaviour_runner.py');
 describe('embedded C: compile and import on every CPython', function () {
   this.timeout(300_000);
   let pythons: PythonInstall[] = [];
-  let buildRoot = '';
+  const builds = suiteBuildRoot('multiphase-embedded-build-');
 
   before(async () => {
     await initParser();
     pythons = discoverPythons();
     assertInterpreters(pythons);
-    buildRoot = mkdtempSync(join(tmpdir(), 'multiphase-embedded-build-'));
-  });
-  after(() => {
-    if (buildRoot && process.env.MULTIPHASE_KEEP_BUILDS !== '1') rmSync(buildRoot, { recursive: true, force: true });
   });
 
   async function buildAndCheck(fixture: EmbeddedFixture, variant: 'input' | 'converted', text: string, path: string): Promise<void> {
@@ -47,7 +42,7 @@ describe('embedded C: compile and import on every CPython', function () {
       expectations = modules.map((m, i) => ({ name: m.name, onceGuard: variant === 'converted' && Boolean(converted[i]!.onceGuard) }));
     }
     const jobs = pythons.map((python) => async (): Promise<string | undefined> => {
-      const dir = join(buildRoot, fixture.name, variant, python.version);
+      const dir = join(builds.path, fixture.name, variant, python.version);
       mkdirSync(dir, { recursive: true });
       for (const module of modules) {
         // Each block is a file of its own (they may share static names): one build each, gathered in one folder.
@@ -83,8 +78,8 @@ describe('embedded C: compile and import on every CPython', function () {
           const chosen = pythons.filter((p) => /^3\.(8|12|13)\./.test(p.version));
           for (const python of chosen) {
             for (const scenario of ['main', 'sub-first'] as const) {
-              const original = await observe(python, scenario, join(buildRoot, fixture.name, 'input', python.version), fixture);
-              const converted = await observe(python, scenario, join(buildRoot, fixture.name, 'converted', python.version), fixture);
+              const original = await observe(python, scenario, join(builds.path, fixture.name, 'input', python.version), fixture);
+              const converted = await observe(python, scenario, join(builds.path, fixture.name, 'converted', python.version), fixture);
               assert.ok(original.includes('"finished"') && (scenario === 'sub-first' || original.includes('"re-import shares the first import\'s functions", "value": true')), `${python.version} ${scenario}: ${original}`);
               assert.equal(converted, original, `Python ${python.version}, ${scenario}`);
             }

@@ -4,13 +4,11 @@
 // Py_LIMITED_API 0x030a0000, where 3.13's headers do not define Py_mod_gil.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyRuleFixes } from '../../server/src/core/applyFixes';
 import { DEFAULT_CONVERSION_OPTIONS } from '../../server/src/core/convert/options';
 import { initParser } from '../../server/src/core/parser';
-import { compileExtension, runLimited } from '../support/build';
+import { compileExtension, runLimited, suiteBuildRoot } from '../support/build';
 import { assertInterpreters, discoverPythons, packageIncludeDir, type PythonInstall } from '../support/pythons';
 
 const MODULE = `#define PY_SSIZE_T_CLEAN
@@ -81,7 +79,7 @@ describe('rule fixes: the fixed file builds and imports', function () {
   this.timeout(300_000);
   let found: PythonInstall[] = [];
   let pythons: PythonInstall[] = [];
-  let buildRoot = '';
+  const builds = suiteBuildRoot('multiphase-rulefix-');
 
   before(async () => {
     await initParser();
@@ -89,12 +87,8 @@ describe('rule fixes: the fixed file builds and imports', function () {
     assertInterpreters(found);
     pythons = found.filter((p) => p.minor === '3.8' || p.minor === '3.13');
     assert.equal(pythons.length, 2, 'CPython 3.8 and 3.13 are both needed');
-    buildRoot = mkdtempSync(join(tmpdir(), 'multiphase-rulefix-'));
   });
 
-  after(() => {
-    if (buildRoot) rmSync(buildRoot, { recursive: true, force: true });
-  });
 
   for (const [index, variant] of VARIANTS.entries()) {
     it(`${variant.name}: every small fix applies once, keeps the line ends, and builds on 3.8 and 3.13`, async () => {
@@ -106,7 +100,7 @@ describe('rule fixes: the fixed file builds and imports', function () {
       if (variant.name.startsWith('Py_LIMITED_API')) assert.match(fixed.text, /#ifdef Py_mod_gil\n    \{Py_mod_gil,/);
       const results = await runLimited(
         pythons.map((python) => async () => {
-          const dir = join(buildRoot, `${index}-${python.minor}`);
+          const dir = join(builds.path, `${index}-${python.minor}`);
           const built = await compileExtension({ source: fixed.text, lang: 'c', moduleNames: ['counter'], dir, python });
           assert.ok(built.ok, built.output);
           return importStart(python, dir);
@@ -127,7 +121,7 @@ describe('rule fixes: the fixed file builds and imports', function () {
     assert.match(fixed.text, /\n    import_array1\(-1\);\n/);
     const results = await runLimited(
       withNumpy.map(({ python, include }) => async () => {
-        const dir = join(buildRoot, `numpy-${python.minor}`);
+        const dir = join(builds.path, `numpy-${python.minor}`);
         const built = await compileExtension({ source: fixed.text, lang: 'c', moduleNames: ['counter'], dir, python, includeDirs: [include] });
         assert.ok(built.ok, built.output);
         return importStart(python, dir);

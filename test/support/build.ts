@@ -2,10 +2,29 @@
 // in it. The CI machine has two cores, so callers run these through
 // `runLimited` with two workers.
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PythonInstall } from './pythons';
+
+/**
+ * A suite's build folder, for use inside `describe`: made before its tests,
+ * removed after them unless MULTIPHASE_KEEP_BUILDS=1 (to look at the builds).
+ */
+export function suiteBuildRoot(prefix: string): { readonly path: string } {
+  let path = '';
+  before(() => {
+    path = mkdtempSync(join(tmpdir(), prefix));
+  });
+  after(() => {
+    if (path && process.env.MULTIPHASE_KEEP_BUILDS !== '1') rmSync(path, { recursive: true, force: true });
+  });
+  return {
+    get path(): string {
+      return path;
+    },
+  };
+}
 
 export const BUILD_WORKERS = Math.max(1, Math.min(2, cpus().length));
 
