@@ -171,9 +171,10 @@ export interface FileModel {
   readonly preprocessor: PreprocessorModel;
   /**
    * Set when `text` is the target view (text/targetView.ts) of this source:
-   * the raw text hid an init behind #if lines. Offsets are the same.
+   * the raw text hid an init behind #if lines. Offsets are the same. With
+   * the source's preprocessor scan, which the view was built from.
    */
-  source?: string;
+  source?: { text: string; preprocessor: PreprocessorModel };
   /**
    * Python 3 flags a header defines, as the init's arms show (text/py3Flag.ts): name → defined for Python 3.
    * The view and every reading of Python 2 arms (dual-mode split, python2.ts) take them as certain; the notes say so.

@@ -34,7 +34,7 @@ export function seenThroughPreprocessor(raw: FileModel, lang: LanguageId, build:
   const disposeSeen = seen.dispose;
   return {
     ...seen,
-    source: raw.text,
+    source: { text: raw.text, preprocessor: pp },
     // The view's own text has those groups resolved: the flags are read from the source.
     py3Flags: flags,
     dispose: () => {

@@ -69,7 +69,7 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
   result.edits = onSource.edits;
   if (module.init) settleOnSource(model, module.init, result, options.keepPython2, verified);
   // Checked on the view; the source the edits land on is checked again.
-  if (model.source !== undefined && addsParseErrors(model.source, result.edits, model.lang)) {
+  if (model.source !== undefined && addsParseErrors(model.source.text, result.edits, model.lang)) {
     return { ok: false, module: module.name, reasons: [refusal('verify-failed', 'the converted code would not parse cleanly in the file as written (its #if lines around the init)')] };
   }
   // Computed on the text read with LFs: write the file's own lone CRs.
@@ -78,7 +78,7 @@ export function convertModule(model: FileModel, module: ModuleInfo, options: Con
 
 /** The Python 2 code the edits touch, settled (python2.ts): the edits become one change when it moves anything. */
 function settleOnSource(model: FileModel, init: InitFunctionInfo, result: { edits: TextEdit[]; notes?: string[] }, keep: boolean, verified?: MaskedText): void {
-  const before = model.source ?? model.text;
+  const before = model.source?.text ?? model.text;
   const after = applyEdits(before, result.edits);
   const settled = settlePython2(after, {
     moduleName: init.moduleName,
@@ -162,7 +162,7 @@ function convertIntermediate(model: FileModel, init: InitFunctionInfo, intermedi
     // The intermediate text may itself be read through its target view.
     const onIntermediate = editsOnSource(inner, result.edits);
     if (!onIntermediate.ok) return { ok: false, module: module.name, reasons: [onIntermediate.reason] };
-    const converted = applyEdits(inner.source ?? intermediate, onIntermediate.edits);
+    const converted = applyEdits(inner.source?.text ?? intermediate, onIntermediate.edits);
     extraNotes.unshift(...onIntermediate.notes);
     const after = parseText(converted, model.lang);
     const worse = countParseErrors(after.rootNode) > countParseErrors(model.tree.rootNode);

@@ -7,17 +7,16 @@
 // so that group's Python 2 arm goes with it.
 import { applyEdits, type TextEdit } from '../edits';
 import type { FileModel, Span } from '../model';
-import { codeMask } from '../text/codeMask';
 import { LineIndex } from '../text/lines';
-import { scanPreprocessor, type PreprocessorModel } from '../text/preprocessorModel';
+import type { PreprocessorModel } from '../text/preprocessorModel';
 import { refusal, type Refusal } from './refusalCatalogue';
 
 export type ViewEdits = { ok: true; edits: TextEdit[]; notes: string[] } | { ok: false; reason: Refusal };
 
 export function editsOnSource(model: FileModel, edits: readonly TextEdit[]): ViewEdits {
-  const source = model.source;
-  if (source === undefined) return { ok: true, edits: [...edits], notes: [] };
-  const pp = scanPreprocessor(codeMask(source));
+  if (model.source === undefined) return { ok: true, edits: [...edits], notes: [] };
+  // The scan the view was built from (analysis/viewModel.ts).
+  const { text: source, preprocessor: pp } = model.source;
   const lines = new LineIndex(source);
   // The view is only trusted on a file whose #if/#else/#endif pair up.
   const unpaired = pp.stray[0]?.span.start ?? pp.groups.find((g) => !g.endif)?.arms[0]!.directive.span.start;
