@@ -166,10 +166,10 @@ export function inPython2OnlyArm(pp: PreprocessorModel, offset: number, flags: P
  */
 export function splitDualModeHelper(text: string, mask: string, helper: FunctionInfo, flags: Py3Flags = NO_FLAGS, pp: PreprocessorModel = scanPreprocessor(mask)): string | undefined {
   const within = (d: Directive, start: number, end: number): boolean => d.span.start >= start && d.span.start < end;
-  const tests = pp.groups.map((g) => g.arms[0]!.directive).filter((d) => within(d, helper.body.startIndex, helper.body.endIndex) && versionCondition(d.kind, d.rest, flags) !== undefined);
+  const tests = pp.groups.filter((g) => within(g.arms[0]!.directive, helper.body.startIndex, helper.body.endIndex) && groupTest(g, flags) !== undefined);
   if (!tests.length) return undefined;
   // The split is written with the test the helper itself makes, so the notes name a line the user wrote.
-  const py3Line = tests.find((d) => versionCondition(d.kind, d.rest, flags)!.py3);
+  const py3Line = tests.find((g) => groupTest(g, flags)!.py3)?.arms[0]!.directive;
   const py3Test = py3Line ? mask.slice(py3Line.span.start, py3Line.span.end).trim() : '#if PY_MAJOR_VERSION >= 3';
   const start = lineStartOf(text, helper.span.start);
   if (pp.directives.some((d) => d.group !== undefined && within(d, start, helper.body.startIndex))) return undefined;
