@@ -218,10 +218,11 @@ describe('multiphase check (CLI)', () => {
     assert.equal(check(tmp).stderr, '', 'quiet without --verbose');
   });
 
-  it('--stats prints files, bytes and time; json stays parseable', () => {
+  it('--stats prints files, bytes, time and the results reused from the last run; json stays parseable', () => {
     fixture('two_modules.c', tmp);
     const text = check(tmp, '--stats');
-    assert.match(text.stdout, /^files: 1, bytes: \d+, time: \d+\.\d\d s$/m);
+    assert.match(text.stdout, /^files: 1, bytes: \d+, time: \d+\.\d\d s, reused: 0$/m);
+    assert.match(check(tmp, '--no-cache', '--stats').stdout, /^files: 1, bytes: \d+, time: \d+\.\d\d s$/m);
     const json = check(tmp, '--stats', '--format', 'json');
     assert.doesNotThrow(() => JSON.parse(json.stdout));
     assert.match(json.stderr, /^files: 1, bytes: \d+, time: /m);

@@ -12,6 +12,7 @@ import { binarySkip, byteForm, decodeSource, readSourceBytes } from '../files/so
 import { detectGenerator } from '../core/analysis/generators';
 import { loadLanguage } from '../core/parser';
 import { bytesMayHoldFindings } from '../core/prefilter';
+import { digest } from '../files/diskCache';
 
 export interface FileResult {
   file: string;
@@ -26,6 +27,8 @@ export interface FileResult {
   findings: ReportedFinding[];
   /** The converter failed on these modules (a bug): printed on stderr, exit 3. */
   internalErrors?: string[];
+  /** Digest of the bytes that were parsed (with AnalyzeOptions.digest), for the result cache. */
+  digest?: string;
 }
 
 export interface AnalyzeOptions {
@@ -35,6 +38,8 @@ export interface AnalyzeOptions {
   embedded?: EmbeddedOptions;
   /** Attach module state to single-phase-init findings (only --format json prints it). */
   moduleState?: boolean;
+  /** Give the digest of the bytes a parsed result was made from (the result cache keeps it). */
+  digest?: boolean;
 }
 
 /**
@@ -72,7 +77,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions = {}): P
   const screened = screenFile(file, options);
   if (!('parse' in screened)) return screened;
   const lang = languageForPath(file);
-  const result: FileResult = { file, status: 'skipped', bytes: screened.parse.length, modules: 0, findings: [] };
+  const result: FileResult = { file, status: 'skipped', bytes: screened.parse.length, modules: 0, findings: [], ...(options.digest ? { digest: digest(screened.parse) } : {}) };
   const source = decodeSource(screened.parse);
   if (source.kind === 'skipped') return { ...result, note: source.reason };
   if (source.encoding === 'latin1') result.latin1 = true;

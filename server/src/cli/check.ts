@@ -8,6 +8,7 @@ import { formatStats, formatTextFindings, formatTextSummary } from './format/tex
 import { analyzeFiles } from './parallel';
 import { failsCheck, type CheckReport } from './report';
 import { VERSION } from './version';
+import { ResultCache } from './resultCache';
 import { collectSources } from '../files/walk';
 import { IncludedSources } from '../files/includedSources';
 import type { EmbeddedOptions } from '../core/embedded/hosts';
@@ -28,7 +29,13 @@ options:
   --format FORMAT    text (default), json or sarif
   --stats            print files, bytes and time
   --exit-zero        exit 0 even when there are findings (usage errors still exit 2)
+  --no-cache         neither reuse nor keep results between runs (see below)
 ${PATH_OPTIONS_HELP}
+
+Results are kept in $MULTIPHASE_CACHE_DIR, else $XDG_CACHE_HOME/multiphase or
+~/.cache/multiphase (never in the checked tree), and reused for files whose
+size, times and inode, or bytes, are unchanged. An empty MULTIPHASE_CACHE_DIR
+turns this off.
 
 exit status: 0 nothing at warning or above, 1 findings, 2 usage error or unreadable path,
 3 the converter failed on a module (internal error, on stderr)`;
@@ -40,11 +47,12 @@ interface CheckArgs {
   verbose: boolean;
   exclude: string[];
   exitZero: boolean;
+  cache: boolean;
   embedded: EmbeddedOptions;
 }
 
 export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
-  const { values, positionals } = parseCommandLine(argv, { ...PATH_OPTIONS, format: { type: 'string' }, stats: { type: 'boolean' }, 'exit-zero': { type: 'boolean' } });
+  const { values, positionals } = parseCommandLine(argv, { ...PATH_OPTIONS, format: { type: 'string' }, stats: { type: 'boolean' }, 'exit-zero': { type: 'boolean' }, 'no-cache': { type: 'boolean' } });
   if (values.help) return 'help';
   return {
     paths: pathsOrCwd(positionals),
@@ -53,6 +61,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs | 'help' {
     verbose: Boolean(values.verbose),
     exclude: values.exclude ?? [],
     exitZero: Boolean(values['exit-zero']),
+    cache: !values['no-cache'],
     embedded: embeddedFrom(values),
   };
 }
@@ -81,7 +90,13 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
   let unreadable = walkFailed;
   let failed = false;
   const report: CheckReport = { findings: [], filesScanned: 0, modulesFound: 0, bytes: 0, elapsedMs: 0 };
-  for (const result of await analyzeFiles(walked.files, { generatorNotes: args.verbose, embedded: args.embedded, moduleState: args.format === 'json' }, includes)) {
+  const options = { generatorNotes: args.verbose, embedded: args.embedded, moduleState: args.format === 'json' };
+  const cache = args.cache ? ResultCache.open({ bundle: __filename, version: VERSION, cwd: process.cwd(), paths: args.paths, options: { ...options, exclude: args.exclude } }) : undefined;
+  const results = await analyzeFiles(walked.files, { ...options, digest: Boolean(cache) }, includes, cache);
+  const unsaved = cache?.save();
+  if (unsaved && args.verbose) note(`note: results not kept for the next run: ${unsaved}`);
+  report.reused = cache?.reused;
+  for (const result of results) {
     if (result.status === 'unreadable') {
       unreadable = true;
       note(`multiphase check: ${result.file}: ${result.note ?? 'cannot be read'}`);

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyzeFile, screenFile, type AnalyzeOptions, type FileResult } from './analyzeFile';
 import type { IncludedSources } from '../files/includedSources';
+import type { ResultCache } from './resultCache';
 import { BASELINE_WASM_MAX_BYTES, useBaselineWasmCompiler } from '../baselineWasm';
 
 const WORKER_ROLE = 'multiphase-analysis-worker';
@@ -58,9 +59,10 @@ function workerCount(bytesToParse: number): number {
 /**
  * Results in list order. With `includes`, the source files that the listed
  * files include are found in the bytes screening reads anyway, and analysed
- * after the list (in the order found).
+ * after the list (in the order found). With `cache`, results kept from an
+ * earlier run are reused and this run's are kept (see resultCache.ts).
  */
-export async function analyzeFiles(listed: readonly string[], options: AnalyzeOptions = {}, includes?: IncludedSources): Promise<FileResult[]> {
+export async function analyzeFiles(listed: readonly string[], options: AnalyzeOptions = {}, includes?: IncludedSources, cache?: ResultCache): Promise<FileResult[]> {
   const files = [...listed];
   const results = new Array<FileResult | undefined>(files.length);
   const toParse: number[] = [];
@@ -69,7 +71,7 @@ export async function analyzeFiles(listed: readonly string[], options: AnalyzeOp
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     const found = includes && i < listed.length ? (content: Buffer) => void files.push(...includes.take(file, content)) : undefined;
-    const screened = screenFile(file, options, found);
+    const screened = cache ? cache.screen(file, options, found) : screenFile(file, options, found);
     if ('parse' in screened) {
       toParse.push(i);
       sizes.set(i, screened.parse.length);
@@ -99,6 +101,9 @@ export async function analyzeFiles(listed: readonly string[], options: AnalyzeOp
   }
   for (let i = claimNext(counter); i < parseFiles.length; i = claimNext(counter)) results[toParse[i]!] = await analyzeFile(parseFiles[i]!, options);
   await Promise.all(finished);
-  for (const i of toParse) results[i] ??= await analyzeFile(files[i]!, options);
+  for (const i of toParse) {
+    results[i] ??= await analyzeFile(files[i]!, options);
+    cache?.store(files[i]!, results[i]);
+  }
   return results as FileResult[];
 }

@@ -38,6 +38,8 @@ export interface CheckReport {
   modulesFound: number;
   bytes: number;
   elapsedMs: number;
+  /** Files whose result was kept from an earlier run (undefined: no cache). */
+  reused?: number;
 }
 
 export function regionOf(lines: LineIndex, span: Span): Region {

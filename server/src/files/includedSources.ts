@@ -44,9 +44,14 @@ export class IncludedSources {
   }
 }
 
+/** Whether `file`'s bytes could include a source file at all (a memory search). */
+export function mayIncludeSources(file: string, content: Buffer): boolean {
+  return Boolean(languageForPath(file)) && SOURCE_ENDINGS.some((ending) => content.includes(ending));
+}
+
 /** The existing source files `file` (whose bytes are `content`) includes with quotes, in its folder or below it. */
 function sourceIncludes(file: string, content: Buffer): string[] {
-  if (!languageForPath(file) || !SOURCE_ENDINGS.some((ending) => content.includes(ending))) return [];
+  if (!mayIncludeSources(file, content)) return [];
   const source = decodeSource(content);
   if (source.kind !== 'text') return [];
   const folder = realPath(dirname(file));

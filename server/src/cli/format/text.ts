@@ -19,7 +19,8 @@ export function formatTextSummary(report: CheckReport): string {
 }
 
 export function formatStats(report: CheckReport): string {
-  return `files: ${report.filesScanned}, bytes: ${report.bytes}, time: ${seconds(report.elapsedMs)}\n`;
+  const reused = report.reused === undefined ? '' : `, reused: ${report.reused}`;
+  return `files: ${report.filesScanned}, bytes: ${report.bytes}, time: ${seconds(report.elapsedMs)}${reused}\n`;
 }
 
 function seconds(ms: number): string {
