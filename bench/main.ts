@@ -37,9 +37,11 @@ function parseArgs(argv: readonly string[]): Args {
 function treeRows(t: TreeFigures, memoryGoal: boolean): Row[] {
   const shape = `${t.label}: ${t.files} files, ${(t.bytes / 1e6).toFixed(1)} MB`;
   const vsSearch = t.checkMs / t.searchMs;
+  const warmVsSearch = t.checkWarmMs / t.searchMs;
   const wsVsSearch = t.workspaceMs / t.searchMs;
   return [
-    { measurement: `check, whole process (${shape}, ${t.findings} findings)`, ours: ms(t.checkMs), baseline: `${t.searchTool} ${ms(t.searchMs)} (${t.searchHits} files)`, ratio: times(vsSearch), goal: `<= ${GOALS.checkVsSearch}x`, verdict: verdict(vsSearch <= GOALS.checkVsSearch) },
+    { measurement: `check, whole process, first run (${shape}, ${t.findings} findings)`, ours: ms(t.checkMs), baseline: `${t.searchTool} ${ms(t.searchMs)} (${t.searchHits} files)`, ratio: times(vsSearch), goal: `<= ${GOALS.checkVsSearch}x`, verdict: verdict(vsSearch <= GOALS.checkVsSearch) },
+    { measurement: `check again, results kept from the first run (${t.label})`, ours: ms(t.checkWarmMs), baseline: `${t.searchTool} ${ms(t.searchMs)}`, ratio: times(warmVsSearch), goal: `<= ${GOALS.checkVsSearch}x`, verdict: verdict(warmVsSearch <= GOALS.checkVsSearch) },
     { measurement: `check vs parsing every C/C++ file (${t.label}: ${t.sources})`, ours: ms(t.checkMs), baseline: `web-tree-sitter full parse ${ms(t.parseAllMs)}`, ratio: times(t.checkMs / t.parseAllMs), goal: '', verdict: '' },
     { measurement: `workspace diagnostics (${t.label}, ${t.workspaceReports} reports)`, ours: ms(t.workspaceMs), baseline: `${t.searchTool} ${ms(t.searchMs)}`, ratio: times(wsVsSearch), goal: `<= ${GOALS.workspaceVsSearch}x`, verdict: verdict(wsVsSearch <= GOALS.workspaceVsSearch) },
     {
@@ -60,7 +62,7 @@ function growthRows(figures: readonly TreeFigures[]): Row[] {
     const check = t.checkMs / base.checkMs;
     return {
       measurement: `growth ${t.label} vs ${base.label} (${scale}x the files)`,
-      ours: `check ${times(check)}, workspace ${times(t.workspaceMs / base.workspaceMs)}`,
+      ours: `check ${times(check)} (again ${times(t.checkWarmMs / base.checkWarmMs)}), workspace ${times(t.workspaceMs / base.workspaceMs)}`,
       baseline: `${base.searchTool} ${times(t.searchMs / base.searchMs)}, full parse ${times(t.parseAllMs / base.parseAllMs)}`,
       ratio: '',
       goal: `check <= ~${scale}x`,

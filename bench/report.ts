@@ -20,9 +20,9 @@ export interface ProcessRun {
 }
 
 /** Run a command to its end; the time is the whole process, start to exit. */
-export function timeProcess(command: string, args: readonly string[], cwd?: string): ProcessRun {
+export function timeProcess(command: string, args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv): ProcessRun {
   const started = performance.now();
-  const run = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: env ? { ...process.env, ...env } : undefined });
   const ms = performance.now() - started;
   if (run.error) throw run.error;
   const rss = /maxrss-kb (\d+)/.exec(run.stderr)?.[1];
