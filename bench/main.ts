@@ -39,11 +39,13 @@ function treeRows(t: TreeFigures, memoryGoal: boolean): Row[] {
   const vsSearch = t.checkMs / t.searchMs;
   const warmVsSearch = t.checkWarmMs / t.searchMs;
   const wsVsSearch = t.workspaceMs / t.searchMs;
+  const wsWarmVsSearch = t.workspaceWarmMs / t.searchMs;
   return [
     { measurement: `check, whole process, first run (${shape}, ${t.findings} findings)`, ours: ms(t.checkMs), baseline: `${t.searchTool} ${ms(t.searchMs)} (${t.searchHits} files)`, ratio: times(vsSearch), goal: `<= ${GOALS.checkVsSearch}x`, verdict: verdict(vsSearch <= GOALS.checkVsSearch) },
     { measurement: `check again, results kept from the first run (${t.label})`, ours: ms(t.checkWarmMs), baseline: `${t.searchTool} ${ms(t.searchMs)}`, ratio: times(warmVsSearch), goal: `<= ${GOALS.checkVsSearch}x`, verdict: verdict(warmVsSearch <= GOALS.checkVsSearch) },
     { measurement: `check vs parsing every C/C++ file (${t.label}: ${t.sources})`, ours: ms(t.checkMs), baseline: `web-tree-sitter full parse ${ms(t.parseAllMs)}`, ratio: times(t.checkMs / t.parseAllMs), goal: '', verdict: '' },
     { measurement: `workspace diagnostics (${t.label}, ${t.workspaceReports} reports)`, ours: ms(t.workspaceMs), baseline: `${t.searchTool} ${ms(t.searchMs)}`, ratio: times(wsVsSearch), goal: `<= ${GOALS.workspaceVsSearch}x`, verdict: verdict(wsVsSearch <= GOALS.workspaceVsSearch) },
+    { measurement: `workspace diagnostics, server started again (${t.label}, reports kept)`, ours: ms(t.workspaceWarmMs), baseline: `${t.searchTool} ${ms(t.searchMs)}`, ratio: times(wsWarmVsSearch), goal: `<= ${GOALS.workspaceVsSearch}x`, verdict: verdict(wsWarmVsSearch <= GOALS.workspaceVsSearch) },
     {
       measurement: `peak RSS (${t.label}, ${t.files} files): server / check`,
       ours: `${mb(t.serverRssMb)} / ${mb(t.checkRssMb)}`,

@@ -37,6 +37,8 @@ export interface TreeFigures {
   findings: number;
   parseAllMs: number;
   workspaceMs: number;
+  /** A second server on the same folder, its reports kept by the first (lsp/workspaceCache.ts). */
+  workspaceWarmMs: number;
   workspaceReports: number;
   serverRssMb?: number;
 }
@@ -57,9 +59,9 @@ export function peakRssMb(pid: number): number | undefined {
   }
 }
 
-/** A fresh server per run: the time of one workspace/diagnostic request, and the server's peak memory after it. */
-async function workspaceDiagnostics(dir: string): Promise<{ ms: number; reports: number; rssMb?: number }> {
-  const client = LspTestClient.spawn();
+/** A fresh server per run, keeping its reports in `cacheFolder`: the time of one workspace/diagnostic request, and the server's peak memory after it. */
+async function workspaceDiagnostics(dir: string, cacheFolder: string): Promise<{ ms: number; reports: number; rssMb?: number }> {
+  const client = LspTestClient.spawn(undefined, { MULTIPHASE_CACHE_DIR: cacheFolder });
   try {
     await client.initialize({ rootUri: pathToFileURL(dir).href, capabilities: editorCapabilities({ pull: true }) });
     const started = performance.now();
@@ -105,9 +107,14 @@ export async function measureTree(dir: string, label: string, runs: number): Pro
     check(warmCache);
     const checkWarmMs = await repeat(runs, () => check(warmCache));
     const parseAllMs = await repeat(runs, () => timeProcess(process.execPath, [PARSE_ALL, list], REPO_ROOT).ms);
+    // Cold as for check (an empty cache folder per run); warm: servers started again on the folder a first one scanned.
     const workspace: { ms: number; reports: number; rssMb?: number }[] = [];
-    for (let i = 0; i < runs; i++) workspace.push(await workspaceDiagnostics(dir));
-    const serverRss = workspace.map((w) => w.rssMb).filter((v): v is number => v !== undefined);
+    for (let i = 0; i < runs; i++) workspace.push(await workspaceDiagnostics(dir, mkdtempSync(join(scratch, 'cold-server-cache-'))));
+    const warmServerCache = join(scratch, 'warm-server-cache');
+    const warmWorkspace = [await workspaceDiagnostics(dir, warmServerCache)];
+    for (let i = 0; i < runs; i++) warmWorkspace.push(await workspaceDiagnostics(dir, warmServerCache));
+    if (warmWorkspace.some((w) => w.reports !== workspace[0]?.reports)) throw new Error('a server with kept reports answered differently');
+    const serverRss = [...workspace, ...warmWorkspace].map((w) => w.rssMb).filter((v): v is number => v !== undefined);
     return {
       label,
       files: files.length,
@@ -123,6 +130,7 @@ export async function measureTree(dir: string, label: string, runs: number): Pro
       findings,
       parseAllMs: parseAllMs.median,
       workspaceMs: median(workspace.map((w) => w.ms)),
+      workspaceWarmMs: median(warmWorkspace.slice(1).map((w) => w.ms)),
       workspaceReports: workspace[0]?.reports ?? 0,
       serverRssMb: serverRss.length ? Math.max(...serverRss) : undefined,
     };

@@ -18,7 +18,9 @@ import { registerPullDiagnostics } from './lsp/pullDiagnostics';
 import { registerPushDiagnostics } from './lsp/pushDiagnostics';
 import { SettingsStore } from './lsp/settings';
 import { initialFolders, registerWorkspaceEvents } from './lsp/workspaceEvents';
+import { WorkspaceCache } from './lsp/workspaceCache';
 import { WorkspaceIndex } from './lsp/workspaceIndex';
+import { VERSION } from './cli/version';
 
 useBaselineWasmCompiler();
 const connection = createConnection(ProposedFeatures.all);
@@ -30,7 +32,10 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const options = readServerOptions(params.initializationOptions);
   const documents = new DocumentStore(options.parseTimeoutMs);
   const settings = new SettingsStore(connection, client);
-  const workspace = new WorkspaceIndex(documents, settings, (message) => connection.console.warn(message));
+  const workspace = new WorkspaceIndex(documents, settings, (message) => connection.console.warn(message), {
+    open: (key) => WorkspaceCache.open(key, { bundle: __filename, version: VERSION }),
+    log: (line) => connection.console.info(line),
+  });
   workspace.addFolders(initialFolders(params));
   const ctx: ServerContext = { connection, client, options, documents, settings, workspace };
 

@@ -128,14 +128,14 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  /** Start the server (default: the built bundle) with the node arguments the VS Code extension uses. */
-  static spawn(serverPath = SERVER_PATH): LspTestClient {
-    return LspTestClient.spawnCommand(process.execPath, [...SERVER_NODE_ARGS, serverPath, '--stdio'], REPO_ROOT);
+  /** Start the server (default: the built bundle) with the node arguments the VS Code extension uses; `env` adds to this process's environment. */
+  static spawn(serverPath = SERVER_PATH, env: NodeJS.ProcessEnv = {}): LspTestClient {
+    return LspTestClient.spawnCommand(process.execPath, [...SERVER_NODE_ARGS, serverPath, '--stdio'], REPO_ROOT, env);
   }
 
   /** Start the server as an editor configured with `command args` would, in `cwd`. */
-  static spawnCommand(command: string, args: readonly string[], cwd: string): LspTestClient {
-    const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  static spawnCommand(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): LspTestClient {
+    const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     return new LspTestClient(child);
   }
 

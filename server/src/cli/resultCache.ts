@@ -10,14 +10,11 @@
 // switched there and back). Unreadable files and internal errors are never
 // kept: they are asked again.
 import { statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import { buildStamp, cacheFolder, digest, readCacheFile, writeCacheFile } from '../files/diskCache';
+import { cacheSlot, digest, isRacy, readEntries, statKey, writeEntries, type CacheSlot } from '../files/diskCache';
 import { screenFile, type AnalyzeOptions, type FileResult } from './analyzeFile';
 import { mayIncludeSources } from '../files/includedSources';
 import { readSourceBytes } from '../files/sources';
 
-/** A file whose times are this close to the read that made its entry may have changed within the same tick. */
-const RACY_MS = 2000;
 const FORMAT = 1;
 
 interface Entry {
@@ -32,12 +29,6 @@ interface Entry {
   result: FileResult;
 }
 
-interface CacheFile {
-  format: typeof FORMAT;
-  build: string;
-  entries: Record<string, Entry>;
-}
-
 export interface CacheKey {
   /** The bundle that is running (its size and mtime tell builds apart). */
   bundle: string;
@@ -46,10 +37,6 @@ export interface CacheKey {
   paths: readonly string[];
   /** Everything else that changes a result. */
   options: unknown;
-}
-
-function statKey(stat: Stats): string {
-  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 }
 
 export class ResultCache {
@@ -64,21 +51,14 @@ export class ResultCache {
   private changed = false;
 
   private constructor(
-    private readonly folder: string,
-    private readonly name: string,
-    private readonly build: string,
+    private readonly slot: CacheSlot,
     private readonly previous: Record<string, Entry>,
   ) {}
 
   /** The cache for this command line, or undefined when caching is off or impossible. */
   static open(key: CacheKey, env: NodeJS.ProcessEnv = process.env): ResultCache | undefined {
-    const folder = cacheFolder(env);
-    const build = buildStamp(key.bundle, key.version);
-    if (!folder || !build) return undefined;
-    const name = `check-${digest(JSON.stringify([key.cwd, key.paths, key.options])).slice(0, 20)}.json`;
-    const loaded = readCacheFile(join(folder, name)) as Partial<CacheFile> | undefined;
-    const valid = loaded && loaded.format === FORMAT && loaded.build === build && typeof loaded.entries === 'object' && loaded.entries !== null;
-    return new ResultCache(folder, name, build, valid ? loaded.entries! : {});
+    const slot = cacheSlot('check', [key.cwd, key.paths, key.options], FORMAT, key.bundle, key.version, env);
+    return slot ? new ResultCache(slot, readEntries<Entry>(slot)) : undefined;
   }
 
   /**
@@ -141,8 +121,7 @@ export class ResultCache {
   save(): string | undefined {
     const dropped = Object.keys(this.previous).some((file) => !(file in this.next));
     if (!this.changed && !dropped) return undefined;
-    const content: CacheFile = { format: FORMAT, build: this.build, entries: this.next };
-    return writeCacheFile(this.folder, this.name, content);
+    return writeEntries(this.slot, this.next);
   }
 
   private keep(file: string, entry: Entry): { result: FileResult; readForIncludes: boolean } {
@@ -153,7 +132,6 @@ export class ResultCache {
   }
 
   private isRacy(stat: Stats): boolean {
-    // A write after the read sets the mtime to a time later than the read, unless both fell in one tick.
-    return stat.mtimeMs >= this.startedAt - RACY_MS;
+    return isRacy(stat, this.startedAt);
   }
 }

@@ -5,7 +5,7 @@
 // that cannot be read, parsed or written is the same as no cache, and a
 // result made by another build of multiphase is never reused.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,6 +46,55 @@ export function buildStamp(bundle: string, version: string): string | undefined 
 /** A short hex digest, for names of cache files and for file contents. */
 export function digest(data: string | Buffer): string {
   return createHash('sha1').update(data).digest('hex');
+}
+
+/**
+ * A file whose mtime is this close to the moment it was read may have been
+ * written again within the same clock tick, leaving its times unchanged (git
+ * calls such entries "racily clean"): its stat cannot vouch for its bytes.
+ */
+const RACY_MS = 2000;
+
+/** What vouches for a file's bytes without reading them: size, mtime, ctime (any write or rename moves it) and inode. */
+export function statKey(stat: Stats): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+}
+
+/** Whether a file with this stat, read at `readAt` (ms since the epoch) or later, may change without its stat showing it. */
+export function isRacy(stat: Stats, readAt: number): boolean {
+  // A write after the read sets the mtime to a time later than the read, unless both fell in one tick.
+  return stat.mtimeMs >= readAt - RACY_MS;
+}
+
+/** One cache file: where it lives, and the build and entry format its entries must have been written by. */
+export interface CacheSlot {
+  folder: string;
+  name: string;
+  build: string;
+  format: number;
+}
+
+/**
+ * The cache file of `kind` for `key` (everything that changes a result), or
+ * undefined when caching is off or this is not a built bundle.
+ */
+export function cacheSlot(kind: string, key: unknown, format: number, bundle: string, version: string, env: NodeJS.ProcessEnv = process.env): CacheSlot | undefined {
+  const folder = cacheFolder(env);
+  const build = buildStamp(bundle, version);
+  if (!folder || !build) return undefined;
+  return { folder, name: `${kind}-${digest(JSON.stringify(key)).slice(0, 20)}.json`, build, format };
+}
+
+/** The entries kept in `slot` by this build in this format; none when the file is missing, broken or another build's. */
+export function readEntries<Entry>(slot: CacheSlot): Record<string, Entry> {
+  const loaded = readCacheFile(join(slot.folder, slot.name)) as { format?: unknown; build?: unknown; entries?: unknown } | undefined;
+  const valid = loaded && loaded.format === slot.format && loaded.build === slot.build && typeof loaded.entries === 'object' && loaded.entries !== null;
+  return valid ? (loaded.entries as Record<string, Entry>) : {};
+}
+
+/** Writes `entries` as the content of `slot` (atomically, see writeCacheFile); returns why not, if not. */
+export function writeEntries(slot: CacheSlot, entries: Record<string, unknown>): string | undefined {
+  return writeCacheFile(slot.folder, slot.name, { format: slot.format, build: slot.build, entries });
 }
 
 /** The parsed JSON of a cache file, or undefined when missing or unreadable. */

@@ -3,7 +3,7 @@
 // Generated files are recognised from their text and never parsed. No parse
 // time limit here: nobody is typing in these files, and a limit would make
 // what the Problems list or Convert All sees depend on the machine's load.
-import { analyzeTree } from '../core/analyze';
+import { analyzeTree, type ModuleInternalError } from '../core/analyze';
 import type { ConversionOptions } from '../core/convert/options';
 import type { Finding } from '../core/findings';
 import type { LanguageId } from '../core/grammars';
@@ -17,6 +17,8 @@ export interface TransientAnalysis {
   lines: LineIndex;
   model: FileModel;
   findings: Finding[];
+  /** Modules the converter failed on (a bug: such an answer is not one to keep). */
+  internalErrors: ModuleInternalError[];
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string; generator?: Generator };
@@ -33,9 +35,9 @@ export function withTransientAnalysis<T>(
   const tree = parseText(text, lang);
   try {
     // Diagnostics and conversion plans never show the module state: not computed.
-    const { model, findings } = analyzeTree(text, tree, lang, options, false);
+    const { model, findings, internalErrors } = analyzeTree(text, tree, lang, options, false);
     try {
-      return { ok: true, value: use({ text, lines: new LineIndex(text), model, findings }) };
+      return { ok: true, value: use({ text, lines: new LineIndex(text), model, findings, internalErrors }) };
     } finally {
       model.dispose();
     }

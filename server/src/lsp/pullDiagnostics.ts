@@ -58,12 +58,14 @@ export function registerPullDiagnostics(ctx: ServerContext): void {
       items = [];
     };
     const reported = new Set<string>();
+    const walked: string[] = [];
     let sinceFlush = 0;
     for await (const path of interleaved(workspace.files(), CANCEL_CHECK_EVERY, () => token.isCancellationRequested)) {
       if (++sinceFlush >= CANCEL_CHECK_EVERY) {
         sinceFlush = 0;
         flush();
       }
+      walked.push(path);
       await workspace.prepare(path);
       const report = workspace.reportForPath(path);
       if (!report) continue;
@@ -77,6 +79,7 @@ export function registerPullDiagnostics(ctx: ServerContext): void {
       }
     }
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'workspace diagnostics cancelled');
+    workspace.scanCompleted(walked);
     // Files the client knew that are gone or now excluded: clear them.
     for (const [uri] of previous) {
       if (!reported.has(uri) && !documents.get(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, items: [] });

@@ -73,8 +73,10 @@ export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
     const generation = ++scanGeneration;
     await settings.ready;
     const stillPublished = new Set<string>();
+    const walked: string[] = [];
     const superseded = (): boolean => generation !== scanGeneration;
     for await (const path of interleaved(workspace.files(), SCAN_SLICE, superseded)) {
+      walked.push(path);
       if (documents.forPath(path)) continue;
       await workspace.prepare(path);
       if (superseded()) return;
@@ -84,6 +86,7 @@ export function registerPushDiagnostics(ctx: ServerContext): FeatureHooks {
       void connection.sendDiagnostics({ uri: report.uri, diagnostics: report.diagnostics });
     }
     if (superseded()) return;
+    workspace.scanCompleted(walked);
     for (const uri of publishedFromDisk) {
       if (!stillPublished.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     }

@@ -3,12 +3,13 @@
 // workspace diagnostics every few seconds, and unchanged files must cost one
 // stat, not a parse. When the stat changed but the bytes did not (a touch, a
 // branch switched back and forth), the content hash keeps the old answer.
+// With a cache folder, the answers also outlive the session (workspaceCache.ts).
 import { LineIndex } from '../core/text/lines';
-import { bytesMayEmbed, hostKindForPath } from '../core/embedded/hosts';
+import { bytesMayEmbed, hostEnabled, hostKindForPath, hostRegions, neededLanguages } from '../core/embedded/hosts';
 import { embeddedOptionsFrom } from '../core/settings';
 import { analyzeHostText, loadNeededGrammars, type EmbeddedDocument } from './embeddedDocuments';
-import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import { digest } from '../files/diskCache';
 import { decodeSource, readSourceBytes } from '../files/sources';
 import { sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -21,6 +22,7 @@ import type { SettingsStore } from './settings';
 import { pathToUri, uriToPath } from './uris';
 import { walkWorkspaceFolder } from './workspaceFiles';
 import { bytesMayHoldFindings } from '../core/prefilter';
+import { reportId, type WorkspaceCache, type WorkspaceCacheKey } from './workspaceCache';
 
 export interface FileReport {
   uri: string;
@@ -41,16 +43,28 @@ interface CacheEntry {
   /** Hash of the bytes the report was made from, with the settings generation. */
   content: string;
   report: FileReport;
+  /** The report may outlive the session: made from bytes, decoded, analysed without failure. */
+  keep: boolean;
+}
+
+/** Reports kept across sessions: how to open them for a key, and where their log lines go. */
+export interface KeptReports {
+  open(key: WorkspaceCacheKey): WorkspaceCache | undefined;
+  log(line: string): void;
 }
 
 export class WorkspaceIndex {
   private readonly folderPaths = new Set<string>();
   private readonly cache = new Map<string, CacheEntry>();
+  /** Bumped when folders are added or removed: the kept reports are per set of folders. */
+  private folderChanges = 0;
+  private kept: { generation: number; folderChanges: number; cache: WorkspaceCache | undefined } | undefined;
 
   constructor(
     private readonly documents: DocumentStore,
     private readonly settings: SettingsStore,
     private readonly log: (message: string) => void,
+    private readonly keptReports?: KeptReports,
   ) {}
 
   get folders(): string[] {
@@ -62,6 +76,7 @@ export class WorkspaceIndex {
       const path = uriToPath(uri);
       if (path) this.folderPaths.add(path);
     }
+    this.folderChanges++;
   }
 
   removeFolders(uris: readonly string[]): void {
@@ -69,6 +84,7 @@ export class WorkspaceIndex {
       const path = uriToPath(uri);
       if (path) this.folderPaths.delete(path);
     }
+    this.folderChanges++;
   }
 
   contains(path: string): boolean {
@@ -118,15 +134,35 @@ export class WorkspaceIndex {
   /** Load the grammar reportForPath needs for `path` (the C++ grammar loads only for a C++ file). */
   async prepare(path: string): Promise<void> {
     const lang = languageForPath(path);
+    const host = lang ? undefined : hostKindForPath(path);
+    const mayNeedCpp = host !== undefined && host !== 'py' && !isLanguageLoaded('cpp') && !this.documents.embedded.forPath(path);
+    // A report that will come from a cache needs no grammar (a reopened workspace may never load the C++ one).
+    if (((lang && !isLanguageLoaded(lang)) || mayNeedCpp) && this.answerIsKept(path)) return;
     if (lang && !isLanguageLoaded(lang)) await loadLanguage(lang);
     // A .md/.rst file may hold C++ blocks: read it (only such a document naming a module word) for the grammars it needs.
-    const host = lang ? undefined : hostKindForPath(path);
-    if (host && host !== 'py' && !isLanguageLoaded('cpp') && !this.documents.embedded.forPath(path)) {
+    if (mayNeedCpp) {
       const read = readSourceBytes(path);
       const source = read.kind === 'bytes' && bytesMayEmbed(read.content) ? decodeSource(read.content) : undefined;
       if (source?.kind === 'text') await loadNeededGrammars(source.text, host);
     }
     await this.documents.forPath(path)?.ensureParsed();
+  }
+
+  /** Whether reportForPath(path) would answer from a cache, without reading the file (peeks only). */
+  private answerIsKept(path: string): boolean {
+    if (this.documents.forPath(path)) return false;
+    let stat: Stats;
+    try {
+      stat = statSync(path);
+    } catch {
+      return false;
+    }
+    return this.cache.get(path)?.stamp === this.stampOf(stat) || Boolean(this.persisted()?.vouches(path, stat));
+  }
+
+  /** The in-memory cache's key: size, mtime and settings generation. */
+  private stampOf(stat: Stats): string {
+    return `f${stat.size}-${stat.mtimeMs}-s${this.settings.generation}`;
   }
 
   /** Diagnostics for a path: from its open document if any, else from disk (cached). Call prepare(path) first. */
@@ -138,43 +174,99 @@ export class WorkspaceIndex {
     const lang = languageForPath(path);
     const host = lang ? undefined : hostKindForPath(path);
     if (!lang && !host) return null;
-    let stamp: string;
+    const persisted = this.persisted();
+    let stat: Stats;
     try {
-      const stat = statSync(path);
-      stamp = `f${stat.size}-${stat.mtimeMs}-s${this.settings.generation}`;
+      stat = statSync(path);
     } catch {
       this.cache.delete(path);
+      persisted?.forget(path);
       return null;
     }
+    const generation = this.settings.generation;
+    const stamp = this.stampOf(stat);
     const cached = this.cache.get(path);
     if (cached?.stamp === stamp) return cached.report;
     const uri = pathToUri(path);
-    const report: FileReport = { uri, version: null, resultId: stamp, diagnostics: [] };
+    const kept = persisted?.take(path, stat);
+    if (kept?.vouched) return this.remember(path, { stamp, content: `${kept.hash}-s${generation}`, report: { uri, version: null, ...kept.report }, keep: true });
     // The CLI's safe read: size limit, binary files, Latin-1 fallback.
+    const readAt = Date.now();
     const read = readSourceBytes(path);
-    if (read.kind === 'error') return null;
-    const content = read.kind === 'bytes' ? `${createHash('sha1').update(read.content).digest('base64')}-s${this.settings.generation}` : stamp;
-    if (cached?.content === content) {
-      cached.stamp = stamp;
-      return cached.report;
+    if (read.kind === 'error') {
+      persisted?.forget(path);
+      return null;
     }
-    // Most files hold none of the prefilter's words: never decode those.
-    const source = read.kind === 'bytes' ? ((host ? bytesMayEmbed(read.content) : bytesMayHoldFindings(read.content)) ? decodeSource(read.content) : null) : read;
-    if (source?.kind === 'skipped') this.log(`${path}: skipped (${source.reason})`);
-    else if (source?.kind === 'text' && host) {
-      const analysis = analyzeHostText(source.text, host, this.settings.conversionOptions, embeddedOptionsFrom(this.settings.current));
-      if (analysis.findings.length) report.diagnostics = toDiagnostics(uri, null, source.text, new LineIndex(source.text), analysis.findings, this.settings.current);
-    } else if (source?.kind === 'text' && lang) {
+    const hash = read.kind === 'bytes' ? digest(read.content) : undefined;
+    const content = hash ? `${hash}-s${generation}` : stamp;
+    const reused = Boolean(hash) && cached?.content !== content && kept?.hash === hash;
+    let entry: CacheEntry;
+    if (cached?.content === content) entry = { ...cached, stamp };
+    else if (reused && kept) entry = { stamp, content, report: { uri, version: null, ...kept.report }, keep: true };
+    else {
+      // Most files hold none of the prefilter's words: never decode those.
+      const source = read.kind === 'bytes' ? ((host ? bytesMayEmbed(read.content) : bytesMayHoldFindings(read.content)) ? decodeSource(read.content) : null) : read;
+      const answer = this.diagnoseDisk(path, uri, source);
+      if (!answer) return null;
+      const { diagnostics, keep } = answer;
+      entry = { stamp, content, report: { uri, version: null, resultId: reportId(diagnostics), diagnostics }, keep };
+    }
+    if (hash && entry.keep) persisted?.record(path, stat, readAt, hash, { resultId: entry.report.resultId, diagnostics: entry.report.diagnostics }, reused);
+    return this.remember(path, entry);
+  }
+
+  private remember(path: string, entry: CacheEntry): FileReport {
+    this.cache.set(path, entry);
+    return entry.report;
+  }
+
+  /** The diagnostics of a file not open, read as `source` (null: no word any finding needs), and whether the answer may be kept. */
+  private diagnoseDisk(path: string, uri: string, source: ReturnType<typeof decodeSource> | null): { diagnostics: Diagnostic[]; keep: boolean } | null {
+    const lang = languageForPath(path);
+    const host = lang ? undefined : hostKindForPath(path);
+    if (source?.kind === 'skipped') {
+      this.log(`${path}: skipped (${source.reason})`);
+      return { diagnostics: [], keep: false }; // said again in the next session
+    }
+    // A grammar prepare() did not load, as it saw a kept answer and the file changed since: no answer now rather than a wrong one kept (the next pull loads it).
+    if (source?.kind === 'text' && lang && !isLanguageLoaded(lang)) return null;
+    if (source?.kind === 'text' && host) {
+      const embedded = embeddedOptionsFrom(this.settings.current);
+      const found = host !== 'py' && hostEnabled(host, embedded) && !isLanguageLoaded('cpp') ? hostRegions(source.text, host) : undefined;
+      if (found && !neededLanguages(found).every(isLanguageLoaded)) return null;
+      const analysis = analyzeHostText(source.text, host, this.settings.conversionOptions, embedded, found);
+      const diagnostics = analysis.findings.length ? toDiagnostics(uri, null, source.text, new LineIndex(source.text), analysis.findings, this.settings.current) : [];
+      return { diagnostics, keep: !analysis.results.some((result) => !result.ok && result.internalError) };
+    }
+    if (source?.kind === 'text' && lang) {
       const text = source.text;
       const settings = this.settings.current;
-      const outcome = withTransientAnalysis(text, lang, this.settings.conversionOptions, (analysis) =>
-        toDiagnostics(uri, null, text, analysis.lines, analysis.findings, settings),
-      );
-      if (outcome.ok) report.diagnostics = outcome.value;
-      else if (!outcome.generator) this.log(`${path}: ${outcome.reason}`);
+      const outcome = withTransientAnalysis(text, lang, this.settings.conversionOptions, (analysis) => ({
+        diagnostics: toDiagnostics(uri, null, text, analysis.lines, analysis.findings, settings),
+        keep: analysis.internalErrors.length === 0,
+      }));
+      if (outcome.ok) return outcome.value;
+      if (!outcome.generator) this.log(`${path}: ${outcome.reason}`);
+      return { diagnostics: [], keep: Boolean(outcome.generator) };
     }
-    this.cache.set(path, { stamp, content, report });
-    return report;
+    return { diagnostics: [], keep: true };
+  }
+
+  /** The reports kept across sessions for the current folders and settings, if a cache folder is set. */
+  private persisted(): WorkspaceCache | undefined {
+    if (!this.keptReports) return undefined;
+    const { generation } = this.settings;
+    if (this.kept?.generation !== generation || this.kept.folderChanges !== this.folderChanges) {
+      const key = { folders: this.folders, settings: this.settings.current, options: this.settings.conversionOptions };
+      this.kept = { generation, folderChanges: this.folderChanges, cache: this.keptReports.open(key) };
+    }
+    return this.kept.cache;
+  }
+
+  /** A workspace scan walked `paths` to the end: keep their reports for the next session (written only when they changed). */
+  scanCompleted(paths: Iterable<string>): void {
+    const line = this.persisted()?.save(paths);
+    if (line) this.keptReports?.log(line);
   }
 
   /** Diagnostics for an open .rst/.md/.py document, from its cached analysis. */
@@ -188,5 +280,6 @@ export class WorkspaceIndex {
   invalidate(path: string): void {
     const cached = this.cache.get(path);
     if (cached) cached.stamp = '';
+    this.kept?.cache?.distrust(path);
   }
 }
