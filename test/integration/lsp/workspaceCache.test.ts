@@ -64,6 +64,12 @@ describe('LSP: workspace reports kept across server sessions', () => {
   const cached = (options?: Parameters<typeof session>[1]): Promise<Session> => session(cacheDir, options);
   /** What a server with caching turned off answers (an empty MULTIPHASE_CACHE_DIR). */
   const uncached = (options?: Parameters<typeof session>[1]): Promise<Session> => session('', options);
+  /** Inode and mtime of the one cache file: a write (a new file renamed over it) changes the inode. */
+  const cacheFileStat = (): string => {
+    const [name] = readdirSync(cacheDir);
+    const stat = statSync(join(cacheDir, name!));
+    return `${stat.ino}:${stat.mtimeMs}`;
+  };
   const codes = (s: Session, rel: string): string[] => (s.reports.get(ws.fileUri(rel))?.items ?? []).map((d) => String(d.code));
 
   beforeEach(() => {
@@ -77,6 +83,7 @@ describe('LSP: workspace reports kept across server sessions', () => {
   it('answers a second session from the kept reports, as a server without them does, and writes nothing in the workspace', async () => {
     const tree = snapshot(ws.root);
     const first = await cached();
+    const written = cacheFileStat();
     const second = await cached();
     const plain = await uncached();
     assert.equal(first.reusedByStat, 0);
@@ -92,6 +99,7 @@ describe('LSP: workspace reports kept across server sessions', () => {
     assert.equal(plain.kept, undefined, 'an empty MULTIPHASE_CACHE_DIR keeps nothing');
     assert.deepEqual(changedEntries(tree, snapshot(ws.root)), []);
     assert.deepEqual(readdirSync(cacheDir).map((name) => name.replace(/-\w+\.json$/, '')), ['workspace']);
+    assert.deepEqual(cacheFileStat(), written, 'nothing changed: the cache file is not written again');
   });
 
   it('analyses again a file edited with the same size and its mtime put back (ctime and inode differ)', async () => {
@@ -166,12 +174,19 @@ describe('LSP: workspace reports kept across server sessions', () => {
 
   it('serves an open document from its buffer, never from the kept reports', async () => {
     const first = await cached();
+    const written = cacheFileStat();
     const uri = ws.fileUri('pkg/alpha.c');
-    // The buffer holds the module three lines further down than the file on disk.
-    const second = await cached({ before: (client) => client.open(uri, `\n\n\n${FILES['pkg/alpha.c']}`) });
+    // The buffer holds the module three lines further down than the file on disk, after some typing.
+    const second = await cached({
+      before: async (client) => {
+        await client.open(uri, FILES['pkg/alpha.c']);
+        for (let i = 0; i < 3; i++) await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+      },
+    });
     const onDisk = first.reports.get(uri)?.items[0]?.range.start.line;
-    assert.equal(second.reports.get(uri)?.version, 1);
+    assert.equal(second.reports.get(uri)?.version, 4);
     assert.equal(second.reports.get(uri)?.items[0]?.range.start.line, onDisk! + 3);
+    assert.deepEqual(cacheFileStat(), written, 'typing in a buffer writes no cache');
   });
 
   it('keeps what a push scan found for a later pull session', async () => {
