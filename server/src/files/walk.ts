@@ -90,7 +90,8 @@ function ancestorScopes(dir: string): IgnoreScope[] {
 
 function ignoredByGit(scopes: readonly IgnoreScope[], path: string, isDir: boolean): boolean {
   for (const scope of scopes) {
-    const rel = toSlashes(relative(scope.base, path));
+    // `path` and every base are resolved: a base that is a proper prefix gives the relative path by slicing.
+    const rel = toSlashes(path.startsWith(scope.base + sep) ? path.slice(scope.base.length + 1) : relative(scope.base, path));
     if (rel && !rel.startsWith('..') && scope.rules.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;
@@ -115,8 +116,8 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
   // Overlapping paths (`src src/a.c`) reach a file twice: yield it once, so
   // nothing is reported, or converted, twice.
   const seen = new Set<string>();
-  const once = (path: string): boolean => {
-    const key = resolve(path);
+  /** `key`: the path resolved. */
+  const once = (key: string): boolean => {
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -126,7 +127,8 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
     options.onError(path, message(err));
   };
 
-  function* walkDir(root: string, dir: string, scopes: readonly IgnoreScope[]): Generator<string> {
+  /** `absDir`: `dir` resolved; `relDir`: `dir` below `root`, with slashes ('' for the root). */
+  function* walkDir(root: string, dir: string, scopes: readonly IgnoreScope[], absDir = resolve(dir), relDir = ''): Generator<string> {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -134,19 +136,21 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
       fail(dir, err);
       return;
     }
-    const own = loadIgnoreFile(resolve(dir), join(dir, '.gitignore'));
+    const own = loadIgnoreFile(absDir, join(dir, '.gitignore'));
     const active = own ? [...scopes, own] : scopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = join(dir, entry.name);
-      const rel = toSlashes(relative(root, full));
+      // A listed name holds no separator and is never `.` or `..`: the resolved and relative paths are joined, not computed again.
+      const abs = absDir.endsWith(sep) ? absDir + entry.name : absDir + sep + entry.name;
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       // Symbolic links to files count; links to folders are not followed (no cycles).
       const isFile = entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full));
       if (entry.isDirectory()) {
-        const reason = SKIPPED_DIRS.has(entry.name) || existsSync(join(full, 'pyvenv.cfg')) ? 'build, cache or virtualenv folder' : excluded(rel) ? '--exclude' : ignoredByGit(active, resolve(full), true) ? '.gitignore' : undefined;
+        const reason = SKIPPED_DIRS.has(entry.name) || existsSync(join(full, 'pyvenv.cfg')) ? 'build, cache or virtualenv folder' : excluded(rel) ? '--exclude' : ignoredByGit(active, abs, true) ? '.gitignore' : undefined;
         if (reason && entry.name !== '.git') options.onSkip?.(full, reason);
-        else yield* walkDir(root, full, active);
-      } else if (isFile && (languageForPath(entry.name) || embedsC(entry.name, options.embedded)) && !excluded(rel) && !ignoredByGit(active, resolve(full), false) && once(full)) {
+        else yield* walkDir(root, full, active, abs, rel);
+      } else if (isFile && (languageForPath(entry.name) || embedsC(entry.name, options.embedded)) && !excluded(rel) && !ignoredByGit(active, abs, false) && once(abs)) {
         yield full;
       }
     }
@@ -161,7 +165,7 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
       continue;
     }
     if (isDir) yield* walkDir(path, path, ancestorScopes(path));
-    else if (once(path)) yield path;
+    else if (once(resolve(path))) yield path;
   }
 }
 
