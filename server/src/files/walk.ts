@@ -3,12 +3,12 @@
 // root) is honoured, build/venv/node_modules folders are skipped, and
 // `--exclude` globs add more. Paths named on the command line are always
 // taken: a file given explicitly is yielded whatever its name.
-import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { languageForPath } from '../core/grammars';
 import { embedsC, type EmbeddedOptions } from '../core/embedded/hosts';
+import { ancestorScopes, enter, folderScope, ignoredByGit, scopeHere, toSlashes, type ScopeHere } from './gitignore';
 
 /** Folder names never worth walking: build output, virtualenvs, caches, VCS. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
@@ -42,59 +42,22 @@ export interface WalkOptions {
   embedded?: EmbeddedOptions;
 }
 
-interface IgnoreScope {
-  /** Folder the rules are relative to. */
-  base: string;
-  rules: Ignore;
-}
-
-export function toSlashes(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
+export { toSlashes };
 
 /** `--exclude` patterns as one predicate over (path below the root, is a folder). */
 export function excludeMatcher(patterns: readonly string[]): (relPath: string) => boolean {
+  const excluded = entryExcluder(patterns);
+  return (relPath) => excluded(basename(relPath), relPath);
+}
+
+/** The same, told the entry's name too, which the walker has in hand (no basename() per entry). */
+function entryExcluder(patterns: readonly string[]): (name: string, relPath: string) => boolean {
   const byName = patterns.filter((p) => !p.includes('/'));
   const byPath = patterns.filter((p) => p.includes('/')).map((p) => p.replace(/^\.\//, ''));
   const nameMatch = byName.length ? picomatch(byName, { dot: true }) : undefined;
   const pathMatch = byPath.length ? picomatch(byPath, { dot: true }) : undefined;
-  return (relPath) => Boolean(nameMatch?.(basename(relPath)) || pathMatch?.(relPath));
-}
-
-function loadIgnoreFile(base: string, file: string): IgnoreScope | undefined {
-  try {
-    return { base, rules: ignore().add(readFileSync(file, 'utf8')) };
-  } catch {
-    return undefined; // no such file, or unreadable: no rules from it
-  }
-}
-
-/** .gitignore scopes that apply above `dir`: from the git root down to dir's parent. */
-function ancestorScopes(dir: string): IgnoreScope[] {
-  const chain: string[] = [];
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    chain.unshift(d);
-    if (existsSync(join(d, '.git')) || dirname(d) === d) break;
-  }
-  const top = chain[0]!;
-  if (!existsSync(join(top, '.git'))) return []; // not in a repository: only what we walk into
-  const scopes: IgnoreScope[] = [];
-  const exclude = loadIgnoreFile(top, join(top, '.git', 'info', 'exclude'));
-  if (exclude) scopes.push(exclude);
-  for (const d of chain.slice(0, -1)) {
-    const scope = loadIgnoreFile(d, join(d, '.gitignore'));
-    if (scope) scopes.push(scope);
-  }
-  return scopes;
-}
-
-function ignoredByGit(scopes: readonly IgnoreScope[], path: string, isDir: boolean): boolean {
-  for (const scope of scopes) {
-    // `path` and every base are resolved: a base that is a proper prefix gives the relative path by slicing.
-    const rel = toSlashes(path.startsWith(scope.base + sep) ? path.slice(scope.base.length + 1) : relative(scope.base, path));
-    if (rel && !rel.startsWith('..') && scope.rules.ignores(isDir ? `${rel}/` : rel)) return true;
-  }
-  return false;
+  if (!nameMatch && !pathMatch) return () => false;
+  return (name, relPath) => Boolean(nameMatch?.(name) || pathMatch?.(relPath));
 }
 
 function message(err: unknown): string {
@@ -107,19 +70,43 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+const SKIP_REASON = 'build, cache or virtualenv folder';
+
+/** readdir's name for a file that fs calls would find by `name` (which may ignore case). */
+function sameName(entryName: string, name: string): boolean {
+  return entryName.length === name.length && entryName.toLowerCase() === name;
+}
+
+/** A virtualenv (its pyvenv.cfg is there): asked of the file system, so that a link or an unsearchable folder counts as before. */
+function isVenv(dir: string): boolean {
+  return existsSync(join(dir, 'pyvenv.cfg'));
+}
+
+/** `name` inside the resolved folder `dir`, as resolve() would spell it. */
+function below(dir: string, name: string): string {
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
+}
+
+/** A folder on the way down: as the user's path names it, resolved, and below the walked root (with slashes; '' at the root). */
+interface Folder {
+  path: string;
+  resolved: string;
+  rel: string;
+}
+
 /**
  * C/C++ sources under `paths`, depth first, in name order within a folder;
  * each path as given joined with the names below it.
  */
 export function* walkSources(paths: readonly string[], options: WalkOptions = {}): Generator<string> {
-  const excluded = excludeMatcher(options.exclude ?? []);
+  const excluded = entryExcluder(options.exclude ?? []);
+  const isSource = (name: string): boolean => Boolean(languageForPath(name) || embedsC(name, options.embedded));
   // Overlapping paths (`src src/a.c`) reach a file twice: yield it once, so
   // nothing is reported, or converted, twice.
   const seen = new Set<string>();
-  /** `key`: the path resolved. */
-  const once = (key: string): boolean => {
-    if (seen.has(key)) return false;
-    seen.add(key);
+  const once = (resolved: string): boolean => {
+    if (seen.has(resolved)) return false;
+    seen.add(resolved);
     return true;
   };
   const fail = (path: string, err: unknown): void => {
@@ -127,30 +114,40 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
     options.onError(path, message(err));
   };
 
-  /** `absDir`: `dir` resolved; `relDir`: `dir` below `root`, with slashes ('' for the root). */
-  function* walkDir(root: string, dir: string, scopes: readonly IgnoreScope[], absDir = resolve(dir), relDir = ''): Generator<string> {
+  // A folder below the root is a virtualenv when it holds pyvenv.cfg: its own
+  // listing says so (one stat confirms it), rather than a stat of every folder.
+  function* walkDir(folder: Folder, scopes: readonly ScopeHere[], isRoot: boolean): Generator<string> {
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(folder.path, { withFileTypes: true });
     } catch (err) {
-      fail(dir, err);
+      if (!isRoot && isVenv(folder.path)) options.onSkip?.(folder.path, SKIP_REASON);
+      else fail(folder.path, err);
       return;
     }
-    const own = loadIgnoreFile(absDir, join(dir, '.gitignore'));
-    const active = own ? [...scopes, own] : scopes;
+    if (!isRoot && entries.some((e) => sameName(e.name, 'pyvenv.cfg')) && isVenv(folder.path)) {
+      options.onSkip?.(folder.path, SKIP_REASON);
+      return;
+    }
+    const own = entries.some((e) => sameName(e.name, '.gitignore')) ? folderScope(folder.path, folder.rel) : undefined;
+    const here = own ? [...scopes, scopeHere(own)] : scopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const full = join(dir, entry.name);
-      // A listed name holds no separator and is never `.` or `..`: the resolved and relative paths are joined, not computed again.
-      const abs = absDir.endsWith(sep) ? absDir + entry.name : absDir + sep + entry.name;
-      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      const name = entry.name;
+      const rel = folder.rel ? `${folder.rel}/${name}` : name;
+      // Below the root the folder's path is join()'s own output, so appending is what join() would give.
+      const full = isRoot ? join(folder.path, name) : folder.path + sep + name;
       // Symbolic links to files count; links to folders are not followed (no cycles).
-      const isFile = entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full));
       if (entry.isDirectory()) {
-        const reason = SKIPPED_DIRS.has(entry.name) || existsSync(join(full, 'pyvenv.cfg')) ? 'build, cache or virtualenv folder' : excluded(rel) ? '--exclude' : ignoredByGit(active, abs, true) ? '.gitignore' : undefined;
-        if (reason && entry.name !== '.git') options.onSkip?.(full, reason);
-        else yield* walkDir(root, full, active, abs, rel);
-      } else if (isFile && (languageForPath(entry.name) || embedsC(entry.name, options.embedded)) && !excluded(rel) && !ignoredByGit(active, abs, false) && once(abs)) {
+        if (SKIPPED_DIRS.has(name)) {
+          if (name !== '.git') options.onSkip?.(full, SKIP_REASON);
+          continue;
+        }
+        const reason = excluded(name, rel) ? '--exclude' : ignoredByGit(here, name, rel, true) ? '.gitignore' : undefined;
+        // A virtualenv is named as one whatever else skips it.
+        if (reason) options.onSkip?.(full, isVenv(full) ? SKIP_REASON : reason);
+        else yield* walkDir({ path: full, resolved: below(folder.resolved, name), rel }, here.map((s) => enter(s, name)), false);
+      } else if (isSource(name) && (entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && !excluded(name, rel) && !ignoredByGit(here, name, rel, false) && once(below(folder.resolved, name))) {
         yield full;
       }
     }
@@ -164,8 +161,9 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
       fail(path, err);
       continue;
     }
-    if (isDir) yield* walkDir(path, path, ancestorScopes(path));
-    else if (once(resolve(path))) yield path;
+    const resolved = resolve(path);
+    if (isDir) yield* walkDir({ path, resolved, rel: '' }, ancestorScopes(resolved).map(scopeHere), true);
+    else if (once(resolved)) yield path;
   }
 }
 
