@@ -1,5 +1,6 @@
 // `multiphase` command line: dispatches to the subcommands.
 import { runCheck } from './check';
+import { limitHeapGrowth } from './heapLimits';
 import { runFix } from './fix';
 import { isAnalysisWorker, runAnalysisWorker } from './parallel';
 import { VERSION } from './version';
@@ -34,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Before any analysis allocates: see heapLimits.ts.
+limitHeapGrowth();
 if (isAnalysisWorker()) {
   // This bundle also runs as the worker thread of a parallel check.
   void runAnalysisWorker();
