@@ -102,11 +102,14 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
   const excluded = entryExcluder(options.exclude ?? []);
   const isSource = (name: string): boolean => Boolean(languageForPath(name) || embedsC(name, options.embedded));
   // Overlapping paths (`src src/a.c`) reach a file twice: yield it once, so
-  // nothing is reported, or converted, twice.
-  const seen = new Set<string>();
-  const once = (resolved: string): boolean => {
-    if (seen.has(resolved)) return false;
-    seen.add(resolved);
+  // nothing is reported, or converted, twice. One path cannot: links to
+  // folders are not followed, so the walk below it meets each file once.
+  const seen = paths.length > 1 ? new Set<string>() : undefined;
+  const once = (resolved: () => string): boolean => {
+    if (!seen) return true;
+    const key = resolved();
+    if (seen.has(key)) return false;
+    seen.add(key);
     return true;
   };
   const fail = (path: string, err: unknown): void => {
@@ -147,7 +150,7 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
         // A virtualenv is named as one whatever else skips it.
         if (reason) options.onSkip?.(full, isVenv(full) ? SKIP_REASON : reason);
         else yield* walkDir({ path: full, resolved: below(folder.resolved, name), rel }, here.map((s) => enter(s, name)), false);
-      } else if (isSource(name) && (entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && !excluded(name, rel) && !ignoredByGit(here, name, rel, false) && once(below(folder.resolved, name))) {
+      } else if (isSource(name) && (entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && !excluded(name, rel) && !ignoredByGit(here, name, rel, false) && once(() => below(folder.resolved, name))) {
         yield full;
       }
     }
@@ -163,7 +166,7 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
     }
     const resolved = resolve(path);
     if (isDir) yield* walkDir({ path, resolved, rel: '' }, ancestorScopes(resolved).map(scopeHere), true);
-    else if (once(resolved)) yield path;
+    else if (once(() => resolved)) yield path;
   }
 }
 
