@@ -90,8 +90,9 @@ describe('walkSources on a tree with every kind of rule', () => {
     touch('env2/a.c');
     touch('env3/pyvenv.cfg', 'home = /usr\n');
     touch('env3/a.c');
-    touch('sub/.gitignore', '!*.gen.c\nlocal.c\n/top.c\n');
-    for (const f of ['sub/a.gen.c', 'sub/local.c', 'sub/top.c', 'sub/ok.c', 'sub/deep/top.c', 'sub/deep/only.c', 'sub/deep/local.c', 'sub/deep/anchored.c']) touch(f);
+    touch('sub/.gitignore', '!*.gen.c\nlocal.c\n/top.c\n..*\n');
+    // A name that begins with `..` is a name like any other, for the .gitignore of its own folder too.
+    for (const f of ['sub/a.gen.c', 'sub/local.c', 'sub/top.c', 'sub/ok.c', 'sub/..dots.c', 'sub/deep/top.c', 'sub/deep/only.c', 'sub/deep/local.c', 'sub/deep/anchored.c']) touch(f);
     // A byte order mark and CRLF line ends; and a line ending in a CR of its own (the pattern is `a.c` and a CR).
     touch('crlf/.gitignore', '\uFEFFfirst.c\r\nsecond.c\r\n');
     for (const f of ['crlf/first.c', 'crlf/second.c', 'crlf/third.c']) touch(f);

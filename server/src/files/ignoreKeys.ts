@@ -66,7 +66,7 @@ export function ruleKey(line: string): RuleKey | null {
   const add = (source: string, size: number, plain?: string): void => {
     word ??= { source: '', plain: '', size: 0, opens: segmentStart, end: 0 };
     word.source += source;
-    word.plain = plain !== undefined && word.plain !== undefined && /^[\x20-\x7e]$/.test(plain) ? word.plain + plain.toLowerCase() : undefined;
+    word.plain = plain !== undefined && word.plain !== undefined && plain >= ' ' && plain <= '~' ? word.plain + plain.toLowerCase() : undefined;
     word.size += size;
     segmentStart = false;
   };
@@ -90,11 +90,11 @@ export function ruleKey(line: string): RuleKey | null {
     }
     if (ch === '?') {
       add('[^/]', 0); // any one character but a slash, as in git
-    } else if (/[*/\\\]\s]/.test(ch)) {
+    } else if (ch === '*' || ch === '/' || ch === '\\' || ch === ']' || !ch.trim()) {
       endWord(i, ch === '/');
       if (ch === '\\') i++; // the escaped character is literal, but it is simpler to leave it out
     } else {
-      add(escapeRegExp(ch), 1, ch);
+      add(REGEXP_SPECIAL.includes(ch) ? `\\${ch}` : ch, 1, ch);
     }
   }
   endWord(line.length, false);
@@ -123,6 +123,8 @@ function firstFolder(line: string): string | undefined {
   if (!match) return undefined;
   return lead || (match[2] === '/' && rest.length > match[0].length) ? match[1] : undefined;
 }
+
+const REGEXP_SPECIAL = '.*+?^${}()|[]\\/';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
