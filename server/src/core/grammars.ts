@@ -30,7 +30,8 @@ const SUFFIXES: [string, LanguageId][] = [
 
 export function languageForPath(path: string): LanguageId | undefined {
   const lower = path.toLowerCase();
-  for (const [suffix, lang] of SUFFIXES) if (lower.endsWith(suffix)) return lang;
+  // An indexed loop: the walker asks this of every file name in a fresh process, where for-of and destructuring run slowest.
+  for (let i = 0; i < SUFFIXES.length; i++) if (lower.endsWith(SUFFIXES[i]![0])) return SUFFIXES[i]![1];
   return undefined;
 }
 
