@@ -137,11 +137,13 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const name = entry.name;
+      const isDir = entry.isDirectory();
+      if (!isDir && !isSource(name)) continue; // most names of a tree: no paths made for them
       const rel = folder.rel ? `${folder.rel}/${name}` : name;
       // Below the root the folder's path is join()'s own output, so appending is what join() would give.
       const full = isRoot ? join(folder.path, name) : folder.path + sep + name;
       // Symbolic links to files count; links to folders are not followed (no cycles).
-      if (entry.isDirectory()) {
+      if (isDir) {
         if (SKIPPED_DIRS.has(name)) {
           if (name !== '.git') options.onSkip?.(full, SKIP_REASON);
           continue;
@@ -150,7 +152,7 @@ export function* walkSources(paths: readonly string[], options: WalkOptions = {}
         // A virtualenv is named as one whatever else skips it.
         if (reason) options.onSkip?.(full, isVenv(full) ? SKIP_REASON : reason);
         else yield* walkDir({ path: full, resolved: below(folder.resolved, name), rel }, here.map((s) => enter(s, name)), false);
-      } else if (isSource(name) && (entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && !excluded(name, rel) && !ignoredByGit(here, name, rel, false) && once(() => below(folder.resolved, name))) {
+      } else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) && !excluded(name, rel) && !ignoredByGit(here, name, rel, false) && once(() => below(folder.resolved, name))) {
         yield full;
       }
     }
