@@ -27,6 +27,12 @@ export function locateResource(file: string): string {
   return spec.endsWith('package.json') ? join(dirname(resolved), file) : resolved;
 }
 
+/** The wasm runtime alone (web-tree-sitter), loaded once; loadLanguage awaits it before it compiles a grammar. */
+export function loadRuntime(): Promise<void> {
+  runtime ??= Parser.init({ locateFile: (name: string) => locateResource(name) });
+  return runtime;
+}
+
 /**
  * The wasm runtime and the grammar of `lang`, each loaded once and only when
  * first asked for: a tree with no candidate C++ file never loads the C++
@@ -35,8 +41,7 @@ export function locateResource(file: string): string {
 export function loadLanguage(lang: LanguageId): Promise<void> {
   let load = loading.get(lang);
   if (!load) {
-    runtime ??= Parser.init({ locateFile: (name: string) => locateResource(name) });
-    load = runtime.then(async () => {
+    load = loadRuntime().then(async () => {
       languages.set(lang, await Language.load(locateResource(WASM_FILES[lang])));
     });
     loading.set(lang, load);
