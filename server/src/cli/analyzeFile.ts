@@ -88,7 +88,10 @@ export async function analyzeFile(file: string, options: AnalyzeOptions = {}): P
     result.modules = analysis.modules;
     if (analysis.generator) result.note = generatorNote(analysis.generator);
     if (analysis.internalErrors) result.internalErrors = analysis.internalErrors.map((e) => `${e.module}: ${e.stack ?? e.message}`);
-    if (analysis.findings.length) result.findings = reportFindings(file, analysis.lines ?? new LineIndex(source.text), analysis.findings);
+    // A copy, as a worker's result is (postMessage clones): a message built
+    // from a name sliced out of the text would otherwise keep the whole text
+    // alive as long as the result (to the end of the run, and in the cache).
+    if (analysis.findings.length) result.findings = structuredClone(reportFindings(file, analysis.lines ?? new LineIndex(source.text), analysis.findings));
   } catch (err) {
     // One file must not end the run: say what happened and go on.
     result.note = `internal error: ${err instanceof Error ? err.message : String(err)}`;
