@@ -43,8 +43,12 @@ export class ResultCache {
   /** Files reused this run. */
   reused = 0;
   private readonly next: Record<string, Entry> = {};
-  /** Stats taken before each file was read, for the entries stored after. */
-  private readonly pending = new Map<string, Stats>();
+  /**
+   * What the stat taken before each file was read says, for the entry stored
+   * after: the key and racy flag only, since a whole fs.Stats (four Dates
+   * with it) for every file of the tree was ~1.5 MB kept to the end of the run.
+   */
+  private readonly pending = new Map<string, { key: string; racy: boolean }>();
   /** Files whose bytes may include a source file, among those read this run. */
   private readonly including = new Set<string>();
   private readonly startedAt = Date.now();
@@ -96,7 +100,7 @@ export class ResultCache {
     }
     const entry = this.previous[file];
     if (entry && !entry.racy && entry.stat === statKey(stat)) return this.keep(file, entry);
-    this.pending.set(file, stat);
+    this.pending.set(file, { key: statKey(stat), racy: this.isRacy(stat) });
     return undefined;
   }
 
@@ -104,16 +108,16 @@ export class ResultCache {
   private reuseContent(file: string, bytes: Buffer): FileResult | undefined {
     const entry = this.previous[file];
     if (!entry?.hash || entry.hash !== digest(bytes)) return undefined;
-    const stat = this.pending.get(file);
-    return stat ? this.keep(file, { ...entry, stat: statKey(stat), racy: this.isRacy(stat) }).result : undefined;
+    const seen = this.pending.get(file);
+    return seen ? this.keep(file, { ...entry, stat: seen.key, racy: seen.racy }).result : undefined;
   }
 
   /** Keep `result` (a parsed one carries the digest of its bytes), made after screen() took the file's stat. */
   store(file: string, result: FileResult): void {
-    const stat = this.pending.get(file);
-    if (!stat || result.status === 'unreadable' || result.internalErrors || result.note?.startsWith('internal error')) return;
+    const seen = this.pending.get(file);
+    if (!seen || result.status === 'unreadable' || result.internalErrors || result.note?.startsWith('internal error')) return;
     const { digest: hash, ...kept } = result;
-    this.next[file] = { stat: statKey(stat), ...(this.isRacy(stat) ? { racy: true } : {}), ...(hash ? { hash } : {}), ...(this.including.has(file) ? { includes: true } : {}), result: kept };
+    this.next[file] = { stat: seen.key, ...(seen.racy ? { racy: true } : {}), ...(hash ? { hash } : {}), ...(this.including.has(file) ? { includes: true } : {}), result: kept };
     this.changed = true;
   }
 
