@@ -11,7 +11,7 @@ import { reportFindings, type ReportedFinding } from './report';
 import { binarySkip, byteForm, decodeSource, readSourceBytes } from '../files/sources';
 import { detectGenerator } from '../core/analysis/generators';
 import { loadLanguage, loadRuntime } from '../core/parser';
-import { useBaselineWasmCompiler } from '../baselineWasm';
+import { beforeGrammarCompile } from '../baselineWasm';
 import { bytesMayHoldFindings } from '../core/prefilter';
 import { digest } from '../files/diskCache';
 
@@ -100,14 +100,12 @@ export async function analyzeFile(file: string, options: AnalyzeOptions = {}): P
 }
 
 /**
- * The grammar of `lang`, always compiled by V8's baseline compiler: the
- * runtime is compiled first, and keeps the optimising tier when analyzeFiles
- * chose it (see baselineWasm.ts). The grammar's tier-up was ~15 MB of peak
- * memory for no CPU gain measured (2,000 and 8,000 generated files).
+ * The grammar of `lang`, compiled after the runtime: up to 8 MB to parse the
+ * runtime may be optimised and the grammar not (see baselineWasm.ts).
  */
 async function loadGrammar(lang: LanguageId): Promise<void> {
   await loadRuntime();
-  useBaselineWasmCompiler();
+  beforeGrammarCompile();
   await loadLanguage(lang);
 }
 

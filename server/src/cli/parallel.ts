@@ -10,7 +10,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { analyzeFile, screenFile, type AnalyzeOptions, type FileResult } from './analyzeFile';
 import type { IncludedSources } from '../files/includedSources';
 import type { ResultCache } from './resultCache';
-import { BASELINE_WASM_MAX_BYTES, useBaselineWasmCompiler } from '../baselineWasm';
+import { chooseWasmTiers } from '../baselineWasm';
 
 const WORKER_ROLE = 'multiphase-analysis-worker';
 /** Bytes to parse per worker started: below this a worker's start-up costs more than it saves. */
@@ -23,6 +23,7 @@ interface WorkerInput {
   files: string[];
   counter: SharedArrayBuffer;
   options: AnalyzeOptions;
+  bytesToParse: number;
 }
 
 interface WorkerMessage {
@@ -42,6 +43,7 @@ function claimNext(counter: Int32Array): number {
 export async function runAnalysisWorker(): Promise<void> {
   const input = workerData as WorkerInput;
   const counter = new Int32Array(input.counter);
+  chooseWasmTiers(input.bytesToParse);
   for (let i = claimNext(counter); i < input.files.length; i = claimNext(counter)) {
     const message: WorkerMessage = { index: i, result: await analyzeFile(input.files[i]!, input.options) };
     parentPort!.postMessage(message);
@@ -79,7 +81,7 @@ export async function analyzeFiles(listed: readonly string[], options: AnalyzeOp
     } else results[i] = screened;
   }
   // Decided before any grammar is compiled, from the work ahead (see baselineWasm.ts).
-  if (bytesToParse <= BASELINE_WASM_MAX_BYTES) useBaselineWasmCompiler();
+  chooseWasmTiers(bytesToParse);
   // Largest first: the threads claim files in this order, and a big file
   // claimed last would leave the other threads idle at the end. Results go
   // back to their place in the list, so the order of the output is the same.
@@ -89,7 +91,7 @@ export async function analyzeFiles(listed: readonly string[], options: AnalyzeOp
   const counter = new Int32Array(shared);
   const finished: Promise<void>[] = [];
   for (let w = 0; w < workerCount(bytesToParse); w++) {
-    const input: WorkerInput = { role: WORKER_ROLE, files: parseFiles, counter: shared, options };
+    const input: WorkerInput = { role: WORKER_ROLE, files: parseFiles, counter: shared, options, bytesToParse };
     // A small young generation (V8 grows it to 3 x 16 MB under this allocation rate) keeps each worker ~30 MB smaller for ~1 % more CPU.
     const worker = new Worker(__filename, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     worker.on('message', (m: WorkerMessage) => {
