@@ -16,7 +16,7 @@ function analyseInFreshProcess(dir: string): { c: boolean; cpp: boolean; modules
     const { analyzeFiles } = require('./server/src/cli/parallel.ts');
     const { isLanguageLoaded } = require('./server/src/core/parser.ts');
     const { walkSources } = require('./server/src/files/walk.ts');
-    analyzeFiles([...walkSources([${JSON.stringify(dir)}])]).then((results) => {
+    analyzeFiles([...walkSources([${JSON.stringify(dir)}], { embedded: { docs: true, pythonStrings: true } })]).then((results) => {
       process.stdout.write(JSON.stringify({
         c: isLanguageLoaded('c'), cpp: isLanguageLoaded('cpp'),
         modules: results.reduce((n, r) => n + r.modules, 0), statuses: results.map((r) => r.status),
@@ -44,5 +44,15 @@ describe('grammars load only for files that need a parse', () => {
   it('a C module loads the C grammar only, though C++ files sit beside it', () => {
     writeFileSync(join(dir, 'src', 'spam.c'), singlePhaseModule('spam'));
     assert.deepEqual(analyseInFreshProcess(dir), { c: true, cpp: false, modules: 1, statuses: ['analysed', 'analysed', 'analysed'] });
+  });
+
+  it('a document whose code blocks are all C loads the C grammar only', () => {
+    writeFileSync(join(dir, 'README.md'), `# spam\n\n\`\`\`c\n${singlePhaseModule('spam')}\`\`\`\n`);
+    assert.deepEqual(analyseInFreshProcess(dir), { c: true, cpp: false, modules: 1, statuses: ['analysed', 'analysed', 'analysed'] });
+  });
+
+  it('a document with a C++ code block loads the C++ grammar for it', () => {
+    writeFileSync(join(dir, 'README.md'), `# spam\n\n\`\`\`cpp\n${singlePhaseModule('spam')}\`\`\`\n`);
+    assert.deepEqual(analyseInFreshProcess(dir), { c: false, cpp: true, modules: 1, statuses: ['analysed', 'analysed', 'analysed'] });
   });
 });

@@ -2,9 +2,9 @@
 // The raw bytes are searched first: a file none of whose bytes spell a word
 // some rule needs is never decoded or parsed, and its grammar never loaded.
 // Plain data out, so a worker thread can post the result to the main thread.
-import { analyzeText } from '../core/analyze';
+import { analyzeText, type TextAnalysis } from '../core/analyze';
 import { analyzeEmbeddedFile } from '../core/embedded/analyze';
-import { bytesMayEmbed, DEFAULT_EMBEDDED_OPTIONS, hostEnabled, hostKindForPath, type EmbeddedOptions } from '../core/embedded/hosts';
+import { bytesMayEmbed, DEFAULT_EMBEDDED_OPTIONS, hostEnabled, hostKindForPath, hostRegions, neededLanguages, type EmbeddedOptions, type HostKind } from '../core/embedded/hosts';
 import { languageForPath, type LanguageId } from '../core/grammars';
 import { LineIndex } from '../core/text/lines';
 import { reportFindings, type ReportedFinding } from './report';
@@ -83,7 +83,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions = {}): P
   if (source.kind === 'skipped') return { ...result, note: source.reason };
   if (source.encoding === 'latin1') result.latin1 = true;
   try {
-    const analysis = lang ? (await loadGrammar(lang), analyzeText(source.text, lang, undefined, options.moduleState ?? true)) : (await loadGrammar('c'), await loadGrammar('cpp'), analyzeEmbeddedFile(source.text, hostKindForPath(file)!));
+    const analysis = lang ? (await loadGrammar(lang), analyzeText(source.text, lang, undefined, options.moduleState ?? true)) : await analyzeEmbedded(source.text, hostKindForPath(file)!);
     result.status = 'analysed';
     result.modules = analysis.modules;
     if (analysis.generator) result.note = generatorNote(analysis.generator);
@@ -107,6 +107,13 @@ async function loadGrammar(lang: LanguageId): Promise<void> {
   await loadRuntime();
   beforeGrammarCompile();
   await loadLanguage(lang);
+}
+
+/** A document's embedded C, with the grammars its regions need loaded first (found by text, without a parse). */
+async function analyzeEmbedded(text: string, kind: HostKind): Promise<TextAnalysis> {
+  const found = hostRegions(text, kind);
+  for (const lang of neededLanguages(found)) await loadGrammar(lang);
+  return analyzeEmbeddedFile(text, kind, undefined, found);
 }
 
 function generatorNote(generator: string): string {

@@ -165,8 +165,8 @@ export function convertEmbeddedText(text: string, kind: HostKind, options: Conve
   return { text: analysis.edits.length ? applyEdits(text, analysis.edits) : text, results, silenced: analysis.silenced };
 }
 
-/** `analyzeText` for a document that embeds C: what `multiphase check` reports. */
-export function analyzeEmbeddedFile(text: string, kind: HostKind, options?: ConversionOptions): TextAnalysis {
-  const analysis = analyzeEmbeddedText(text, kind, options);
+/** `analyzeText` for a document that embeds C: what `multiphase check` reports; `found`: its regions, when the caller has them already (to load only the grammars they need). */
+export function analyzeEmbeddedFile(text: string, kind: HostKind, options?: ConversionOptions, found: HostRegions = hostRegions(text, kind)): TextAnalysis {
+  const analysis = analyzeEmbeddedText(text, kind, options, undefined, found);
   return { findings: analysis.findings, modules: analysis.modules, parsed: analysis.regions > 0, lines: analysis.findings.length ? new LineIndex(text) : undefined };
 }
