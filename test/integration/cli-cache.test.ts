@@ -158,6 +158,20 @@ describe('check keeps results between runs (CLI)', () => {
     assert.equal(readdirSync(cacheDir).length, 1);
   });
 
+  it('shares results between working folders when the paths are absolute, not when they are relative', () => {
+    const other = join(tmp, 'elsewhere');
+    mkdirSync(other);
+    const from = (cwd: string, ...args: string[]): Run => {
+      const run = spawnSync(process.execPath, [CLI, 'check', '--stats', ...args], { cwd, encoding: 'utf8', env: { ...process.env, MULTIPHASE_CACHE_DIR: cacheDir } });
+      return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+    };
+    const first = from(tree, tree);
+    const second = from(other, tree);
+    assert.equal(reused(second), files(first));
+    assert.equal(timeless(second.stdout).replace(/reused: \d+/, ''), timeless(first.stdout).replace(/reused: \d+/, ''));
+    assert.equal(reused(from(other, join('..', 'tree'))), 0, 'a relative path is printed relative to its working folder');
+  });
+
   it('never writes into the checked tree', () => {
     const before = readdirSync(tree, { recursive: true }).sort();
     cached();

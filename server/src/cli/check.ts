@@ -7,6 +7,7 @@ import { formatSarif } from './format/sarif';
 import { formatStats, formatTextFindings, formatTextSummary } from './format/text';
 import { analyzeFiles } from './parallel';
 import { failsCheck, type CheckReport } from './report';
+import { isAbsolute } from 'node:path';
 import { VERSION } from './version';
 import { ResultCache } from './resultCache';
 import { collectSources } from '../files/walk';
@@ -91,7 +92,9 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
   let failed = false;
   const report: CheckReport = { findings: [], filesScanned: 0, modulesFound: 0, bytes: 0, elapsedMs: 0 };
   const options = { generatorNotes: args.verbose, embedded: args.embedded, moduleState: args.format === 'json' };
-  const cache = args.cache ? ResultCache.open({ bundle: __filename, version: VERSION, cwd: process.cwd(), paths: args.paths, options: { ...options, exclude: args.exclude } }) : undefined;
+  // Paths are printed as given: the working folder matters only to relative ones.
+  const cwd = args.paths.every((path) => isAbsolute(path)) ? '' : process.cwd();
+  const cache = args.cache ? ResultCache.open({ bundle: __filename, version: VERSION, cwd, paths: args.paths, options: { ...options, exclude: args.exclude } }) : undefined;
   const results = await analyzeFiles(walked.files, { ...options, digest: Boolean(cache) }, includes, cache);
   const unsaved = cache?.save();
   if (unsaved && args.verbose) note(`note: results not kept for the next run: ${unsaved}`);
