@@ -33,6 +33,9 @@ const common = {
 };
 const builds = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // What the command line loads only when a file must be parsed or converted
+  // (server/src/cli/loadAnalysis.ts); also its worker threads' script.
+  { entryPoints: ['server/src/cli/analysisBundle.ts'], outfile: 'dist/cliAnalysis.js' },
   // The npm bin `multiphase-lsp` (started as `multiphase-lsp --stdio`).
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },

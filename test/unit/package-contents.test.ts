@@ -58,7 +58,7 @@ const ALLOWED: RegExp[] = [
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
-  /^extension\/dist\/(extension|server|cli)\.js$/,
+  /^extension\/dist\/(extension|server|cli|cliAnalysis)\.js$/,
   /^extension\/dist\/[\w-]+\.wasm$/,
   /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
   /^extension\/images\/[\w-]+\.png$/,
@@ -74,6 +74,7 @@ const REQUIRED = [
   // server lands, esbuild has nothing to build it from.)
   ...(existsSync(join(root, 'server/src/main.ts')) ? ['extension/dist/server.js'] : []),
   'extension/dist/cli.js',
+  'extension/dist/cliAnalysis.js',
   'extension/dist/tree-sitter.wasm',
   'extension/dist/tree-sitter-c.wasm',
   'extension/dist/tree-sitter-cpp.wasm',

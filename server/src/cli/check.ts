@@ -10,6 +10,7 @@ import { failsCheck, type CheckReport } from './report';
 import { isAbsolute } from 'node:path';
 import { VERSION } from './version';
 import { ResultCache } from './resultCache';
+import { analysisBundlePath } from './loadAnalysis';
 import { collectSources } from '../files/walk';
 import { IncludedSources } from '../files/includedSources';
 import type { EmbeddedOptions } from '../core/embedded/hosts';
@@ -94,7 +95,7 @@ async function scan(args: CheckArgs): Promise<{ report: CheckReport; unreadable:
   const options = { generatorNotes: args.verbose, embedded: args.embedded, moduleState: args.format === 'json' };
   // Paths are printed as given: the working folder matters only to relative ones.
   const cwd = args.paths.every((path) => isAbsolute(path)) ? '' : process.cwd();
-  const cache = args.cache ? ResultCache.open({ bundle: __filename, version: VERSION, cwd, paths: args.paths, options: { ...options, exclude: args.exclude } }) : undefined;
+  const cache = args.cache ? ResultCache.open({ bundles: [__filename, analysisBundlePath()], version: VERSION, cwd, paths: args.paths, options: { ...options, exclude: args.exclude } }) : undefined;
   const results = await analyzeFiles(walked.files, { ...options, digest: Boolean(cache) }, includes, cache);
   const unsaved = cache?.save();
   if (unsaved && args.verbose) note(`note: results not kept for the next run: ${unsaved}`);

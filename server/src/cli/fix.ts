@@ -1,17 +1,12 @@
 // `multiphase fix`: convert every single-phase module that can be converted
 // safely, in place (atomically: temporary file, then rename, mode kept), or
-// print the unified diff with --diff. One line per module on stdout.
+// print the unified diff with --diff. One line per module on stdout. The
+// conversion itself is in the analysis bundle (convertSource.ts), loaded
+// only once a file holds a module word.
 import { isAbsolute } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
-import { applyRuleFixes } from '../core/applyFixes';
-import { convertFileText } from '../core/convert/file';
 import { DEFAULT_CONVERSION_OPTIONS, OPTION_VALUES, versionHex, type ConversionOptions } from '../core/convert/options';
 import { languageForPath } from '../core/grammars';
 import { hasMultiPhaseInit } from '../core/settings';
-import { SILENCED_MODULE } from '../core/suppression';
-import { describeRefusals } from '../core/convert/refusalCatalogue';
-import { loadLanguage } from '../core/parser';
-import { useBaselineWasmCompiler } from '../baselineWasm';
 import { bytesMayHoldFindings } from '../core/prefilter';
 import { embeddedFrom, oneOf, parseCommandLine, pathsOrCwd, PATH_OPTIONS, PATH_OPTIONS_HELP, UsageError } from './args';
 import { decodeSource, readSourceBytes } from '../files/sources';
@@ -19,8 +14,8 @@ import { editableRoots, placeEdit } from '../files/links';
 import { describeError, isSystemError, readOnlyReason, roundTripForm, writeAtomically } from '../files/rewrite';
 import { walkSources } from '../files/walk';
 import { IncludedSources } from '../files/includedSources';
-import { convertEmbeddedText } from '../core/embedded/analyze';
 import { bytesMayEmbed, hostEnabled, hostKindForPath, type EmbeddedOptions } from '../core/embedded/hosts';
+import { loadAnalysis } from './loadAnalysis';
 
 export const FIX_USAGE = `usage: multiphase fix [options] [PATH...]
 
@@ -151,8 +146,6 @@ export async function runFix(argv: readonly string[]): Promise<number> {
   // files walked; the includes are found in the bytes read for the conversion (one read per file).
   const includes = new IncludedSources(walked);
   const files = [...walked];
-  // fix converts few modules: the baseline wasm compiler is the cheaper one (see baselineWasm.ts).
-  useBaselineWasmCompiler();
   const roots = editableRoots(args.paths);
   let failed = false;
   let refused = false;
@@ -178,18 +171,15 @@ export async function runFix(argv: readonly string[]): Promise<number> {
     const includer = includes.includedBy.get(file);
     if (includer) note(`note: ${file}: converted with ${includer}, which includes it`);
     if (source.encoding === 'latin1') note(`note: ${file}: not valid UTF-8; read and written as Latin-1`);
-    const converted = lang ? (await loadLanguage(lang), convertFileText(source.text, lang, args.options)) : (await loadLanguage('c'), await loadLanguage('cpp'), convertEmbeddedText(source.text, host!, args.options));
-    const { results, silenced } = converted;
-    // The rules' own fixes go over the converted text (not into embedded C, whose edits would need the host's escaping).
-    const { text, applied } = args.rules && lang ? applyRuleFixes(converted.text, lang, args.options) : { text: converted.text, applied: [] };
-    for (const module of silenced) process.stdout.write(`${file}: ${module}: left alone: ${SILENCED_MODULE}\n`);
+    const { text, results, silenced, silencedNote, applied } = await loadAnalysis().convertSource(source.text, lang ? { lang } : { host: host! }, args.options, args.rules);
+    for (const module of silenced) process.stdout.write(`${file}: ${module}: left alone: ${silencedNote}\n`);
     // Converted modules are only reported once their text is written (or shown as a diff).
     const outcome = text === source.text ? 'unchanged' : saveConversion(file, source.text, text, args, roots);
     if (outcome === 'failed') unreadable = true;
     const saved = outcome === 'unchanged' || outcome === 'saved';
     for (const result of results) {
       if (!result.ok) {
-        process.stdout.write(`${file}: ${result.module}: refused ${describeRefusals(result.reasons)}\n`);
+        process.stdout.write(`${file}: ${result.module}: refused ${result.refusal}\n`);
         if (result.internalError) process.stderr.write(`multiphase fix: ${file}: ${result.module}: internal error: ${result.internalError.stack ?? result.internalError.message}\n`);
         failed ||= result.internalError !== undefined;
       } else if (saved) {
@@ -225,7 +215,7 @@ function saveConversion(file: string, before: string, after: string, args: FixAr
     }
     if (args.diff) {
       const [from, to] = isAbsolute(file) ? [file, file] : [`a/${file}`, `b/${file}`];
-      process.stdout.write(createTwoFilesPatch(from, to, before, after));
+      process.stdout.write(loadAnalysis().createTwoFilesPatch(from, to, before, after));
       return 'saved';
     }
     const form = roundTripForm(place.real, before);

@@ -2,7 +2,6 @@
 import { runCheck } from './check';
 import { limitHeapGrowth } from './heapLimits';
 import { runFix } from './fix';
-import { isAnalysisWorker, runAnalysisWorker } from './parallel';
 import { VERSION } from './version';
 
 const USAGE = `usage: multiphase <command> [options] [PATH...]
@@ -37,22 +36,17 @@ async function main(argv: string[]): Promise<number> {
 
 // Before any analysis allocates: see heapLimits.ts.
 limitHeapGrowth();
-if (isAnalysisWorker()) {
-  // This bundle also runs as the worker thread of a parallel check.
-  void runAnalysisWorker();
-} else {
-  // `multiphase check | head`: a reader that goes away early is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`multiphase: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
+// `multiphase check | head`: a reader that goes away early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`multiphase: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

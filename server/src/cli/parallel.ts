@@ -1,57 +1,26 @@
 // Analyses a list of files. The main thread reads every file and searches
-// its raw bytes first (see analyzeFile): most files end there. The files left
-// to parse go to worker threads only when they are enough work to pay for a
-// worker's start (bundle, wasm, grammars); then the main thread and the
-// workers claim the next file from one shared counter, so a few large
-// modules cannot leave a core idle. Workers run this same bundle
-// (dist/cli.js) in a role of their own; results come back in list order.
+// its raw bytes first (see screenFile.ts), or reuses the result kept from an
+// earlier run: most files end there. Only when some file is left to parse is
+// the analysis bundle loaded (loadAnalysis.ts). The files to parse go to
+// worker threads too when they are enough work to pay for a worker's start
+// (bundle, wasm, grammars): the workers, which run the analysis bundle, are
+// started before the main thread loads it, so that both start-ups overlap.
+// Results come back in list order.
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { analyzeFile, screenFile, type AnalyzeOptions, type FileResult } from './analyzeFile';
+import { Worker } from 'node:worker_threads';
+import { screenFile, type AnalyzeOptions, type FileResult } from './screenFile';
 import type { IncludedSources } from '../files/includedSources';
 import type { ResultCache } from './resultCache';
-import { chooseWasmTiers } from '../baselineWasm';
+import { analysisBundlePath, loadAnalysis } from './loadAnalysis';
+import { WORKER_ROLE, type WorkerInput, type WorkerMessage } from './workerProtocol';
 
-const WORKER_ROLE = 'multiphase-analysis-worker';
 /** Bytes to parse per worker started: below this a worker's start-up costs more than it saves. */
 const BYTES_PER_WORKER = 1024 * 1024;
 /** The young generation of a worker, in MB: the same as the server's `--max-semi-space-size=4` (3 semi-spaces). */
 const WORKER_YOUNG_GENERATION_MB = 12;
 
-interface WorkerInput {
-  role: typeof WORKER_ROLE;
-  files: string[];
-  counter: SharedArrayBuffer;
-  options: AnalyzeOptions;
-  bytesToParse: number;
-}
-
-interface WorkerMessage {
-  index: number;
-  result: FileResult;
-}
-
-/** True in a thread started by analyzeFiles: the bundle's entry point runs the worker then. */
-export function isAnalysisWorker(): boolean {
-  return !isMainThread && (workerData as Partial<WorkerInput> | null)?.role === WORKER_ROLE;
-}
-
-function claimNext(counter: Int32Array): number {
-  return Atomics.add(counter, 0, 1);
-}
-
-export async function runAnalysisWorker(): Promise<void> {
-  const input = workerData as WorkerInput;
-  const counter = new Int32Array(input.counter);
-  chooseWasmTiers(input.bytesToParse);
-  for (let i = claimNext(counter); i < input.files.length; i = claimNext(counter)) {
-    const message: WorkerMessage = { index: i, result: await analyzeFile(input.files[i]!, input.options) };
-    parentPort!.postMessage(message);
-  }
-}
-
 function workerCount(bytesToParse: number): number {
-  // Workers re-load this file, so only a bundled .js can be one (not tsx sources).
+  // Workers load the analysis bundle, so only a bundled .js can start them (not tsx sources).
   if (!__filename.endsWith('.js')) return 0;
   const configured = Number(process.env.MULTIPHASE_WORKERS);
   if (process.env.MULTIPHASE_WORKERS !== undefined && Number.isInteger(configured) && configured >= 0) return configured;
@@ -80,20 +49,18 @@ export async function analyzeFiles(listed: readonly string[], options: AnalyzeOp
       bytesToParse += screened.parse.length;
     } else results[i] = screened;
   }
-  // Decided before any grammar is compiled, from the work ahead (see baselineWasm.ts).
-  chooseWasmTiers(bytesToParse);
+  if (toParse.length === 0) return results as FileResult[];
   // Largest first: the threads claim files in this order, and a big file
   // claimed last would leave the other threads idle at the end. Results go
   // back to their place in the list, so the order of the output is the same.
   toParse.sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
   const parseFiles = toParse.map((i) => files[i]!);
   const shared = new SharedArrayBuffer(4);
-  const counter = new Int32Array(shared);
   const finished: Promise<void>[] = [];
   for (let w = 0; w < workerCount(bytesToParse); w++) {
     const input: WorkerInput = { role: WORKER_ROLE, files: parseFiles, counter: shared, options, bytesToParse };
     // A small young generation (V8 grows it to 3 x 16 MB under this allocation rate) keeps each worker ~30 MB smaller for ~1 % more CPU.
-    const worker = new Worker(__filename, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    const worker = new Worker(analysisBundlePath(), { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     worker.on('message', (m: WorkerMessage) => {
       results[toParse[m.index]!] = m.result;
     });
@@ -101,10 +68,13 @@ export async function analyzeFiles(listed: readonly string[], options: AnalyzeOp
     finished.push(new Promise((done) => worker.once('exit', () => done())));
     worker.on('error', () => undefined);
   }
-  for (let i = claimNext(counter); i < parseFiles.length; i = claimNext(counter)) results[toParse[i]!] = await analyzeFile(parseFiles[i]!, options);
+  const analysis = loadAnalysis();
+  const mine = new Array<FileResult | undefined>(parseFiles.length);
+  await analysis.parseClaimed(parseFiles, options, bytesToParse, new Int32Array(shared), mine);
+  mine.forEach((result, k) => void (results[toParse[k]!] = result));
   await Promise.all(finished);
   for (const i of toParse) {
-    results[i] ??= await analyzeFile(files[i]!, options);
+    results[i] ??= await analysis.analyzeFile(files[i]!, options);
     cache?.store(files[i]!, results[i]);
   }
   return results as FileResult[];

@@ -11,7 +11,7 @@
 // kept: they are asked again.
 import { statSync, type Stats } from 'node:fs';
 import { cacheSlot, digest, isRacy, readEntries, statKey, writeEntries, type CacheSlot } from '../files/diskCache';
-import { screenFile, type AnalyzeOptions, type FileResult } from './analyzeFile';
+import { screenFile, type AnalyzeOptions, type FileResult } from './screenFile';
 import { mayIncludeSources } from '../files/includedSources';
 import { readSourceBytes } from '../files/sources';
 
@@ -30,8 +30,8 @@ interface Entry {
 }
 
 export interface CacheKey {
-  /** The bundle that is running (its size and mtime tell builds apart). */
-  bundle: string;
+  /** The bundles of this build (their sizes and mtimes tell builds apart). */
+  bundles: readonly string[];
   version: string;
   cwd: string;
   paths: readonly string[];
@@ -61,7 +61,7 @@ export class ResultCache {
 
   /** The cache for this command line, or undefined when caching is off or impossible. */
   static open(key: CacheKey, env: NodeJS.ProcessEnv = process.env): ResultCache | undefined {
-    const slot = cacheSlot('check', [key.cwd, key.paths, key.options], FORMAT, key.bundle, key.version, env);
+    const slot = cacheSlot('check', [key.cwd, key.paths, key.options], FORMAT, key.bundles, key.version, env);
     return slot ? new ResultCache(slot, readEntries<Entry>(slot)) : undefined;
   }
 

@@ -30,17 +30,22 @@ export function cacheFolder(env: NodeJS.ProcessEnv = process.env): string | unde
 
 /**
  * Which build of multiphase this is: the size and mtime of the running
- * bundle, with the version. Undefined when not running from a bundle (the
- * tests' TypeScript sources), whose results could be stale after any edit.
+ * bundle (or of each bundle a result depends on), with the version.
+ * Undefined when not running from a bundle (the tests' TypeScript sources),
+ * whose results could be stale after any edit.
  */
-export function buildStamp(bundle: string, version: string): string | undefined {
-  if (!bundle.endsWith('.js')) return undefined;
-  try {
-    const stat = statSync(bundle);
-    return `${version}:${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return undefined;
+export function buildStamp(bundles: string | readonly string[], version: string): string | undefined {
+  const stamps = [version];
+  for (const bundle of typeof bundles === 'string' ? [bundles] : bundles) {
+    if (!bundle.endsWith('.js')) return undefined;
+    try {
+      const stat = statSync(bundle);
+      stamps.push(`${stat.size}:${stat.mtimeMs}`);
+    } catch {
+      return undefined;
+    }
   }
+  return stamps.join(':');
 }
 
 /** A short hex digest, for names of cache files and for file contents. */
@@ -78,7 +83,7 @@ export interface CacheSlot {
  * The cache file of `kind` for `key` (everything that changes a result), or
  * undefined when caching is off or this is not a built bundle.
  */
-export function cacheSlot(kind: string, key: unknown, format: number, bundle: string, version: string, env: NodeJS.ProcessEnv = process.env): CacheSlot | undefined {
+export function cacheSlot(kind: string, key: unknown, format: number, bundle: string | readonly string[], version: string, env: NodeJS.ProcessEnv = process.env): CacheSlot | undefined {
   const folder = cacheFolder(env);
   const build = buildStamp(bundle, version);
   if (!folder || !build) return undefined;

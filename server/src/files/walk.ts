@@ -5,7 +5,7 @@
 // taken: a file given explicitly is yielded whatever its name.
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import type picomatch from 'picomatch';
 import { languageForPath } from '../core/grammars';
 import { embedsC, type EmbeddedOptions } from '../core/embedded/hosts';
 import { ancestorScopes, enter, folderScope, ignoredByGit, scopeHere, toSlashes, type ScopeHere } from './gitignore';
@@ -54,10 +54,15 @@ export function excludeMatcher(patterns: readonly string[]): (relPath: string) =
 function entryExcluder(patterns: readonly string[]): (name: string, relPath: string) => boolean {
   const byName = patterns.filter((p) => !p.includes('/'));
   const byPath = patterns.filter((p) => p.includes('/')).map((p) => p.replace(/^\.\//, ''));
-  const nameMatch = byName.length ? picomatch(byName, { dot: true }) : undefined;
-  const pathMatch = byPath.length ? picomatch(byPath, { dot: true }) : undefined;
+  const nameMatch = byName.length ? globMatcher(byName) : undefined;
+  const pathMatch = byPath.length ? globMatcher(byPath) : undefined;
   if (!nameMatch && !pathMatch) return () => false;
   return (name, relPath) => Boolean(nameMatch?.(name) || pathMatch?.(relPath));
+}
+
+/** picomatch is required only when there are globs: evaluating its module costs every other run start-up time. */
+function globMatcher(globs: string[]): (path: string) => boolean {
+  return (require('picomatch') as typeof picomatch)(globs, { dot: true });
 }
 
 function message(err: unknown): string {
