@@ -127,7 +127,7 @@ export function extensionManifestFields(): Record<string, Json> {
 /** The two npm scripts this side owns; every other script is left alone. */
 export const PACKAGE_SCRIPTS: Record<string, string> = {
   package: 'node esbuild.config.mjs --minify && vsce package --no-dependencies --allow-missing-repository --no-rewrite-relative-links',
-  'test:e2e': 'npm run package --silent && mocha --no-config --require tsx/cjs --extension ts --timeout 600000 --bail --reporter spec "test/e2e/**/*.test.ts"',
+  'test:e2e': 'npm run package --silent && mocha --no-config --require tsx/cjs --require ./test/support/cacheFolder.ts --extension ts --timeout 600000 --bail --reporter spec "test/e2e/**/*.test.ts"',
 };
 
 function main(): void {
