@@ -82,8 +82,9 @@ export class ResultCache {
       if (mayIncludeSources(file, content)) this.including.add(file);
       onBytes?.(content);
     });
-    if (!('parse' in screened)) this.store(file, screened);
-    return 'parse' in screened ? (this.reuseContent(file, screened.parse) ?? screened) : screened;
+    if ('parse' in screened) return this.reuseContent(file, screened.parse) ?? screened;
+    this.store(file, screened);
+    return screened;
   }
 
   /**
@@ -98,9 +99,10 @@ export class ResultCache {
     } catch {
       return undefined; // the read that follows says what is wrong
     }
+    const key = statKey(stat);
     const entry = this.previous[file];
-    if (entry && !entry.racy && entry.stat === statKey(stat)) return this.keep(file, entry);
-    this.pending.set(file, { key: statKey(stat), racy: this.isRacy(stat) });
+    if (entry && !entry.racy && entry.stat === key) return this.keep(file, entry);
+    this.pending.set(file, { key, racy: isRacy(stat, this.startedAt) });
     return undefined;
   }
 
@@ -133,9 +135,5 @@ export class ResultCache {
     if (entry !== this.previous[file]) this.changed = true;
     this.next[file] = entry;
     return { result: entry.result, readForIncludes: Boolean(entry.includes) };
-  }
-
-  private isRacy(stat: Stats): boolean {
-    return isRacy(stat, this.startedAt);
   }
 }
