@@ -103,7 +103,7 @@ export function writeEntries(slot: CacheSlot, entries: Record<string, unknown>):
 }
 
 /** The parsed JSON of a cache file, or undefined when missing or unreadable. */
-export function readCacheFile(path: string): unknown {
+function readCacheFile(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch {
@@ -116,7 +116,7 @@ export function readCacheFile(path: string): unknown {
  * over it), so a concurrent run reads the old file or the new one, never a
  * torn one. Old cache files are removed on the way. Returns why not, if not.
  */
-export function writeCacheFile(folder: string, name: string, value: unknown): string | undefined {
+function writeCacheFile(folder: string, name: string, value: unknown): string | undefined {
   const temporary = join(folder, `${name}.${process.pid}.tmp`);
   try {
     mkdirSync(folder, { recursive: true });

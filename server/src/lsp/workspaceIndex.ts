@@ -5,7 +5,7 @@
 // branch switched back and forth), the content hash keeps the old answer.
 // With a cache folder, the answers also outlive the session (workspaceCache.ts).
 import { LineIndex } from '../core/text/lines';
-import { bytesMayEmbed, hostEnabled, hostKindForPath, hostRegions, neededLanguages } from '../core/embedded/hosts';
+import { bytesMayEmbed, hostEnabled, hostKindForPath, hostRegions, neededLanguages, type HostKind } from '../core/embedded/hosts';
 import { embeddedOptionsFrom } from '../core/settings';
 import { analyzeHostText, loadNeededGrammars, type EmbeddedDocument } from './embeddedDocuments';
 import { statSync, type Stats } from 'node:fs';
@@ -13,7 +13,7 @@ import { digest } from '../files/diskCache';
 import { decodeSource, readSourceBytes } from '../files/sources';
 import { sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { languageForPath } from '../core/grammars';
+import { languageForPath, type LanguageId } from '../core/grammars';
 import { isLanguageLoaded, loadLanguage } from '../core/parser';
 import type { DocumentAnalysis, DocumentStore, OpenDocument } from './documents';
 import { toDiagnostics } from './diagnostics';
@@ -206,7 +206,7 @@ export class WorkspaceIndex {
     else {
       // Most files hold none of the prefilter's words: never decode those.
       const source = read.kind === 'bytes' ? ((host ? bytesMayEmbed(read.content) : bytesMayHoldFindings(read.content)) ? decodeSource(read.content) : null) : read;
-      const answer = this.diagnoseDisk(path, uri, source);
+      const answer = this.diagnoseDisk(path, uri, source, lang, host);
       if (!answer) return null;
       const { diagnostics, keep } = answer;
       entry = { stamp, content, report: { uri, version: null, resultId: reportId(diagnostics), diagnostics }, keep };
@@ -221,9 +221,7 @@ export class WorkspaceIndex {
   }
 
   /** The diagnostics of a file not open, read as `source` (null: no word any finding needs), and whether the answer may be kept. */
-  private diagnoseDisk(path: string, uri: string, source: ReturnType<typeof decodeSource> | null): { diagnostics: Diagnostic[]; keep: boolean } | null {
-    const lang = languageForPath(path);
-    const host = lang ? undefined : hostKindForPath(path);
+  private diagnoseDisk(path: string, uri: string, source: ReturnType<typeof decodeSource> | null, lang: LanguageId | undefined, host: HostKind | undefined): { diagnostics: Diagnostic[]; keep: boolean } | null {
     if (source?.kind === 'skipped') {
       this.log(`${path}: skipped (${source.reason})`);
       return { diagnostics: [], keep: false }; // said again in the next session
