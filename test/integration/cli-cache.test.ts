@@ -2,35 +2,25 @@
 // run must say exactly what a first run says, reuse only what it can vouch
 // for, and run as well with a cache that is broken, unwritable or turned off.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI, runCli, type CliRun } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-const FIXTURES = join(ROOT, 'test-fixtures', 'check');
+const FIXTURES = join(__dirname, '..', '..', 'test-fixtures', 'check');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 describe('check keeps results between runs (CLI)', () => {
   let tmp: string;
   let tree: string;
   let cacheDir: string;
 
-  function check(env: NodeJS.ProcessEnv, ...args: string[]): Run {
-    const run = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: tree, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
-    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-  }
-  const cached = (...args: string[]): Run => check({ MULTIPHASE_CACHE_DIR: cacheDir }, ...args);
+  const check = (env: NodeJS.ProcessEnv, ...args: string[]): CliRun => runCli(tree, ['check', ...args], env);
+  const cached = (...args: string[]): CliRun => check({ MULTIPHASE_CACHE_DIR: cacheDir }, ...args);
   /** Output without the times it reports. */
   const timeless = (text: string): string => text.replace(/ in \d+\.\d\d s$/m, '').replace(/time: [^,\n]*/, '');
-  const reused = (run: Run): number => Number(/reused: (\d+)/.exec(run.stdout + run.stderr)?.[1] ?? NaN);
-  const files = (run: Run): number => Number(/^files: (\d+)/m.exec(run.stdout + run.stderr)?.[1] ?? NaN);
+  const reused = (run: CliRun): number => Number(/reused: (\d+)/.exec(run.stdout + run.stderr)?.[1] ?? NaN);
+  const files = (run: CliRun): number => Number(/^files: (\d+)/m.exec(run.stdout + run.stderr)?.[1] ?? NaN);
   /** Sets a file's times an hour back: older than any run, so its stat can vouch for it. */
   const age = (path: string): void => utimesSync(path, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
 
@@ -161,10 +151,7 @@ describe('check keeps results between runs (CLI)', () => {
   it('shares results between working folders when the paths are absolute, not when they are relative', () => {
     const other = join(tmp, 'elsewhere');
     mkdirSync(other);
-    const from = (cwd: string, ...args: string[]): Run => {
-      const run = spawnSync(process.execPath, [CLI, 'check', '--stats', ...args], { cwd, encoding: 'utf8', env: { ...process.env, MULTIPHASE_CACHE_DIR: cacheDir } });
-      return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-    };
+    const from = (cwd: string, ...args: string[]): CliRun => runCli(cwd, ['check', '--stats', ...args], { MULTIPHASE_CACHE_DIR: cacheDir });
     const first = from(tree, tree);
     const second = from(other, tree);
     assert.equal(reused(second), files(first));

@@ -1,25 +1,17 @@
 // `multiphase check` end to end: the built dist/cli.js on temporary trees.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { CATALOGUE, RULE_CODES } from '../../server/src/core/rules/catalogue';
+import { CLI, runCli, type CliRun } from '../support/cli';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 const FIXTURES = join(ROOT, 'test-fixtures', 'check');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function check(cwd: string, ...args: string[]): Run {
-  const run = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+function check(cwd: string, ...args: string[]): CliRun {
+  return runCli(cwd, ['check', ...args]);
 }
 
 interface JsonFinding {
@@ -230,9 +222,8 @@ describe('multiphase check (CLI)', () => {
 
   it('gives the same findings with worker threads as without', () => {
     for (let i = 0; i < 30; i++) fixture(i % 2 ? 'single_positional.c' : 'exec_returns_pointer.c', join(tmp, `d${i % 3}`), `m${i}.c`);
-    const env = (workers: string): NodeJS.ProcessEnv => ({ ...process.env, MULTIPHASE_WORKERS: workers });
-    const serial = spawnSync(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: tmp, encoding: 'utf8', env: env('0') });
-    const parallel = spawnSync(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: tmp, encoding: 'utf8', env: env('2') });
+    const serial = runCli(tmp, ['check', '--format', 'json'], { MULTIPHASE_WORKERS: '0' });
+    const parallel = runCli(tmp, ['check', '--format', 'json'], { MULTIPHASE_WORKERS: '2' });
     assert.equal(parallel.status, 1);
     assert.equal((JSON.parse(serial.stdout) as JsonFinding[]).length, 15 * 2 + 15 * 3);
     assert.equal(parallel.stdout, serial.stdout);

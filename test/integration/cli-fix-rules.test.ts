@@ -2,17 +2,14 @@
 // own fixes are applied only when asked, one line per fix, and a second run
 // finds nothing left.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HALF_CONVERTED } from './lsp/sources';
+import { runCli, type CliRun } from '../support/cli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-function fix(cwd: string, ...args: string[]): { status: number | null; stdout: string } {
-  const run = spawnSync(process.execPath, [CLI, 'fix', ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout };
+function fix(cwd: string, ...args: string[]): CliRun {
+  return runCli(cwd, ['fix', ...args]);
 }
 
 describe('CLI: fix --rules', () => {

@@ -2,17 +2,13 @@
 // `#define MODULE_NAME md` then `#include "tpl.c"`): check and fix take the
 // included file along, once, and only files the compiler would really read.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI, runCli, type CliRun } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
-
-function cli(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+function cli(cwd: string, ...args: string[]): CliRun {
+  return runCli(cwd, args);
 }
 
 /** A template whose init is named by the includer's MODULE_NAME. */
